@@ -1,0 +1,237 @@
+"""The `dyadwatch` command: a thin layer that parses arguments, calls the library and shows results."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from dyadwatch import __version__
+from dyadwatch.store import DEFAULT_DB
+
+app = typer.Typer(
+    help="dyadwatch: who did what to whom, and when, from international news (PLOVER events).",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+FORMAT_HELP = "Output format: jsonl, csv or parquet."
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"dyadwatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """dyadwatch reads news and records political events, each tied to the sentence it came from."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl); folders are read recursively.")],
+    db: DbOption = Path(DEFAULT_DB),
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for NLP.")] = 1,
+    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse input files larger than this (MB).")] = 50.0,
+    report: Annotated[Path | None, typer.Option("--report", help="Also write the summary as JSON to this file.")] = None,
+    actors_file: Annotated[Path | None, typer.Option("--actors", help="User actor file extending the knowledge base.")] = None,
+) -> None:
+    """Read, code and store documents. Re-ingesting a document with the same id replaces it."""
+    from dyadwatch.ingest.run import ingest as run_ingest
+    from dyadwatch.pipeline import Settings
+    from dyadwatch.store import Store
+
+    settings = Settings(actors_file=str(actors_file) if actors_file else None)
+    with Store(db) as store, Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingesting"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[docs]} docs · {task.fields[events]} events · {task.fields[rate]:.1f} docs/s"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, docs=0, events=0, rate=0.0)
+
+        def update(summary) -> None:
+            progress.update(task, docs=summary.ingested, events=summary.events, rate=summary.docs_per_second)
+
+        summary = run_ingest(
+            [str(p) for p in paths], store, workers=workers, settings=settings,
+            max_bytes=int(max_mb * 1024 * 1024), on_document=update,
+        )
+        progress.update(task, docs=summary.ingested, events=summary.events, rate=summary.docs_per_second, total=1, completed=1)
+    _print_ingest_summary(summary, db)
+    if report:
+        report.write_text(json.dumps(summary.to_dict(), indent=2))
+        console.print(f"report written to {report}")
+
+
+def _print_ingest_summary(summary, db: Path) -> None:
+    console.print(
+        f"[bold]read[/] {summary.read}  [bold green]ingested[/] {summary.ingested}  "
+        f"[bold]events[/] {summary.events}  [bold yellow]skipped[/] {summary.skipped}  "
+        f"[bold red]failed[/] {len(summary.failed)}  in {summary.elapsed:.1f}s "
+        f"({summary.docs_per_second:.1f} docs/s) -> {db}"
+    )
+    for failure in summary.failures:
+        console.print(f"  [red]✗[/] {failure.source}: {failure.reason}", highlight=False)
+
+
+@app.command()
+def summary(db: DbOption = Path(DEFAULT_DB), top: int = typer.Option(10, help="How many dyads to show.")) -> None:
+    """Documents, events by type and the busiest dyads in a database."""
+    from dyadwatch.store import Store
+
+    with _open(db) as store:
+        counts = store.counts()
+        console.print(f"[bold]{counts['documents']}[/] documents, [bold]{counts['events']}[/] events in {db}")
+        types = Table(title="Events by type")
+        types.add_column("type")
+        types.add_column("events", justify="right")
+        for event_type, n in store.events_by_type():
+            types.add_row(event_type, str(n))
+        dyads = Table(title="Busiest dyads")
+        dyads.add_column("dyad")
+        dyads.add_column("events", justify="right")
+        for a, b, n in store.busiest_dyads(top):
+            dyads.add_row(f"{a} – {b}", str(n))
+        console.print(types)
+        console.print(dyads)
+    _ = Store
+
+
+@app.command()
+def events(
+    db: DbOption = Path(DEFAULT_DB),
+    dyad: Annotated[tuple[str, str] | None, typer.Option("--dyad", help="Two actors (country codes or actor ids), either direction.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")] = None,
+    limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+) -> None:
+    """List events as a table."""
+    from dyadwatch.store.duck import EventFilter
+
+    filters = EventFilter(dyad=dyad, event_type=event_type, since=since, until=until, min_confidence=min_confidence)
+    with _open(db) as store:
+        rows = store.event_rows(filters, limit=limit)
+    table = Table(show_lines=False)
+    for col in ("date", "type", "source", "target", "flags", "conf", "doc", "sentence"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        flags = " ".join(f for f, on in (("NEG", row["negated"]), ("HYP", row["hypothetical"])) if on)
+        table.add_row(
+            str(row["date"] or ""), row["event_type"] + (f"/{row['mode']}" if row["mode"] else ""),
+            _actor_cell(row, "source"), _actor_cell(row, "target"), flags, f"{row['confidence']:.2f}",
+            row["doc_id"], _short(row["sentence"]),
+        )
+    console.print(table)
+    console.print(f"{len(rows)} events shown (--limit {limit})")
+
+
+def _actor_cell(row: dict, side: str) -> str:
+    if row[f"{side}_text"] is None:
+        return "—"
+    country = row[f"{side}_country"] or "?"
+    sector = row[f"{side}_sector"] or "?"
+    return f"{country} {sector} · {row[f'{side}_name'] or row[f'{side}_text']}"
+
+
+def _short(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command()
+def export(
+    kind: Annotated[str, typer.Argument(help="What to export: events or documents.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "jsonl",
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")] = None,
+) -> None:
+    """Write events or documents as JSONL, CSV or Parquet (the records of DESIGN.md)."""
+    from dyadwatch.store.duck import EventFilter
+    from dyadwatch.store.export import write_records
+
+    if kind not in ("events", "documents"):
+        raise typer.BadParameter("choose events or documents", param_hint="KIND")
+    with _open(db) as store:
+        records = store.iter_events(EventFilter(min_confidence=min_confidence)) if kind == "events" else store.iter_documents()
+        try:
+            count = write_records(records, kind, fmt, str(out) if out else None)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    if out:
+        err.print(f"{count} {kind} written to {out}")
+
+
+@app.command()
+def code(
+    text: Annotated[str, typer.Argument(help="The text to code; '-' reads standard input.")],
+    published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print event records as JSON lines.")] = False,
+) -> None:
+    """Print the events of a text, without a database: for trying things out and debugging."""
+    from dyadwatch.ingest.dates import parse_iso
+    from dyadwatch.pipeline import code_text
+    from dyadwatch.store.duck import event_record_from
+
+    if text == "-":
+        text = sys.stdin.read()
+    if published is not None and parse_iso(published) is None:
+        raise typer.BadParameter(f"{published!r} is not a date like 2024-03-14", param_hint="--published")
+    found = code_text(text, published=parse_iso(published))
+    records = [event_record_from(e) for e in found]
+    if as_json:
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+        return
+    if not records:
+        console.print("no events found")
+        return
+    for record in records:
+        source, target = record["source"], record["target"]
+        flags = [f for f, on in (("negated", record["negated"]), ("hypothetical", record["hypothetical"])) if on]
+        console.print(
+            f"[bold]{record['event_type']}[/]{'/' + record['mode'] if record['mode'] else ''}  "
+            f"{_fmt_actor(source)} → {_fmt_actor(target)}  "
+            f"date {record['date']} ({record['date_precision']})  conf {record['confidence']:.2f}"
+            + (f"  [yellow]{', '.join(flags)}[/]" if flags else ""),
+            highlight=False,
+        )
+        console.print(f"    “{record['sentence']}”", style="dim", highlight=False)
+
+
+def _fmt_actor(actor: dict | None) -> str:
+    if not actor:
+        return "—"
+    return f"{actor['country'] or '?'} {actor['sector'] or '?'} ({actor['name'] or actor['text']})"
+
+
+def _open(db: Path):
+    from dyadwatch.store import Store
+
+    try:
+        return Store(db, read_only=True)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

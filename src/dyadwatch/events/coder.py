@@ -1,0 +1,353 @@
+"""Code PLOVER events from a parsed document: trigger, source, target, modality and date.
+
+The coder walks each sentence's dependency parse. A trigger is a verb, a verb with a
+particle or a specific object, an event noun, or a light verb with an event noun
+("held talks"); all of them come from the lexicon data file. Source and target are the
+trigger's arguments (subject, agent of a passive, object, prepositional object, the
+possessor of an event noun), resolved to actors in context. A sentence with no trigger
+whose arguments are political actors yields no event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dyadwatch.actors.kb import KnowledgeBase
+from dyadwatch.actors.resolver import ActorMatcher, DocumentActors, Resolution
+from dyadwatch.events.dates import resolve_event_date
+from dyadwatch.events.lexicon import Lexicon, Trigger
+from dyadwatch.events.modality import ModalityWords, is_hypothetical, is_negated
+from dyadwatch.events.ontology import Ontology
+from dyadwatch.records import ActorRef, Document, Event
+
+# Events below this confidence are stored but flagged; queries and exports can drop them.
+LOW_CONFIDENCE = 0.5
+# Types that are complete without a target ("troops were deployed", "thousands protested").
+TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
+# Event types whose complement clause is their content, not a separate event:
+# "agreed to withdraw" is AGREE, "threatened to impose sanctions" is THREATEN.
+SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PARTICLE_DEPS = ("prt", "prep", "advmod", "dative")
+
+
+@dataclass
+class Found:
+    """A trigger found in a sentence, before its arguments are resolved."""
+
+    verb: Token  # the clause's verb (the light verb for "held talks"; the noun itself for nominal events)
+    noun: Token | None  # the event noun, when the event is nominal
+    entry: Trigger
+    kind: str  # verb | light | noun
+
+
+class EventCoder:
+    """Everything needed to code a document, built once per process."""
+
+    def __init__(self, kb: KnowledgeBase, matcher: ActorMatcher, lexicon: Lexicon, ontology: Ontology, words: ModalityWords):
+        self.kb = kb
+        self.matcher = matcher
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.words = words
+
+    def code(self, doc: Doc, document: Document) -> list[Event]:
+        actors = DocumentActors(self.kb, self.matcher, doc, document.published)
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for sent in doc.sents:
+            for event in self._code_sentence(sent, actors, document):
+                key = (event.start, event.event_type, event.source.actor_id, event.source.sector,
+                       event.target.actor_id if event.target else None)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+        return events
+
+    # -- triggers ---------------------------------------------------------------------------
+    def find_triggers(self, sent: Span) -> list[Found]:
+        found: list[Found] = []
+        claimed_nouns: set[int] = set()
+        for token in sent:
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+                found.extend(self._verb_triggers(token, claimed_nouns))
+        for token in sent:
+            if token.i in claimed_nouns or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            entry = self.lexicon.nouns.get(token.lemma_.lower()) or self.lexicon.nouns.get(token.lower_)
+            if entry and not self._governed_by_trigger(token, found):
+                found.append(Found(token, token, entry, "noun"))
+        return found
+
+    def _verb_triggers(self, token: Token, claimed_nouns: set[int]) -> list[Found]:
+        lemma = token.lemma_.lower()
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+            objects.append(token.head)  # "a protest lodged by India"
+        if lemma in self.lexicon.light:
+            for obj in objects:
+                nouns = [obj] + [c for c in obj.children if c.dep_ == "conj"]
+                results = []
+                for noun in nouns:
+                    entry = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
+                    if entry:
+                        claimed_nouns.add(noun.i)
+                        results.append(Found(token, noun, entry, "light"))
+                if results:
+                    return results
+        particles = {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS}
+        object_lemmas = {o.lemma_.lower() for o in objects}
+        entry = self.lexicon.verb(lemma, particles, object_lemmas)
+        if entry is None:
+            return []
+        for obj in objects:
+            if obj.lemma_.lower() in self.lexicon.nouns:
+                claimed_nouns.add(obj.i)  # "signed an agreement": one AGREE, not two
+        return [Found(token, None, entry, "verb")]
+
+    def _governed_by_trigger(self, noun: Token, found: list[Found]) -> bool:
+        verbs = {f.verb.i for f in found if f.kind != "noun"}
+        return noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in verbs
+
+    # -- sentences --------------------------------------------------------------------------
+    def _code_sentence(self, sent: Span, actors: DocumentActors, document: Document) -> Iterator[Event]:
+        found = self.find_triggers(sent)
+        trigger_verbs = {f.verb.i: f for f in found if f.kind != "noun"}
+        for item in found:
+            if item.entry.event_type is None or self._subsumed(item, trigger_verbs):
+                continue
+            yield from self._events_for(item, sent, actors, document)
+
+    def _subsumed(self, item: Found, trigger_verbs: dict[int, Found]) -> bool:
+        """True when the trigger is the content of another act or of a denial, not an event itself."""
+        node = item.verb
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "pobj") or node.head is node:
+                return False
+            head = node.head
+            if head.dep_ == "prep" and node.dep_ in ("pcomp", "pobj"):
+                head = head.head  # "accused X of attacking": attacking <- of <- accused
+            if node.dep_ != "conj":
+                if head.i in trigger_verbs and trigger_verbs[head.i].entry.event_type in SPEECH_ACT_TYPES:
+                    return True
+                if head.lemma_.lower() in self.words.non_factual_heads:
+                    return True
+            elif head.i in trigger_verbs:
+                return False
+            node = head
+        return False
+
+    def _events_for(self, item: Found, sent: Span, actors: DocumentActors, document: Document) -> Iterator[Event]:
+        verb, noun, entry = item.verb, item.noun, item.entry
+        negated = is_negated(verb, self.words, noun) if item.kind != "noun" else is_negated(noun, self.words, noun)
+        hypothetical = is_hypothetical(verb, self.words, noun)
+        if item.kind == "noun" and not hypothetical:
+            hypothetical = self._noun_hypothetical(noun)
+        day, precision, dated = resolve_event_date(item.noun or verb, sent, document.published, hypothetical)
+
+        if item.kind == "noun":
+            sources = self._noun_sources(noun, actors, day)
+            targets_for = lambda source: self._noun_targets(noun, entry, actors, day, source)  # noqa: E731
+        else:
+            sources = self._verb_sources(verb, actors, day)
+            targets_for = lambda source: self._verb_targets(item, actors, day, source)  # noqa: E731
+
+        if not sources:
+            return
+        targets = targets_for(sources[0])
+        if targets:
+            pairs = [(source, target) for source in sources for target in targets]
+        elif len(sources) > 1:
+            # "Kenya and Ethiopia signed a pact": the first conjunct acts on the others.
+            pairs = [(sources[0], other) for other in sources[1:]]
+        elif entry.event_type in TARGETLESS_TYPES:
+            pairs = [(sources[0], None)]
+        else:
+            return
+        for source, target in pairs:
+            if target is not None and _same_actor(source.ref, target.ref):
+                continue
+            confidence = self._confidence(item, source, target, dated)
+            yield self._make_event(item, sent, document, source.ref, target.ref if target else None,
+                                   day, precision, negated, hypothetical, confidence)
+
+    # -- arguments of verbs -------------------------------------------------------------------
+    def _verb_sources(self, verb: Token, actors: DocumentActors, day: str | None) -> list[Resolution]:
+        """The doer(s): subject, or the agent of a passive; inherited through conjoined and controlled verbs."""
+        head = self._subject_head(verb)
+        if head is None:
+            return []
+        heads = [head] + [c for c in head.children if c.dep_ == "conj"]
+        return [r for r in (self._resolve(h, actors, day, verb) for h in heads) if r is not None]
+
+    def _subject_head(self, verb: Token) -> Token | None:
+        node = verb
+        for _ in range(4):
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
+            if passive:
+                for child in node.children:
+                    if child.dep_ == "agent":
+                        objs = [c for c in child.children if c.dep_ == "pobj"]
+                        if objs:
+                            return objs[0]
+                return None
+            for child in node.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
+                        return node.head
+                    return child
+            if node.dep_ in ("acl",) and node.tag_ == "VBN":
+                for child in node.children:
+                    if child.dep_ == "agent":
+                        objs = [c for c in child.children if c.dep_ == "pobj"]
+                        return objs[0] if objs else None
+                return None
+            if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
+                node = node.head
+                continue
+            return None
+        return None
+
+    def _verb_targets(self, item: Found, actors: DocumentActors, day: str | None, source: Resolution) -> list[Resolution]:
+        verb, noun, entry = item.verb, item.noun, item.entry
+        office = source.office
+        candidates: list[Token] = []
+        if noun is not None:
+            candidates += self._prep_objects(noun, entry.target_preps)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        for child in verb.children:
+            if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
+                candidates.append(child)
+            if passive and child.dep_ == "nsubjpass" and (noun is None or child.i != noun.i):
+                candidates.append(child)
+            if child.dep_ == "dative":
+                candidates.append(child)
+        candidates += self._prep_objects(verb, entry.target_preps)
+        for child in verb.children:
+            if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
+                candidates += self._prep_objects(child, entry.target_preps)
+        for candidate in candidates:
+            heads = [candidate] + [c for c in candidate.children if c.dep_ == "conj"]
+            resolved = [self._resolve(h, actors, day, verb, counterpart_office=office) for h in heads]
+            resolved = [r for r in resolved if r is not None]
+            if resolved:
+                return resolved
+        return []
+
+    def _prep_objects(self, token: Token, preps: tuple[str, ...]) -> list[Token]:
+        found = []
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+                found += [c for c in child.children if c.dep_ == "pobj"]
+        return found
+
+    # -- arguments of event nouns ---------------------------------------------------------------
+    def _noun_sources(self, noun: Token, actors: DocumentActors, day: str | None) -> list[Resolution]:
+        """'Russia's attack', 'US sanctions', 'an attack by rebels', 'talks between A and B'."""
+        candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                candidates += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pair = [c for c in child.children if c.dep_ == "pobj"]
+                if pair:
+                    heads = [pair[0]] + [c for c in pair[0].children if c.dep_ == "conj"]
+                    resolved = [r for r in (self._resolve(h, actors, day, noun) for h in heads) if r]
+                    if len(resolved) >= 2:
+                        return resolved
+        for candidate in candidates:
+            resolved = self._resolve(candidate, actors, day, noun)
+            if resolved is not None:
+                return [resolved]
+        return []
+
+    def _noun_targets(self, noun: Token, entry: Trigger, actors: DocumentActors, day: str | None, source: Resolution) -> list[Resolution]:
+        for candidate in self._prep_objects(noun, entry.target_preps):
+            heads = [candidate] + [c for c in candidate.children if c.dep_ == "conj"]
+            resolved = [r for r in (self._resolve(h, actors, day, noun, source.office) for h in heads) if r]
+            if resolved:
+                return resolved
+        return []
+
+    def _noun_hypothetical(self, noun: Token) -> bool:
+        head = noun.head
+        if noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in self.words.hypothetical_light:
+            return True
+        return False
+
+    # -- resolution helpers ---------------------------------------------------------------------
+    def _resolve(self, head: Token, actors: DocumentActors, day: str | None, verb: Token, counterpart_office: str | None = None) -> Resolution | None:
+        resolved = actors.resolve(head, day, counterpart_office=counterpart_office)
+        if resolved is None and head.pos_ == "PRON" and head.lower_ in ("it", "they", "we", "he", "she"):
+            speaker = self._speaker_of(verb)
+            if speaker is not None and speaker.i != head.i:
+                found = actors.resolve(speaker, day)
+                if found is not None:
+                    return Resolution(ActorRef(head.text, *_ref_fields(found.ref)), found.certainty * 0.8, found.office)
+        return resolved
+
+    def _speaker_of(self, verb: Token) -> Token | None:
+        """In 'Pakistan said it shot down ...', the subject of the saying verb."""
+        node = verb
+        for _ in range(3):
+            if node.head is node:
+                return None
+            if node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and node.head.lemma_.lower() in self.words.speech_verbs:
+                for child in node.head.children:
+                    if child.dep_ == "nsubj":
+                        return child
+            node = node.head
+        return None
+
+    def _confidence(self, item: Found, source: Resolution, target: Resolution | None, dated: bool) -> float:
+        base = {"verb": 0.95, "light": 0.9, "noun": 0.8}[item.kind]
+        score = base * source.certainty * (target.certainty if target else 0.75)
+        if source.ref.country is None or (target is not None and target.ref.country is None):
+            score *= 0.8
+        return round(min(score, 1.0), 3)
+
+    def _make_event(self, item: Found, sent: Span, document: Document, source: ActorRef, target: ActorRef | None,
+                    day: str | None, precision: str | None, negated: bool, hypothetical: bool, confidence: float) -> Event:
+        entry = item.entry
+        event_type = entry.event_type
+        kind = self.ontology.types[event_type]
+        trigger_text = item.verb.text if item.noun is None else (
+            item.noun.text if item.kind == "noun" else f"{item.verb.text} {item.noun.text}")
+        key = "|".join([document.id, str(sent.start_char), str(item.verb.i), event_type,
+                        source.actor_id or source.text, (target.actor_id or target.text) if target else ""])
+        return Event(
+            event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            doc_id=document.id,
+            sentence=sent.text,
+            start=sent.start_char,
+            end=sent.end_char,
+            source=source,
+            event_type=event_type,
+            mode=entry.mode,
+            context=list(entry.contexts),
+            target=target,
+            date=day,
+            date_precision=precision,
+            negated=negated,
+            hypothetical=hypothetical,
+            quad_class=kind.quad_class,
+            intensity=self.ontology.intensity(event_type, entry.mode),
+            cameo_code=self.ontology.cameo(event_type, entry.mode),
+            confidence=confidence,
+            trigger=trigger_text,
+        )
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    """One actor on both sides: no event ("Kenyan police arrested Kenyan protesters" is two actors)."""
+    if a.actor_id or b.actor_id:
+        return a.actor_id == b.actor_id and a.sector == b.sector
+    return a.country == b.country and a.sector == b.sector
+
+
+def _ref_fields(ref: ActorRef) -> tuple:
+    return ref.actor_id, ref.name, ref.country, ref.sector

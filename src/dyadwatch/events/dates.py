@@ -1,0 +1,124 @@
+"""When did it happen? Resolve a sentence's date expression against the publication date.
+
+News conventions, not calendar arithmetic alone: "on Tuesday" in a report is the most
+recent Tuesday (the day itself if published on a Tuesday), "last Tuesday" the one before
+that, "in March" the most recent March for past events and the next one for plans.
+Precision is what the words support: day, month or year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(r"^(?:(last|this|next|on|past|coming)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_NOISE = re.compile(r"^(?:on|in|at|during|by|from|since|until|early|late|mid|mid-|the|of|earlier|later)\s+", re.I)
+_THIS_MONTH = re.compile(r"^(earlier|later|late|early)?\s*this month$", re.I)
+_THIS_YEAR = re.compile(r"^(earlier|later|late|early)?\s*this year$", re.I)
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|hours?)\b(?!\s+ago)", re.I)
+_RELATIVE_UNIT = re.compile(r"\b(last|next|this|past|previous|ago)\b", re.I)
+
+
+def _truncate(day: date, precision: str) -> date:
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+@lru_cache(maxsize=8)
+def _parser(prefer: str):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": prefer})
+
+
+def resolve_expression(text: str, published: date, future: bool = False) -> tuple[date, str] | None:
+    """'last Tuesday', 'in March', 'March 3, 2024', 'last week' -> (date, precision) or None."""
+    text = " ".join(text.replace("’", "'").split()).strip(" ,.")
+    if not text:
+        return None
+    if re.fullmatch(r"(today|tonight|this morning|this afternoon|this evening)", text, re.I):
+        return published, "day"
+    if _THIS_MONTH.match(text):
+        return _truncate(published, "month"), "month"
+    if _THIS_YEAR.match(text):
+        return _truncate(published, "year"), "year"
+    weekday = _WEEKDAY.match(text)
+    if weekday:
+        return _weekday(weekday[1], weekday[2], published, future), "day"
+    if _DURATION.search(text) and not _RELATIVE_UNIT.search(text):
+        return None  # "for three years", "a two-week visit": a length of time, not a date
+    while _NOISE.match(text):
+        text = _NOISE.sub("", text, count=1)
+    from datetime import datetime
+
+    parser = _parser("future" if future else "past")
+    parser._settings.RELATIVE_BASE = datetime(published.year, published.month, published.day)
+    data = parser.get_date_data(text)
+    if data.date_obj is None:
+        return None
+    precision = {"day": "day", "week": "month", "month": "month", "year": "year"}.get(data.period, "day")
+    return _truncate(data.date_obj.date(), precision), precision
+
+
+def _weekday(qualifier: str | None, name: str, published: date, future: bool) -> date:
+    target = WEEKDAYS.index(name.lower())
+    qualifier = (qualifier or "").lower()
+    back = (published.weekday() - target) % 7
+    if qualifier in ("last", "past"):
+        return published - timedelta(days=back or 7)
+    if qualifier in ("next", "coming") or (future and qualifier != "this"):
+        ahead = (target - published.weekday()) % 7
+        return published + timedelta(days=ahead or 7)
+    return published - timedelta(days=back)
+
+
+def date_entities_for(trigger: Token, sent: Span) -> list[Span]:
+    """The DATE entities of a sentence, those attached to the trigger's clause first."""
+    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not _is_duration(e)]
+    clause = _clause_head(trigger)
+
+    def distance(ent: Span) -> tuple[int, int]:
+        inside = ent.root.i in {t.i for t in clause.subtree}
+        # Prefer dates inside the trigger's clause but not inside a nested clause of another verb.
+        hops, node = 0, ent.root
+        while node.i != clause.i and node.head.i != node.i and hops < 12:
+            node = node.head
+            hops += 1
+        return (0 if inside else 1, hops)
+
+    return sorted(ents, key=distance)
+
+
+def _clause_head(token: Token) -> Token:
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _is_duration(ent: Span) -> bool:
+    """'for three years', 'the past decade', 'two-day': lengths of time, not dates."""
+    text = ent.text.lower()
+    return ent.root.head.lower_ == "for" or "-" in text or text.startswith(("the past", "the last"))
+
+
+def resolve_event_date(
+    trigger: Token, sent: Span, published: str | None, future: bool
+) -> tuple[str | None, str | None, bool]:
+    """(ISO date, precision, whether the sentence itself dated it) for the event at `trigger`."""
+    if not published:
+        return None, None, False
+    base = date.fromisoformat(published)
+    for ent in date_entities_for(trigger, sent):
+        resolved = resolve_expression(ent.text, base, future)
+        if resolved:
+            day, precision = resolved
+            return day.isoformat(), precision, True
+    return base.isoformat(), "day", False

@@ -1,0 +1,78 @@
+"""Did it happen? Negation, futurity and conditionality of an event, read off the parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class ModalityWords:
+    hypothetical_aux: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    hypothetical_light: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    negating_heads: frozenset[str]
+    conditional_marks: frozenset[str]
+    negators: frozenset[str]
+    speech_verbs: frozenset[str]
+    non_factual_heads: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_modality() -> ModalityWords:
+    data = yaml.safe_load(resources.files("dyadwatch").joinpath("data/modality.yaml").read_text())
+    return ModalityWords(**{key: frozenset(str(w).lower() for w in data[key]) for key in ModalityWords.__annotations__})
+
+
+def is_negated(verb: Token, words: ModalityWords, noun: Token | None = None) -> bool:
+    """'did not sign', 'never met', 'failed to reach', 'no agreement was reached'."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
+        return True
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in words.negating_heads:
+        return not any(c.dep_ == "neg" for c in verb.head.children)
+    if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in words.negating_heads:
+        return True
+    if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    return False
+
+
+def is_hypothetical(verb: Token, words: ModalityWords, noun: Token | None = None) -> bool:
+    """Future, planned, conditional or merely possible: 'will visit', 'plans to meet', 'if ... would'."""
+    if verb.pos_ in ("VERB", "AUX"):
+        for child in verb.children:
+            if child.dep_ == "aux" and child.lower_ in words.hypothetical_aux:
+                return True
+            if child.dep_ == "aux" and child.lower_ == "going":
+                return True
+            if child.dep_ == "mark" and child.lower_ in words.conditional_marks:
+                return True
+        if verb.lemma_.lower() in words.hypothetical_light and noun is not None:
+            return True
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "acl", "ccomp", "pcomp", "advcl", "conj") or node.head is node:
+                break
+            head = node.head
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in node.children):
+                return True
+            if node.dep_ in ("xcomp", "acl", "pcomp") and head.lemma_.lower() in words.hypothetical_heads:
+                return True
+            if node.dep_ in ("xcomp", "pcomp") and any(
+                c.dep_ == "aux" and c.lower_ in words.hypothetical_aux for c in head.children
+            ):
+                return True
+            if node.dep_ == "conj":
+                # "will meet and sign": the conjunct shares the first verb's auxiliaries.
+                if any(c.dep_ == "aux" and c.lower_ in words.hypothetical_aux for c in head.children):
+                    return True
+            node = head
+    if noun is not None:
+        if any(c.dep_ == "amod" and c.lower_ in words.hypothetical_adjectives for c in noun.children):
+            return True
+    return False

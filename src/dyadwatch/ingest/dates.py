@@ -1,0 +1,76 @@
+"""Publication dates from header lines, meta tags and datelines."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# A header line must look like a date: digits and at most a few words.
+_DATEISH = re.compile(
+    r"^[\w ,.:/+\-]*\b(\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b[\w ,.:/+\-]*$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'\-]{2,40},\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+)
+
+_parser = None
+
+
+def _date_parser():
+    global _parser
+    if _parser is None:
+        from dateparser.date import DateDataParser
+
+        _parser = DateDataParser(languages=["en"], settings={"STRICT_PARSING": False})
+    return _parser
+
+
+def parse_iso(value: str | None) -> str | None:
+    """'2025-06-19', '2025-06-19T08:42:00Z' -> '2025-06-19'; anything else -> None."""
+    if not value:
+        return None
+    match = _ISO.match(value.strip())
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_header_date(line: str) -> str | None:
+    """A header line such as 'Feb 19, 2026' or '2025-06-19 08:42' -> ISO date, else None.
+
+    Only lines that carry a full day-month-year are accepted: a header with just
+    'Tuesday' or 'March' is not a publication date.
+    """
+    line = line.strip().rstrip(".")
+    if not line or not _DATEISH.match(line) or not re.search(r"\d{4}", line):
+        return None
+    iso = parse_iso(line)
+    if iso:
+        return iso
+    data = _date_parser().get_date_data(line)
+    if data.date_obj is None or data.period != "day":
+        return None
+    return data.date_obj.date().isoformat()
+
+
+def parse_dateline(text: str, year_hint: int | None = None) -> str | None:
+    """'NAIROBI, March 3 (Wire) -' at the top of a wire story -> ISO date when a year is known."""
+    match = _DATELINE.match(text.lstrip())
+    if not match:
+        return None
+    fragment = match[1]
+    if not re.search(r"\d{4}", fragment):
+        if year_hint is None:
+            return None
+        fragment = f"{fragment} {year_hint}"
+    data = _date_parser().get_date_data(fragment)
+    return data.date_obj.date().isoformat() if data.date_obj else None
+
+
+def today() -> str:
+    return datetime.now().date().isoformat()

@@ -1,0 +1,109 @@
+"""The one place that knows the order of the stages: documents -> spaCy -> actors + events.
+
+`Pipeline.code` runs in the current process with `nlp.pipe` batches; `code_parallel`
+spreads batches over worker processes, each with its own copy of the pipeline, and keeps
+only a bounded number of batches in flight so corpora stream instead of filling memory.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+
+from dyadwatch.actors.kb import load_knowledge_base
+from dyadwatch.actors.resolver import ActorMatcher
+from dyadwatch.events.coder import EventCoder
+from dyadwatch.events.lexicon import load_lexicon
+from dyadwatch.events.modality import load_modality
+from dyadwatch.events.ontology import load_ontology
+from dyadwatch.nlp import MAX_CHARS, load_nlp
+from dyadwatch.records import Document, Event, Failure
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class Settings:
+    """Paths to user data files that extend or replace the shipped ones (None = shipped)."""
+
+    actors_file: str | None = None
+    ontology_file: str | None = None
+    lexicon_file: str | None = None
+
+
+class Pipeline:
+    def __init__(self, settings: Settings | None = None) -> None:
+        settings = settings or Settings()
+        self.nlp = load_nlp()
+        kb = load_knowledge_base(settings.actors_file)
+        self.coder = EventCoder(
+            kb=kb,
+            matcher=ActorMatcher(kb, self.nlp),
+            lexicon=load_lexicon(settings.lexicon_file),
+            ontology=load_ontology(settings.ontology_file),
+            words=load_modality(),
+        )
+
+    def code(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[Event]] | Failure]:
+        """(document, events) for each document, in input order; too-long documents become Failures."""
+        pending: deque[Failure] = deque()
+
+        def accepted() -> Iterator[tuple[str, Document]]:
+            for doc in documents:
+                if len(doc.text) > MAX_CHARS:
+                    pending.append(Failure(doc.source or doc.id, f"document longer than {MAX_CHARS:,} characters"))
+                    continue
+                yield doc.text, doc
+
+        for parsed, doc in self.nlp.pipe(accepted(), as_tuples=True, batch_size=batch_size):
+            while pending:
+                yield pending.popleft()
+            yield doc, self.coder.code(parsed, doc)
+        while pending:
+            yield pending.popleft()
+
+
+def code_text(text: str, published: str | None = None, doc_id: str = "text", settings: Settings | None = None) -> list[Event]:
+    """The events of one text, no database: what `dyadwatch code` prints."""
+    document = Document(id=doc_id, text=text, published=published)
+    results = list(Pipeline(settings).code([document]))
+    return [event for result in results if not isinstance(result, Failure) for event in result[1]]
+
+
+# -- worker processes ------------------------------------------------------------------------
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(settings)
+
+
+def _code_batch(documents: list[Document]) -> list[tuple[Document, list[Event]] | Failure]:
+    assert _worker_pipeline is not None
+    return list(_worker_pipeline.code(documents))
+
+
+def code_parallel(
+    documents: Iterable[Document], workers: int, settings: Settings | None = None, batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Document, list[Event]] | Failure]:
+    """Like `Pipeline.code`, over `workers` processes; results come back in input order."""
+    settings = settings or Settings()
+    if workers <= 1:
+        yield from Pipeline(settings).code(documents, batch_size)
+        return
+    iterator = iter(documents)
+    in_flight: deque[Future] = deque()
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        while True:
+            while len(in_flight) < workers * 2:
+                batch = list(islice(iterator, batch_size))
+                if not batch:
+                    break
+                in_flight.append(pool.submit(_code_batch, batch))
+            if not in_flight:
+                return
+            yield from in_flight.popleft().result()
