@@ -217,6 +217,71 @@ def code(
         console.print(f"    “{record['sentence']}”", style="dim", highlight=False)
 
 
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold events, one JSON object per line (see README).")],
+    inputs: Annotated[list[Path] | None, typer.Option("--input", help="Documents to code now (files or folders).")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Score the events already in this database instead.")] = None,
+    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Ignore events below this.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print all scores as JSON.")] = False,
+    show: Annotated[int, typer.Option(help="Misses and false alarms to list.")] = 20,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
+) -> None:
+    """Precision, recall and F1 per event type, plus actor, direction, date and modality accuracy."""
+    from dyadwatch.evaluate import load_gold, score
+    from dyadwatch.ingest import read_paths
+    from dyadwatch.pipeline import code_parallel
+    from dyadwatch.records import Document
+    from dyadwatch.store.duck import event_record_from
+
+    if (inputs is None) == (db is None):
+        raise typer.BadParameter("give either --input PATH or --db FILE")
+    try:
+        gold_events = load_gold(gold)
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+    if db is not None:
+        with _open(db) as store:
+            system = list(store.iter_events())
+    else:
+        docs = (d for d in read_paths([str(p) for p in inputs]) if isinstance(d, Document))
+        system = [event_record_from(e) for result in code_parallel(docs, workers)
+                  if isinstance(result, tuple) for e in result[1]]
+    scores = score(gold_events, system, min_confidence=min_confidence)
+    if as_json:
+        print(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
+        return
+    _print_scores(scores, show)
+
+
+def _print_scores(scores, show: int) -> None:
+    counts = scores.counts
+    console.print(
+        f"gold {counts['gold']}  system {counts['system']}  matched {counts['matched']}  "
+        f"missed {counts['missed']}  false alarms {counts['false_alarms']}"
+    )
+    table = Table(title="Event types")
+    for col in ("type", "P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col != "type" else "left")
+    for name, s in list(scores.per_type.items()) + [("micro", scores.micro), ("macro", scores.macro)]:
+        table.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                      str(s.get("tp", "")), str(s.get("fp", "")), str(s.get("fn", "")))
+    console.print(table)
+    attrs = Table(title="On matched events")
+    attrs.add_column("attribute")
+    attrs.add_column("accuracy", justify="right")
+    for name, value in scores.attributes.items():
+        attrs.add_row(name.replace("_", " "), "n/a" if value is None else f"{value:.3f}")
+    console.print(attrs)
+    for title, items in (("Misses", scores.misses), ("False alarms", scores.false_alarms)):
+        if items:
+            console.print(f"[bold]{title}[/] ({len(items)}, first {min(show, len(items))})")
+        for item in items[:show]:
+            console.print(f"  {item['event']} {item['source']}→{item['target']} [{item['doc']}] {_short(item['sentence'], 110)}",
+                          highlight=False)
+
+
 def _fmt_actor(actor: dict | None) -> str:
     if not actor:
         return "—"

@@ -97,9 +97,22 @@ class KnowledgeBase:
             )
             for r in entry.get("roles", [])
         ]
+        actor_id = f"person:{entry['id']}"
+        existing = self.actors.get(actor_id)
+        if existing is not None:
+            # The same person in two files (a national leader who later headed an IGO): merge roles.
+            new_roles = [r for r in roles if r not in existing.roles]
+            existing.roles.extend(new_roles)
+            existing.roles.sort(key=lambda r: r.start or "")
+            for alias in entry.get("aliases", []) or []:
+                self.add_surface(alias, actor_id, "surname" if len(alias.split()) == 1 else "person")
+            for role in new_roles:
+                self.holders[(role.country, role.office)].append((role, actor_id))
+            return
+        roles.sort(key=lambda r: r.start or "")
         first = roles[0] if roles else None
         actor = Actor(
-            actor_id=f"person:{entry['id']}",
+            actor_id=actor_id,
             kind="person",
             name=entry["name"],
             country=first.country if first else entry.get("country"),

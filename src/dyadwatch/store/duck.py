@@ -141,8 +141,8 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
-        docs = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        events = self.con.execute("SELECT count(*) FROM events").fetchone()[0]
+        docs = self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
+        events = self.con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         return {"documents": docs, "events": events}
 
     def events_by_type(self) -> list[tuple[str, int]]:

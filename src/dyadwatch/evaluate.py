@@ -1,0 +1,172 @@
+"""Score coded events against a gold file: precision, recall and F1, and what the matched events got right.
+
+Gold format (one JSON object per line, documented in the README):
+  {"doc": id, "sentence": str, "source": {"name", "country", "sector"}, "event": TYPE,
+   "mode": str|null, "target": {...}|null, "date": "YYYY-MM-DD"|"YYYY-MM"|"YYYY",
+   "negated": bool, "hypothetical": bool}
+
+A system event matches a gold event when both come from the same document and the same
+sentence (whitespace-insensitive, or mostly the same words) and have the same type;
+within that, the pairing that agrees most on actors wins. Each event is matched once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Scores:
+    per_type: dict[str, dict[str, float]] = field(default_factory=dict)
+    micro: dict[str, float] = field(default_factory=dict)
+    macro: dict[str, float] = field(default_factory=dict)
+    attributes: dict[str, float | None] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    misses: list[dict] = field(default_factory=list)
+    false_alarms: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "counts": self.counts, "micro": self.micro, "macro": self.macro, "per_type": self.per_type,
+            "attributes": self.attributes, "misses": self.misses, "false_alarms": self.false_alarms,
+        }
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """Gold events; a malformed line is an error naming the line, since scores would be wrong."""
+    gold = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{number}: invalid JSON ({exc.msg})") from exc
+        missing = {"doc", "sentence", "source", "event"} - set(record)
+        if missing:
+            raise ValueError(f"{path}:{number}: missing {', '.join(sorted(missing))}")
+        gold.append(record)
+    return gold
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def same_sentence(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    ja, jb = " ".join(wa), " ".join(wb)
+    if ja in jb or jb in ja:
+        return True
+    overlap = len(set(wa) & set(wb)) / len(set(wa) | set(wb))
+    return overlap >= 0.6
+
+
+def date_matches(system_date: str | None, system_precision: str | None, gold_date: str | None) -> bool:
+    """True when the system's date agrees with the gold date at the gold's precision."""
+    if not gold_date:
+        return system_date is None
+    if not system_date:
+        return False
+    size = len(gold_date)  # 10 = day, 7 = month, 4 = year
+    rank = {"day": 10, "month": 7, "year": 4}
+    if rank.get(system_precision or "day", 10) < size:
+        return False
+    return system_date[:size] == gold_date[:size]
+
+
+def _country(actor: dict | None) -> str | None:
+    return (actor or {}).get("country") if actor else None
+
+
+def score(gold: Iterable[dict], system: Iterable[dict], min_confidence: float | None = None) -> Scores:
+    gold = list(gold)
+    system = [e for e in system if min_confidence is None or (e.get("confidence") or 0) >= min_confidence]
+    gold_docs = {g["doc"] for g in gold}
+    system = [e for e in system if e["doc_id"] in gold_docs]  # score only documents the gold covers
+
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for event in system:
+        by_doc[event["doc_id"]].append(event)
+    used: set[int] = set()
+    pairs: list[tuple[dict, dict]] = []
+    misses: list[dict] = []
+    for g in gold:
+        candidates = [
+            e for e in by_doc.get(g["doc"], [])
+            if id(e) not in used and e["event_type"] == g["event"] and same_sentence(e["sentence"], g["sentence"])
+        ]
+        if not candidates:
+            misses.append(g)
+            continue
+
+        def agreement(e: dict) -> int:
+            return (_country(e["source"]) == _country(g["source"])) * 2 + (_country(e["target"]) == _country(g.get("target")))
+
+        best = max(candidates, key=agreement)
+        used.add(id(best))
+        pairs.append((g, best))
+    false_alarms = [e for e in system if id(e) not in used]
+
+    tp, fp, fn = Counter(), Counter(), Counter()
+    for g, _ in pairs:
+        tp[g["event"]] += 1
+    for g in misses:
+        fn[g["event"]] += 1
+    for e in false_alarms:
+        fp[e["event_type"]] += 1
+    result = Scores()
+    for event_type in sorted(set(tp) | set(fp) | set(fn)):
+        result.per_type[event_type] = _prf(tp[event_type], fp[event_type], fn[event_type])
+    result.micro = _prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    types = list(result.per_type.values())
+    result.macro = {
+        k: round(sum(t[k] for t in types) / len(types), 4) if types else 0.0 for k in ("precision", "recall", "f1")
+    }
+    result.attributes = _attribute_accuracy(pairs)
+    result.counts = {"gold": len(gold), "system": len(system), "matched": len(pairs),
+                     "missed": len(misses), "false_alarms": len(false_alarms)}
+    result.misses = [{"doc": g["doc"], "event": g["event"], "sentence": g["sentence"],
+                      "source": _country(g["source"]), "target": _country(g.get("target"))} for g in misses]
+    result.false_alarms = [{"doc": e["doc_id"], "event": e["event_type"], "sentence": e["sentence"],
+                            "source": _country(e["source"]), "target": _country(e["target"]),
+                            "confidence": e.get("confidence")} for e in false_alarms]
+    return result
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def _attribute_accuracy(pairs: list[tuple[dict, dict]]) -> dict[str, float | None]:
+    def rate(values: list[bool]) -> float | None:
+        return round(sum(values) / len(values), 4) if values else None
+
+    source = [_country(e["source"]) == _country(g["source"]) for g, e in pairs]
+    target = [_country(e["target"]) == _country(g.get("target")) for g, e in pairs]
+    direction = []
+    for g, e in pairs:
+        gs, gt = _country(g["source"]), _country(g.get("target"))
+        es, et = _country(e["source"]), _country(e["target"])
+        if gs and gt and gs != gt and {es, et} == {gs, gt}:
+            direction.append((es, et) == (gs, gt))
+    dates = [date_matches(e["date"], e["date_precision"], g.get("date")) for g, e in pairs if "date" in g]
+    negated = [bool(e["negated"]) == bool(g.get("negated")) for g, e in pairs]
+    hypothetical = [bool(e["hypothetical"]) == bool(g.get("hypothetical")) for g, e in pairs]
+    return {
+        "source_country": rate(source), "target_country": rate(target), "direction": rate(direction),
+        "date": rate(dates), "negated": rate(negated), "hypothetical": rate(hypothetical),
+    }

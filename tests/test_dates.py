@@ -1,0 +1,42 @@
+"""Event dates resolved against the publication date, with news conventions."""
+
+from datetime import date
+
+import pytest
+
+from dyadwatch.events.dates import resolve_expression
+
+THURSDAY = date(2024, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("Last Tuesday", False, (date(2024, 3, 12), "day")),
+        ("on Tuesday", False, (date(2024, 3, 12), "day")),
+        ("Thursday", False, (date(2024, 3, 14), "day")),  # published that day
+        ("last Thursday", False, (date(2024, 3, 7), "day")),
+        ("next Tuesday", False, (date(2024, 3, 19), "day")),
+        ("Tuesday", True, (date(2024, 3, 19), "day")),  # a plan: the coming Tuesday
+        ("yesterday", False, (date(2024, 3, 13), "day")),
+        ("in March", False, (date(2024, 3, 1), "month")),
+        ("April", False, (date(2023, 4, 1), "month")),  # past event: the most recent April
+        ("April", True, (date(2024, 4, 1), "month")),  # future event: the next April
+        ("last month", False, (date(2024, 2, 1), "month")),
+        ("earlier this month", False, (date(2024, 3, 1), "month")),
+        ("last week", False, (date(2024, 3, 1), "month")),
+        ("last year", False, (date(2023, 1, 1), "year")),
+        ("2019", False, (date(2019, 1, 1), "year")),
+        ("June 2025", False, (date(2025, 6, 1), "month")),
+        ("March 3", False, (date(2024, 3, 3), "day")),
+        ("3 February 2023", False, (date(2023, 2, 3), "day")),
+        ("two days ago", False, (date(2024, 3, 12), "day")),
+    ],
+)
+def test_expressions(text, future, expected):
+    assert resolve_expression(text, THURSDAY, future) == expected
+
+
+@pytest.mark.parametrize("text", ["three years", "the past decade", "for two weeks", "a two-day"])
+def test_lengths_of_time_are_not_dates(text):
+    assert resolve_expression(text, THURSDAY) is None
