@@ -1,0 +1,5 @@
+"""`python -m dyadwatch` runs the command line."""
+
+from dyadwatch.cli import app
+
+app(prog_name="dyadwatch")
