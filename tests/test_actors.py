@@ -37,11 +37,32 @@ def test_every_country_code_is_iso_and_every_un_member_is_there(kb):
 
 
 def test_g20_heads_have_dated_terms(kb):
-    g20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX",
-           "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"]
+    g20 = [
+        "ARG",
+        "AUS",
+        "BRA",
+        "CAN",
+        "CHN",
+        "FRA",
+        "DEU",
+        "IND",
+        "IDN",
+        "ITA",
+        "JPN",
+        "KOR",
+        "MEX",
+        "RUS",
+        "SAU",
+        "ZAF",
+        "TUR",
+        "GBR",
+        "USA",
+    ]
     for country in g20:
-        heads = [kb.holder(country, office, "2024-06-01") for office in
-                 ("president", "prime_minister", "chancellor", "monarch", "crown_prince")]
+        heads = [
+            kb.holder(country, office, "2024-06-01")
+            for office in ("president", "prime_minister", "chancellor", "monarch", "crown_prince")
+        ]
         assert any(heads), country
 
 
@@ -53,8 +74,10 @@ def test_office_holder_changes_with_the_date(kb):
 
 
 def test_names_adjectives_capitals_and_seats(pipeline):
-    text = ("Washington said the Kremlin had rejected the offer. Kenyan troops crossed the border, "
-            "and Downing Street welcomed the move.")
+    text = (
+        "Washington said the Kremlin had rejected the offer. Kenyan troops crossed the border, "
+        "and Downing Street welcomed the move."
+    )
     found = resolve_all(pipeline, text, "2024-05-01", ["Washington", "Kremlin", "troops", "Street"])
     assert (found["Washington"].country, found["Washington"].sector) == ("USA", "GOV")
     assert (found["Kremlin"].country, found["Kremlin"].sector) == ("RUS", "GOV")
@@ -63,8 +86,9 @@ def test_names_adjectives_capitals_and_seats(pipeline):
 
 
 def test_titles_with_a_country_resolve_to_the_office_holder(pipeline):
-    found = resolve_all(pipeline, "The US president spoke to Pakistan's army chief.", "2025-06-20",
-                        ["president", "chief"])
+    found = resolve_all(
+        pipeline, "The US president spoke to Pakistan's army chief.", "2025-06-20", ["president", "chief"]
+    )
     assert found["president"].name == "Donald Trump"
     assert found["chief"].name == "Asim Munir" and found["chief"].sector == "MIL"
 
@@ -81,8 +105,10 @@ def test_igos(pipeline):
 
 
 def test_full_name_surname_title_and_pronoun_are_one_person(pipeline):
-    text = ("William Ruto arrived in Addis Ababa on Monday. Ruto said the talks were useful. "
-            "The Kenyan president later met Ethiopian officials, and he thanked them.")
+    text = (
+        "William Ruto arrived in Addis Ababa on Monday. Ruto said the talks were useful. "
+        "The Kenyan president later met Ethiopian officials, and he thanked them."
+    )
     found = resolve_all(pipeline, text, "2024-02-12", ["Ruto", "president", "he"])
     ids = {ref.actor_id for ref in found.values()}
     assert ids == {"person:william-ruto"}

@@ -37,8 +37,13 @@ def invoke(*args: str):
 
 
 def test_code_prints_events_as_json():
-    out = invoke("code", "Last Tuesday, Kenya's foreign minister met his Ethiopian counterpart in Addis Ababa.",
-                 "--published", "2024-03-14", "--json")
+    out = invoke(
+        "code",
+        "Last Tuesday, Kenya's foreign minister met his Ethiopian counterpart in Addis Ababa.",
+        "--published",
+        "2024-03-14",
+        "--json",
+    )
     [record] = [json.loads(line) for line in out.splitlines() if line.strip()]
     assert record["event_type"] == "CONSULT"
     assert (record["source"]["country"], record["target"]["country"]) == ("KEN", "ETH")
@@ -75,7 +80,9 @@ def test_ingest_query_and_export(corpus, tmp_path):
 
     con = duckdb.connect(str(db), read_only=True)
     docs = dict(con.execute("SELECT id, published FROM documents").fetchall())
-    rows = con.execute("SELECT doc_id, event_type, source_country, target_country, negated FROM events ORDER BY 1, 2").fetchall()
+    rows = con.execute(
+        "SELECT doc_id, event_type, source_country, target_country, negated FROM events ORDER BY 1, 2"
+    ).fetchall()
     con.close()
     assert set(docs) == {"talks.txt", "w-1"} and str(docs["talks.txt"]) == "2024-03-14"
     assert rows == [

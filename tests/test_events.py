@@ -29,7 +29,7 @@ def test_issue_example_negated_agreement(code):
 def test_evidence_span_points_into_the_text(code):
     text = "Markets were calm. On Monday, Japan and South Korea signed a fisheries agreement."
     event = only(code(text, "2024-06-05"), "AGREE")
-    assert text[event.start:event.end] == event.sentence
+    assert text[event.start : event.end] == event.sentence
     assert event.sentence.startswith("On Monday")
     assert pair(event) == ("JPN", "KOR") and event.date == "2024-06-03"
 

@@ -39,7 +39,10 @@ def test_plain_text_header_and_boilerplate_are_separated_from_the_body():
 
 
 def test_day_month_year_header_and_web_desk_byline():
-    cleaned = clean_text("Web Desk\n19 February 2026\n\n" + "The council met on Monday to discuss the budget and approved it after a long debate. " * 2)
+    cleaned = clean_text(
+        "Web Desk\n19 February 2026\n\n"
+        + "The council met on Monday to discuss the budget and approved it after a long debate. " * 2
+    )
     assert cleaned.published == "2026-02-19"
     assert cleaned.byline == "Web Desk"
     assert cleaned.text.startswith("The council met")
@@ -84,7 +87,14 @@ def test_html_page_keeps_the_article_and_drops_furniture(tmp_path):
 
 def test_jsonl_contract_and_bad_lines(tmp_path):
     lines = [
-        json.dumps({"id": "w1", "text": "Chile and Peru signed a border accord.", "outlet": "Wire", "published": "2024-05-02T10:00:00Z"}),
+        json.dumps(
+            {
+                "id": "w1",
+                "text": "Chile and Peru signed a border accord.",
+                "outlet": "Wire",
+                "published": "2024-05-02T10:00:00Z",
+            }
+        ),
         "{not json",
         json.dumps({"id": "w2", "text": None, "html": None}),
         json.dumps({"text": "no id here"}),
@@ -104,11 +114,16 @@ def test_jsonl_contract_and_bad_lines(tmp_path):
 def test_broken_inputs_fail_one_by_one_and_the_rest_goes_on(tmp_path):
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     (tmp_path / "empty.txt").write_bytes(b"   \n")
-    (tmp_path / "latin1.txt").write_bytes("São Tomé and Príncipe's minister met the Angolan envoy in Luanda on Friday.".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes(
+        "São Tomé and Príncipe's minister met the Angolan envoy in Luanda on Friday.".encode("latin-1")
+    )
     (tmp_path / "big.txt").write_text("word " * 400_000)
     (tmp_path / "good.txt").write_text("Kenya and Ethiopia signed a trade pact.")
     (tmp_path / "notes.md").write_text("ignored: not an input type")
-    results = {(r.id if isinstance(r, Document) else r.source.rsplit("/", 1)[1]): r for r in read_paths([tmp_path], max_bytes=1_000_000)}
+    results = {
+        (r.id if isinstance(r, Document) else r.source.rsplit("/", 1)[1]): r
+        for r in read_paths([tmp_path], max_bytes=1_000_000)
+    }
     assert "binary" in results["binary.txt"].reason
     assert "empty" in results["empty.txt"].reason
     assert "too large" in results["big.txt"].reason

@@ -14,20 +14,56 @@ from dyadwatch.store.duck import EventFilter
 from dyadwatch.store.export import write_records
 
 EVENT_KEYS = {
-    "event_id", "doc_id", "sentence", "start", "end", "source", "event_type", "mode", "context", "target",
-    "date", "date_precision", "negated", "hypothetical", "quad_class", "intensity", "cameo_code",
-    "confidence", "fused_id",
+    "event_id",
+    "doc_id",
+    "sentence",
+    "start",
+    "end",
+    "source",
+    "event_type",
+    "mode",
+    "context",
+    "target",
+    "date",
+    "date_precision",
+    "negated",
+    "hypothetical",
+    "quad_class",
+    "intensity",
+    "cameo_code",
+    "confidence",
+    "fused_id",
 }
 
 
-def make_event(doc_id: str, n: int, source: str = "KEN", target: str = "ETH", event_type: str = "CONSULT",
-               day: str = "2024-03-12", confidence: float = 0.9) -> Event:
+def make_event(
+    doc_id: str,
+    n: int,
+    source: str = "KEN",
+    target: str = "ETH",
+    event_type: str = "CONSULT",
+    day: str = "2024-03-12",
+    confidence: float = 0.9,
+) -> Event:
     return Event(
-        event_id=f"{doc_id}-{n}", doc_id=doc_id, sentence="Kenya met Ethiopia.", start=0, end=19,
-        source=ActorRef("Kenya", f"country:{source}", source, source, "GOV"), event_type=event_type,
-        mode=None, context=["political"], target=ActorRef("Ethiopia", f"country:{target}", target, target, "GOV"),
-        date=day, date_precision="day", negated=False, hypothetical=False, quad_class=1, intensity=1.0,
-        cameo_code="04", confidence=confidence,
+        event_id=f"{doc_id}-{n}",
+        doc_id=doc_id,
+        sentence="Kenya met Ethiopia.",
+        start=0,
+        end=19,
+        source=ActorRef("Kenya", f"country:{source}", source, source, "GOV"),
+        event_type=event_type,
+        mode=None,
+        context=["political"],
+        target=ActorRef("Ethiopia", f"country:{target}", target, target, "GOV"),
+        date=day,
+        date_precision="day",
+        negated=False,
+        hypothetical=False,
+        quad_class=1,
+        intensity=1.0,
+        cameo_code="04",
+        confidence=confidence,
     )
 
 
@@ -90,8 +126,14 @@ def test_document_export_carries_the_cleaned_text(store, tmp_path):
     out = tmp_path / "d.jsonl"
     write_records(store.iter_documents(), "documents", "jsonl", str(out))
     [record] = [json.loads(line) for line in out.read_text().splitlines()]
-    assert record == {"id": "x.txt", "url": "https://a.example/x", "title": "T", "outlet": "O",
-                      "published": "2024-01-02", "text": "Body."}
+    assert record == {
+        "id": "x.txt",
+        "url": "https://a.example/x",
+        "title": "T",
+        "outlet": "O",
+        "published": "2024-01-02",
+        "text": "Body.",
+    }
 
 
 def test_parquet_needs_a_file(store):

@@ -35,19 +35,27 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """dyadwatch reads news and records political events, each tied to the sentence it came from."""
 
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl); folders are read recursively.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl); folders are read recursively.")
+    ],
     db: DbOption = Path(DEFAULT_DB),
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for NLP.")] = 1,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse input files larger than this (MB).")] = 50.0,
-    report: Annotated[Path | None, typer.Option("--report", help="Also write the summary as JSON to this file.")] = None,
-    actors_file: Annotated[Path | None, typer.Option("--actors", help="User actor file extending the knowledge base.")] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write the summary as JSON to this file.")
+    ] = None,
+    actors_file: Annotated[
+        Path | None, typer.Option("--actors", help="User actor file extending the knowledge base.")
+    ] = None,
 ) -> None:
     """Read, code and store documents. Re-ingesting a document with the same id replaces it."""
     from dyadwatch.ingest.run import ingest as run_ingest
@@ -55,25 +63,34 @@ def ingest(
     from dyadwatch.store import Store
 
     settings = Settings(actors_file=str(actors_file) if actors_file else None)
-    with Store(db) as store, Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingesting"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.fields[docs]} docs · {task.fields[events]} events · {task.fields[rate]:.1f} docs/s"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=False,
-    ) as progress:
+    with (
+        Store(db) as store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingesting"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.fields[docs]} docs · {task.fields[events]} events · {task.fields[rate]:.1f} docs/s"),
+            TimeElapsedColumn(),
+            console=err,
+            transient=False,
+        ) as progress,
+    ):
         task = progress.add_task("ingest", total=None, docs=0, events=0, rate=0.0)
 
         def update(summary) -> None:
             progress.update(task, docs=summary.ingested, events=summary.events, rate=summary.docs_per_second)
 
         summary = run_ingest(
-            [str(p) for p in paths], store, workers=workers, settings=settings,
-            max_bytes=int(max_mb * 1024 * 1024), on_document=update,
+            [str(p) for p in paths],
+            store,
+            workers=workers,
+            settings=settings,
+            max_bytes=int(max_mb * 1024 * 1024),
+            on_document=update,
         )
-        progress.update(task, docs=summary.ingested, events=summary.events, rate=summary.docs_per_second, total=1, completed=1)
+        progress.update(
+            task, docs=summary.ingested, events=summary.events, rate=summary.docs_per_second, total=1, completed=1
+        )
     _print_ingest_summary(summary, db)
     if report:
         report.write_text(json.dumps(summary.to_dict(), indent=2))
@@ -117,11 +134,16 @@ def summary(db: DbOption = Path(DEFAULT_DB), top: int = typer.Option(10, help="H
 @app.command()
 def events(
     db: DbOption = Path(DEFAULT_DB),
-    dyad: Annotated[tuple[str, str] | None, typer.Option("--dyad", help="Two actors (country codes or actor ids), either direction.")] = None,
+    dyad: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--dyad", help="Two actors (country codes or actor ids), either direction."),
+    ] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")] = None,
     since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
-    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")
+    ] = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
 ) -> None:
     """List events as a table."""
@@ -136,9 +158,14 @@ def events(
     for row in rows:
         flags = " ".join(f for f, on in (("NEG", row["negated"]), ("HYP", row["hypothetical"])) if on)
         table.add_row(
-            str(row["date"] or ""), row["event_type"] + (f"/{row['mode']}" if row["mode"] else ""),
-            _actor_cell(row, "source"), _actor_cell(row, "target"), flags, f"{row['confidence']:.2f}",
-            row["doc_id"], _short(row["sentence"]),
+            str(row["date"] or ""),
+            row["event_type"] + (f"/{row['mode']}" if row["mode"] else ""),
+            _actor_cell(row, "source"),
+            _actor_cell(row, "target"),
+            flags,
+            f"{row['confidence']:.2f}",
+            row["doc_id"],
+            _short(row["sentence"]),
         )
     console.print(table)
     console.print(f"{len(rows)} events shown (--limit {limit})")
@@ -162,7 +189,9 @@ def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")] = None,
     db: DbOption = Path(DEFAULT_DB),
-    min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")] = None,
+    min_confidence: Annotated[
+        float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")
+    ] = None,
 ) -> None:
     """Write events or documents as JSONL, CSV or Parquet (the records of DESIGN.md)."""
     from dyadwatch.store.duck import EventFilter
@@ -171,7 +200,11 @@ def export(
     if kind not in ("events", "documents"):
         raise typer.BadParameter("choose events or documents", param_hint="KIND")
     with _open(db) as store:
-        records = store.iter_events(EventFilter(min_confidence=min_confidence)) if kind == "events" else store.iter_documents()
+        records = (
+            store.iter_events(EventFilter(min_confidence=min_confidence))
+            if kind == "events"
+            else store.iter_documents()
+        )
         try:
             count = write_records(records, kind, fmt, str(out) if out else None)
         except ValueError as exc:
@@ -183,7 +216,9 @@ def export(
 @app.command()
 def code(
     text: Annotated[str, typer.Argument(help="The text to code; '-' reads standard input.")],
-    published: Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for relative dates.")] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for relative dates.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print event records as JSON lines.")] = False,
 ) -> None:
     """Print the events of a text, without a database: for trying things out and debugging."""
@@ -220,7 +255,9 @@ def code(
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold events, one JSON object per line (see README).")],
-    inputs: Annotated[list[Path] | None, typer.Option("--input", help="Documents to code now (files or folders).")] = None,
+    inputs: Annotated[
+        list[Path] | None, typer.Option("--input", help="Documents to code now (files or folders).")
+    ] = None,
     db: Annotated[Path | None, typer.Option("--db", help="Score the events already in this database instead.")] = None,
     min_confidence: Annotated[float | None, typer.Option("--min-confidence", help="Ignore events below this.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print all scores as JSON.")] = False,
@@ -246,8 +283,12 @@ def evaluate(
             system = list(store.iter_events())
     else:
         docs = (d for d in read_paths([str(p) for p in inputs]) if isinstance(d, Document))
-        system = [event_record_from(e) for result in code_parallel(docs, workers)
-                  if isinstance(result, tuple) for e in result[1]]
+        system = [
+            event_record_from(e)
+            for result in code_parallel(docs, workers)
+            if isinstance(result, tuple)
+            for e in result[1]
+        ]
     scores = score(gold_events, system, min_confidence=min_confidence)
     if as_json:
         print(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
@@ -265,8 +306,15 @@ def _print_scores(scores, show: int) -> None:
     for col in ("type", "P", "R", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="right" if col != "type" else "left")
     for name, s in list(scores.per_type.items()) + [("micro", scores.micro), ("macro", scores.macro)]:
-        table.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
-                      str(s.get("tp", "")), str(s.get("fp", "")), str(s.get("fn", "")))
+        table.add_row(
+            name,
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+            str(s.get("tp", "")),
+            str(s.get("fp", "")),
+            str(s.get("fn", "")),
+        )
     console.print(table)
     attrs = Table(title="On matched events")
     attrs.add_column("attribute")
@@ -278,8 +326,10 @@ def _print_scores(scores, show: int) -> None:
         if items:
             console.print(f"[bold]{title}[/] ({len(items)}, first {min(show, len(items))})")
         for item in items[:show]:
-            console.print(f"  {item['event']} {item['source']}→{item['target']} [{item['doc']}] {_short(item['sentence'], 110)}",
-                          highlight=False)
+            console.print(
+                f"  {item['event']} {item['source']}→{item['target']} [{item['doc']}] {_short(item['sentence'], 110)}",
+                highlight=False,
+            )
 
 
 def _fmt_actor(actor: dict | None) -> str:

@@ -34,8 +34,13 @@ class Scores:
 
     def to_dict(self) -> dict:
         return {
-            "counts": self.counts, "micro": self.micro, "macro": self.macro, "per_type": self.per_type,
-            "attributes": self.attributes, "misses": self.misses, "false_alarms": self.false_alarms,
+            "counts": self.counts,
+            "micro": self.micro,
+            "macro": self.macro,
+            "per_type": self.per_type,
+            "attributes": self.attributes,
+            "misses": self.misses,
+            "false_alarms": self.false_alarms,
         }
 
 
@@ -102,7 +107,8 @@ def score(gold: Iterable[dict], system: Iterable[dict], min_confidence: float | 
     misses: list[dict] = []
     for g in gold:
         candidates = [
-            e for e in by_doc.get(g["doc"], [])
+            e
+            for e in by_doc.get(g["doc"], [])
             if id(e) not in used and e["event_type"] == g["event"] and same_sentence(e["sentence"], g["sentence"])
         ]
         if not candidates:
@@ -110,7 +116,9 @@ def score(gold: Iterable[dict], system: Iterable[dict], min_confidence: float | 
             continue
 
         def agreement(e: dict) -> int:
-            return (_country(e["source"]) == _country(g["source"])) * 2 + (_country(e["target"]) == _country(g.get("target")))
+            return (_country(e["source"]) == _country(g["source"])) * 2 + (
+                _country(e["target"]) == _country(g.get("target"))
+            )
 
         best = max(candidates, key=agreement)
         used.add(id(best))
@@ -133,13 +141,34 @@ def score(gold: Iterable[dict], system: Iterable[dict], min_confidence: float | 
         k: round(sum(t[k] for t in types) / len(types), 4) if types else 0.0 for k in ("precision", "recall", "f1")
     }
     result.attributes = _attribute_accuracy(pairs)
-    result.counts = {"gold": len(gold), "system": len(system), "matched": len(pairs),
-                     "missed": len(misses), "false_alarms": len(false_alarms)}
-    result.misses = [{"doc": g["doc"], "event": g["event"], "sentence": g["sentence"],
-                      "source": _country(g["source"]), "target": _country(g.get("target"))} for g in misses]
-    result.false_alarms = [{"doc": e["doc_id"], "event": e["event_type"], "sentence": e["sentence"],
-                            "source": _country(e["source"]), "target": _country(e["target"]),
-                            "confidence": e.get("confidence")} for e in false_alarms]
+    result.counts = {
+        "gold": len(gold),
+        "system": len(system),
+        "matched": len(pairs),
+        "missed": len(misses),
+        "false_alarms": len(false_alarms),
+    }
+    result.misses = [
+        {
+            "doc": g["doc"],
+            "event": g["event"],
+            "sentence": g["sentence"],
+            "source": _country(g["source"]),
+            "target": _country(g.get("target")),
+        }
+        for g in misses
+    ]
+    result.false_alarms = [
+        {
+            "doc": e["doc_id"],
+            "event": e["event_type"],
+            "sentence": e["sentence"],
+            "source": _country(e["source"]),
+            "target": _country(e["target"]),
+            "confidence": e.get("confidence"),
+        }
+        for e in false_alarms
+    ]
     return result
 
 
@@ -147,8 +176,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def _attribute_accuracy(pairs: list[tuple[dict, dict]]) -> dict[str, float | None]:
@@ -167,6 +202,10 @@ def _attribute_accuracy(pairs: list[tuple[dict, dict]]) -> dict[str, float | Non
     negated = [bool(e["negated"]) == bool(g.get("negated")) for g, e in pairs]
     hypothetical = [bool(e["hypothetical"]) == bool(g.get("hypothetical")) for g, e in pairs]
     return {
-        "source_country": rate(source), "target_country": rate(target), "direction": rate(direction),
-        "date": rate(dates), "negated": rate(negated), "hypothetical": rate(hypothetical),
+        "source_country": rate(source),
+        "target_country": rate(target),
+        "direction": rate(direction),
+        "date": rate(dates),
+        "negated": rate(negated),
+        "hypothetical": rate(hypothetical),
     }

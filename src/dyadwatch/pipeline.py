@@ -47,7 +47,9 @@ class Pipeline:
             words=load_modality(),
         )
 
-    def code(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[Event]] | Failure]:
+    def code(
+        self, documents: Iterable[Document], batch_size: int = BATCH_SIZE
+    ) -> Iterator[tuple[Document, list[Event]] | Failure]:
         """(document, events) for each document, in input order; too-long documents become Failures."""
         pending: deque[Failure] = deque()
 
@@ -66,7 +68,9 @@ class Pipeline:
             yield pending.popleft()
 
 
-def code_text(text: str, published: str | None = None, doc_id: str = "text", settings: Settings | None = None) -> list[Event]:
+def code_text(
+    text: str, published: str | None = None, doc_id: str = "text", settings: Settings | None = None
+) -> list[Event]:
     """The events of one text, no database: what `dyadwatch code` prints."""
     document = Document(id=doc_id, text=text, published=published)
     results = list(Pipeline(settings).code([document]))

@@ -56,7 +56,7 @@ class Surface:
     """A way an actor is written, and what kind of mention it is."""
 
     actor_id: str
-    kind: str  # name | adjective | demonym | capital | seat | igo | person | surname
+    kind: str  # name | adjective | demonym | capital | seat | igo | org | person | surname
 
 
 class KnowledgeBase:
@@ -171,6 +171,10 @@ def load_knowledge_base(user_file: str | None = None) -> KnowledgeBase:
         _load_country(kb, entry)
     for entry in _read_yaml(root.joinpath("igos.yaml")):
         _load_igo(kb, entry)
+    organisations = root.joinpath("organisations.yaml")
+    if organisations.is_file():
+        for entry in _read_yaml(organisations):
+            _load_organisation(kb, entry)
     people_dir = root.joinpath("people")
     for path in sorted(people_dir.iterdir(), key=lambda p: p.name):
         if path.name.endswith(".yaml"):
@@ -219,6 +223,34 @@ def _load_igo(kb: KnowledgeBase, entry: dict) -> None:
     kb.add_surface(entry["name"], actor_id, "igo")
     for alias in entry.get("aliases") or []:
         kb.add_surface(alias, actor_id, "igo")
+
+
+def _load_organisation(kb: KnowledgeBase, entry: dict) -> None:
+    """Armed groups, parties, agencies and state companies: named actors that belong to a country."""
+    actor_id = f"org:{entry['id']}"
+    roles = []
+    if entry.get("governs_from"):
+        # A group that became the government (the Taliban in 2021): GOV from that day on.
+        roles = [
+            Role(
+                "group",
+                entry.get("country"),
+                entry.get("sector", "UNK"),
+                None,
+                _day_before(_iso(entry["governs_from"])),
+            ),
+            Role("government", entry.get("country"), "GOV", _iso(entry["governs_from"]), None),
+        ]
+    kb.add_actor(Actor(actor_id, "org", entry["name"], entry.get("country"), entry.get("sector", "UNK"), roles))
+    kb.add_surface(entry["name"], actor_id, "org")
+    for alias in entry.get("aliases") or []:
+        kb.add_surface(alias, actor_id, "org")
+
+
+def _day_before(day: str) -> str:
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
 def _load_user_file(kb: KnowledgeBase, path: Path) -> None:

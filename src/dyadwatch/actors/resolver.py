@@ -22,6 +22,19 @@ from dyadwatch.records import ActorRef
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 COUNTRY_KINDS = {"name", "adjective", "demonym", "capital", "seat"}
+POPULATED_PLACES = {
+    "city",
+    "town",
+    "village",
+    "camp",
+    "neighbourhood",
+    "neighborhood",
+    "district",
+    "region",
+    "province",
+}
+# Collective nouns that, with no country named, belong to the country the story is about.
+FOCUS_SECTORS = {"GOV", "MIL", "LEG", "JUD", "CVL", "OPP", "REB"}
 NAME_DEPS = {"compound", "flat", "appos"}
 
 
@@ -50,9 +63,7 @@ class ActorMatcher:
                 self._keys[nlp.vocab.strings[key]] = text
 
     def matches(self, doc: Doc) -> list[tuple[Span, list[Surface]]]:
-        spans = [
-            Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)
-        ]
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.matcher(doc)]
         found = []
         for span in filter_spans(spans):
             surfaces = self.kb.surfaces[self._keys[span.label]]
@@ -85,9 +96,7 @@ class DocumentActors:
         self.focus_country = countries.most_common(1)[0][0].split(":", 1)[1] if countries else None
 
     # -- public -----------------------------------------------------------------------
-    def resolve(
-        self, head: Token, day: str | None, counterpart_office: str | None = None
-    ) -> Resolution | None:
+    def resolve(self, head: Token, day: str | None, counterpart_office: str | None = None) -> Resolution | None:
         """The actor a noun phrase headed by `head` stands for on `day`, or None if not an actor."""
         lower = head.lower_
         if lower in self.kb.not_actors:
@@ -111,6 +120,9 @@ class DocumentActors:
         sector = self._group_sector(head)
         if sector:
             country, certainty = self._country_of_modifiers(head, day)
+            if country is None and sector in FOCUS_SECTORS and self.focus_country:
+                # "Police arrested demonstrators" in a story about Kenya: Kenyan police.
+                country, certainty = self.focus_country, 0.6
             if country is None:
                 return None
             ref = self._country_ref(country, _phrase_text(head), sector)
@@ -118,6 +130,20 @@ class DocumentActors:
         if head.ent_type_ in ("ORG", "PERSON") and head.pos_ == "PROPN":
             return self._unknown_named(head, day)
         return None
+
+    def resolve_place(self, head: Token, day: str | None) -> Resolution | None:
+        """'the Ukrainian city of Kharkiv', 'Pakistan's airspace': the country a place belongs to.
+
+        Only for events done *to a place* (attacks, seizures, deployments), where the place
+        stands for its country's people (cities, villages) or state (territory, airspace).
+        """
+        if head.lower_ not in self.kb.not_actors and head.lemma_.lower() not in self.kb.not_actors:
+            return None
+        country, certainty = self._country_of_modifiers(head, day)
+        if country is None:
+            return None
+        sector = "CVL" if head.lemma_.lower() in POPULATED_PLACES else "GOV"
+        return Resolution(self._country_ref(country, _phrase_text(head), sector), certainty * 0.85)
 
     def remember(self, token_index: int, actor_id: str | None) -> None:
         """Record a person resolved from a title, so later pronouns and titles can find them."""
@@ -148,6 +174,10 @@ class DocumentActors:
             actor = self.kb.actors[surface.actor_id]
             if actor.kind == "igo":
                 return Resolution(ActorRef(text, actor.actor_id, actor.name, actor.country, actor.sector), 1.0)
+            if actor.kind == "org":
+                role = actor.role_on(day)
+                sector = role.sector if role else actor.sector
+                return Resolution(ActorRef(text, actor.actor_id, actor.name, actor.country, sector), 1.0)
             if actor.kind == "country":
                 head = text_head or span.root
                 sector = self._group_sector(head) if text_head is not None else None
@@ -225,7 +255,9 @@ class DocumentActors:
         sector = self.kb.office_sectors.get(office, "GOV")
         return Resolution(self._country_ref(country, text, sector), certainty * 0.9, office=office)
 
-    def _country_of_modifiers(self, head: Token, day: str | None, skip: set[int] = frozenset()) -> tuple[str | None, float]:
+    def _country_of_modifiers(
+        self, head: Token, day: str | None, skip: set[int] = frozenset()
+    ) -> tuple[str | None, float]:
         """The country named by an adjective, compound, possessive or 'of' phrase on the head."""
         possessive = None
         for child in head.children:
@@ -239,6 +271,12 @@ class DocumentActors:
                 possessive = child
         if possessive is not None:
             if possessive.lower_ in POSSESSIVE_PRONOUNS:
+                subject = self._clause_subject(head)
+                if subject is not None and subject.i != head.i and possessive.lower_ in ("his", "her", "its", "their"):
+                    # "Maduro ... sending his transport minister": his = the clause's subject.
+                    resolved = self.resolve(subject, day)
+                    if resolved and resolved.ref.country:
+                        return resolved.ref.country, resolved.certainty * 0.9
                 person = self._last_person_before(possessive.i)
                 if person and possessive.lower_ in ("his", "her"):
                     return self.kb.country_of(person, day), 0.8
@@ -254,6 +292,21 @@ class DocumentActors:
                         if country:
                             return country, 1.0
         return None, 0.0
+
+    def _clause_subject(self, token: Token) -> Token | None:
+        """The subject of the clause a token sits in (following conjoined and participle clauses up)."""
+        node = token
+        for _ in range(8):
+            if node.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects:
+                    return subjects[0]
+                if node.dep_ not in ("conj", "advcl", "xcomp", "acl"):
+                    return None
+            if node.head is node:
+                return None
+            node = node.head
+        return None
 
     def _country_in_match(self, token: Token, day: str | None) -> str | None:
         _, surfaces = self.by_token[token.i]
@@ -277,6 +330,8 @@ class DocumentActors:
                 country = self._country_in_match(inside[0], day)
         if entity.label_ == "ORG":
             sector = self.kb.org_suffixes.get(entity[-1].lower_) or self._group_sector(head) or "UNK"
+            if country is None and sector == "UNK":
+                return None  # nothing known about it: not worth an event
             actor_id = "org:" + _slug(entity.text)
             return Resolution(ActorRef(entity.text, actor_id, entity.text, country, sector), 0.7)
         # A person not in the knowledge base: "Ana Ruiz, Peru's energy minister".
@@ -290,7 +345,9 @@ class DocumentActors:
         return None
 
     # -- refs -----------------------------------------------------------------------------
-    def _person_ref(self, person: Actor, text: str, day: str | None, certainty: float, office: str | None = None) -> Resolution:
+    def _person_ref(
+        self, person: Actor, text: str, day: str | None, certainty: float, office: str | None = None
+    ) -> Resolution:
         role = person.role_on(day)
         ref = ActorRef(
             text=text,

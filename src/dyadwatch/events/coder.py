@@ -20,7 +20,7 @@ from dyadwatch.actors.kb import KnowledgeBase
 from dyadwatch.actors.resolver import ActorMatcher, DocumentActors, Resolution
 from dyadwatch.events.dates import resolve_event_date
 from dyadwatch.events.lexicon import Lexicon, Trigger
-from dyadwatch.events.modality import ModalityWords, is_hypothetical, is_negated
+from dyadwatch.events.modality import CodingRules, ModalityWords, is_hypothetical, is_negated, load_rules
 from dyadwatch.events.ontology import Ontology
 from dyadwatch.records import ActorRef, Document, Event
 
@@ -32,6 +32,8 @@ TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
 # "agreed to withdraw" is AGREE, "threatened to impose sanctions" is THREATEN.
 SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Types whose target can be the place acted on: "struck sites in Pakistan" targets Pakistan.
+LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dative")
 
 
@@ -48,12 +50,15 @@ class Found:
 class EventCoder:
     """Everything needed to code a document, built once per process."""
 
-    def __init__(self, kb: KnowledgeBase, matcher: ActorMatcher, lexicon: Lexicon, ontology: Ontology, words: ModalityWords):
+    def __init__(
+        self, kb: KnowledgeBase, matcher: ActorMatcher, lexicon: Lexicon, ontology: Ontology, words: ModalityWords
+    ):
         self.kb = kb
         self.matcher = matcher
         self.lexicon = lexicon
         self.ontology = ontology
         self.words = words
+        self.rules: CodingRules = load_rules()
 
     def code(self, doc: Doc, document: Document) -> list[Event]:
         actors = DocumentActors(self.kb, self.matcher, doc, document.published)
@@ -61,8 +66,13 @@ class EventCoder:
         seen: set[tuple] = set()
         for sent in doc.sents:
             for event in self._code_sentence(sent, actors, document):
-                key = (event.start, event.event_type, event.source.actor_id, event.source.sector,
-                       event.target.actor_id if event.target else None)
+                key = (
+                    event.start,
+                    event.event_type,
+                    event.source.actor_id,
+                    event.source.sector,
+                    event.target.actor_id if event.target else None,
+                )
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
@@ -88,20 +98,20 @@ class EventCoder:
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
             objects.append(token.head)  # "a protest lodged by India"
-        if lemma in self.lexicon.light:
-            for obj in objects:
-                nouns = [obj] + [c for c in obj.children if c.dep_ == "conj"]
-                results = []
-                for noun in nouns:
-                    entry = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
-                    if entry:
-                        claimed_nouns.add(noun.i)
-                        results.append(Found(token, noun, entry, "light"))
-                if results:
-                    return results
         particles = {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS}
         object_lemmas = {o.lemma_.lower() for o in objects}
         entry = self.lexicon.verb(lemma, particles, object_lemmas)
+        specific = entry is not None and (entry.particle or entry.objects)
+        if not specific and lemma in self.lexicon.light:
+            results = []
+            for obj in objects:
+                for noun in [obj] + [c for c in obj.children if c.dep_ == "conj"]:
+                    noun_entry = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
+                    if noun_entry:
+                        claimed_nouns.add(noun.i)
+                        results.append(Found(token, noun, noun_entry, "light"))
+                if results:
+                    return results
         if entry is None:
             return []
         for obj in objects:
@@ -141,8 +151,42 @@ class EventCoder:
             node = head
         return False
 
+    def _type_and_mode(self, item: Found) -> tuple[str, str | None]:
+        """The lexicon's type and mode, switched where context changes them (data/coding_rules.yaml)."""
+        entry, rules = item.entry, self.rules
+        event_type, mode = entry.event_type, entry.mode
+        noun = item.noun
+        if event_type == rules.joint_switch[0]:
+            holder = noun if noun is not None else item.verb
+            joint = any(
+                c.lower_ in rules.joint_modifiers for c in holder.children if c.dep_ in ("amod", "advmod", "compound")
+            )
+            partner = any(c.dep_ == "prep" and c.lower_ == "with" for c in holder.children)
+            if joint or partner:
+                return rules.joint_switch[1], None
+        if noun is not None and noun.lemma_.lower() == "strike":
+            if any(
+                c.lower_ in rules.labour_strike_modifiers
+                for c in noun.children
+                if c.dep_ in ("amod", "compound", "nummod")
+            ):
+                return "PROTEST", "strike" if "strike" in self.ontology.types["PROTEST"].modes else None
+        if item.kind == "verb" and item.verb.lemma_.lower() in rules.promise_verbs:
+            for child in item.verb.children:
+                if child.dep_ == "xcomp":
+                    objects = {c.lemma_.lower() for c in child.children if c.dep_ == "dobj"}
+                    inner = self.lexicon.verb(child.lemma_.lower(), set(), objects)
+                    if (
+                        inner
+                        and inner.event_type
+                        and self.ontology.types[inner.event_type].quad_class in rules.threat_quad_classes
+                    ):
+                        return "THREATEN", None
+        return event_type, mode
+
     def _events_for(self, item: Found, sent: Span, actors: DocumentActors, document: Document) -> Iterator[Event]:
         verb, noun, entry = item.verb, item.noun, item.entry
+        event_type, mode = self._type_and_mode(item)
         negated = is_negated(verb, self.words, noun) if item.kind != "noun" else is_negated(noun, self.words, noun)
         hypothetical = is_hypothetical(verb, self.words, noun)
         if item.kind == "noun" and not hypothetical:
@@ -164,7 +208,7 @@ class EventCoder:
         elif len(sources) > 1:
             # "Kenya and Ethiopia signed a pact": the first conjunct acts on the others.
             pairs = [(sources[0], other) for other in sources[1:]]
-        elif entry.event_type in TARGETLESS_TYPES:
+        elif event_type in TARGETLESS_TYPES:
             pairs = [(sources[0], None)]
         else:
             return
@@ -172,8 +216,20 @@ class EventCoder:
             if target is not None and _same_actor(source.ref, target.ref):
                 continue
             confidence = self._confidence(item, source, target, dated)
-            yield self._make_event(item, sent, document, source.ref, target.ref if target else None,
-                                   day, precision, negated, hypothetical, confidence)
+            yield self._make_event(
+                item,
+                event_type,
+                mode,
+                sent,
+                document,
+                source.ref,
+                target.ref if target else None,
+                day,
+                precision,
+                negated,
+                hypothetical,
+                confidence,
+            )
 
     # -- arguments of verbs -------------------------------------------------------------------
     def _verb_sources(self, verb: Token, actors: DocumentActors, day: str | None) -> list[Resolution]:
@@ -212,7 +268,9 @@ class EventCoder:
             return None
         return None
 
-    def _verb_targets(self, item: Found, actors: DocumentActors, day: str | None, source: Resolution) -> list[Resolution]:
+    def _verb_targets(
+        self, item: Found, actors: DocumentActors, day: str | None, source: Resolution
+    ) -> list[Resolution]:
         verb, noun, entry = item.verb, item.noun, item.entry
         office = source.office
         candidates: list[Token] = []
@@ -236,7 +294,41 @@ class EventCoder:
             resolved = [r for r in resolved if r is not None]
             if resolved:
                 return resolved
+        # "shelled the Ukrainian city of Kharkiv": the place's country.
+        if entry.event_type in LOCATED_TYPES:
+            for candidate in candidates:
+                place = actors.resolve_place(candidate, day)
+                if place is not None:
+                    return [place]
+        # "dismissed Brazil's threat", "rejected the claims of Pakistan": the owner of the thing acted on.
+        for candidate in candidates:
+            for owner in self._owners(candidate, entry.event_type):
+                resolved = self._resolve(owner, actors, day, verb, counterpart_office=office)
+                if resolved is not None:
+                    return [resolved]
+        # "met Vietnam's prime minister and signed an accord": the second verb shares the first's partner.
+        if (
+            verb.dep_ == "conj"
+            and verb.head.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ == "nsubj" for c in verb.children)
+        ):
+            first = self.lexicon.verb(verb.head.lemma_.lower(), set(), set())
+            if first is not None:
+                head_item = Found(verb.head, None, first, "verb")
+                return self._verb_targets(head_item, actors, day, source)
         return []
+
+    def _owners(self, thing: Token, event_type: str) -> list[Token]:
+        """Who a non-actor object belongs to: its possessor, its 'of' object, or where it is (for attacks)."""
+        owners = [c for c in thing.children if c.dep_ == "poss"]
+        for prep in thing.children:
+            if prep.dep_ != "prep":
+                continue
+            if prep.lower_ == "of" or (
+                event_type in LOCATED_TYPES and prep.lower_ in ("in", "inside", "near", "across")
+            ):
+                owners += [c for c in prep.children if c.dep_ == "pobj"]
+        return owners
 
     def _prep_objects(self, token: Token, preps: tuple[str, ...]) -> list[Token]:
         found = []
@@ -265,12 +357,20 @@ class EventCoder:
                 return [resolved]
         return []
 
-    def _noun_targets(self, noun: Token, entry: Trigger, actors: DocumentActors, day: str | None, source: Resolution) -> list[Resolution]:
-        for candidate in self._prep_objects(noun, entry.target_preps):
+    def _noun_targets(
+        self, noun: Token, entry: Trigger, actors: DocumentActors, day: str | None, source: Resolution
+    ) -> list[Resolution]:
+        candidates = self._prep_objects(noun, entry.target_preps)
+        for candidate in candidates:
             heads = [candidate] + [c for c in candidate.children if c.dep_ == "conj"]
             resolved = [r for r in (self._resolve(h, actors, day, noun, source.office) for h in heads) if r]
             if resolved:
                 return resolved
+        for candidate in candidates:
+            for owner in self._owners(candidate, entry.event_type):
+                resolved = self._resolve(owner, actors, day, noun, source.office)
+                if resolved is not None:
+                    return [resolved]
         return []
 
     def _noun_hypothetical(self, noun: Token) -> bool:
@@ -280,28 +380,33 @@ class EventCoder:
         return False
 
     # -- resolution helpers ---------------------------------------------------------------------
-    def _resolve(self, head: Token, actors: DocumentActors, day: str | None, verb: Token, counterpart_office: str | None = None) -> Resolution | None:
+    def _resolve(
+        self, head: Token, actors: DocumentActors, day: str | None, verb: Token, counterpart_office: str | None = None
+    ) -> Resolution | None:
         resolved = actors.resolve(head, day, counterpart_office=counterpart_office)
         if resolved is None and head.pos_ == "PRON" and head.lower_ in ("it", "they", "we", "he", "she"):
-            speaker = self._speaker_of(verb)
-            if speaker is not None and speaker.i != head.i:
+            for speaker in self._speakers_of(verb):
+                if speaker.i == head.i:
+                    continue
                 found = actors.resolve(speaker, day)
                 if found is not None:
                     return Resolution(ActorRef(head.text, *_ref_fields(found.ref)), found.certainty * 0.8, found.office)
         return resolved
 
-    def _speaker_of(self, verb: Token) -> Token | None:
-        """In 'Pakistan said it shot down ...', the subject of the saying verb."""
+    def _speakers_of(self, verb: Token) -> list[Token]:
+        """In 'Pakistan said it shot down ...', the subject(s) of the saying verb, nearest first."""
         node = verb
         for _ in range(3):
             if node.head is node:
-                return None
-            if node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and node.head.lemma_.lower() in self.words.speech_verbs:
-                for child in node.head.children:
-                    if child.dep_ == "nsubj":
-                        return child
+                return []
+            if (
+                node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis")
+                and node.head.lemma_.lower() in self.words.speech_verbs
+            ):
+                subjects = [c for c in node.head.children if c.dep_ == "nsubj"]
+                return sorted(subjects, key=lambda t: abs(t.i - node.head.i))
             node = node.head
-        return None
+        return []
 
     def _confidence(self, item: Found, source: Resolution, target: Resolution | None, dated: bool) -> float:
         base = {"verb": 0.95, "light": 0.9, "noun": 0.8}[item.kind]
@@ -310,24 +415,49 @@ class EventCoder:
             score *= 0.8
         return round(min(score, 1.0), 3)
 
-    def _make_event(self, item: Found, sent: Span, document: Document, source: ActorRef, target: ActorRef | None,
-                    day: str | None, precision: str | None, negated: bool, hypothetical: bool, confidence: float) -> Event:
+    def _make_event(
+        self,
+        item: Found,
+        event_type: str,
+        mode: str | None,
+        sent: Span,
+        document: Document,
+        source: ActorRef,
+        target: ActorRef | None,
+        day: str | None,
+        precision: str | None,
+        negated: bool,
+        hypothetical: bool,
+        confidence: float,
+    ) -> Event:
         entry = item.entry
-        event_type = entry.event_type
         kind = self.ontology.types[event_type]
-        trigger_text = item.verb.text if item.noun is None else (
-            item.noun.text if item.kind == "noun" else f"{item.verb.text} {item.noun.text}")
-        key = "|".join([document.id, str(sent.start_char), str(item.verb.i), event_type,
-                        source.actor_id or source.text, (target.actor_id or target.text) if target else ""])
+        trigger_text = (
+            item.verb.text
+            if item.noun is None
+            else (item.noun.text if item.kind == "noun" else f"{item.verb.text} {item.noun.text}")
+        )
+        key = "|".join(
+            [
+                document.id,
+                str(sent.start_char),
+                str(item.verb.i),
+                event_type,
+                source.actor_id or source.text,
+                (target.actor_id or target.text) if target else "",
+            ]
+        )
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         return Event(
             event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
             doc_id=document.id,
-            sentence=sent.text,
-            start=sent.start_char,
-            end=sent.end_char,
+            sentence=text,
+            start=start,
+            end=start + len(text),
             source=source,
             event_type=event_type,
-            mode=entry.mode,
+            mode=mode,
             context=list(entry.contexts),
             target=target,
             date=day,
@@ -335,8 +465,8 @@ class EventCoder:
             negated=negated,
             hypothetical=hypothetical,
             quad_class=kind.quad_class,
-            intensity=self.ontology.intensity(event_type, entry.mode),
-            cameo_code=self.ontology.cameo(event_type, entry.mode),
+            intensity=self.ontology.intensity(event_type, mode),
+            cameo_code=self.ontology.cameo(event_type, mode),
             confidence=confidence,
             trigger=trigger_text,
         )

@@ -23,6 +23,27 @@ class ModalityWords:
     non_factual_heads: frozenset[str]
 
 
+@dataclass(frozen=True)
+class CodingRules:
+    joint_modifiers: frozenset[str]
+    joint_switch: tuple[str, str]
+    promise_verbs: frozenset[str]
+    threat_quad_classes: frozenset[int]
+    labour_strike_modifiers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> CodingRules:
+    data = yaml.safe_load(resources.files("dyadwatch").joinpath("data/coding_rules.yaml").read_text())
+    return CodingRules(
+        joint_modifiers=frozenset(data["joint_modifiers"]),
+        joint_switch=(data["joint_switch"]["from"], data["joint_switch"]["to"]),
+        promise_verbs=frozenset(data["promise_verbs"]),
+        threat_quad_classes=frozenset(int(q) for q in data["threat_quad_classes"]),
+        labour_strike_modifiers=frozenset(str(w).lower() for w in data["labour_strike_modifiers"]),
+    )
+
+
 @lru_cache(maxsize=1)
 def load_modality() -> ModalityWords:
     data = yaml.safe_load(resources.files("dyadwatch").joinpath("data/modality.yaml").read_text())
@@ -59,7 +80,9 @@ def is_hypothetical(verb: Token, words: ModalityWords, noun: Token | None = None
             if node.dep_ not in ("xcomp", "acl", "ccomp", "pcomp", "advcl", "conj") or node.head is node:
                 break
             head = node.head
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in node.children):
+            if node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in node.children
+            ):
                 return True
             if node.dep_ in ("xcomp", "acl", "pcomp") and head.lemma_.lower() in words.hypothetical_heads:
                 return True

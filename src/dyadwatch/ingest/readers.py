@@ -29,9 +29,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Failure
             yield Failure(str(path), "no such file or folder")
 
 
-def read_paths(
-    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Document | Failure]:
+def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Failure]:
     """Every document in the inputs, in a stable order; bad inputs become Failures, never exceptions."""
     for item in discover(paths):
         if isinstance(item, Failure):

@@ -37,10 +37,15 @@ class IngestSummary:
 
     def to_dict(self) -> dict:
         return {
-            "read": self.read, "ingested": self.ingested, "events": self.events, "skipped": self.skipped,
-            "failed": len(self.failed), "failed_by_reason": dict(self.failures_by_reason()),
+            "read": self.read,
+            "ingested": self.ingested,
+            "events": self.events,
+            "skipped": self.skipped,
+            "failed": len(self.failed),
+            "failed_by_reason": dict(self.failures_by_reason()),
             "failures": [{"input": f.source, "reason": f.reason} for f in self.failures],
-            "elapsed_seconds": round(self.elapsed, 3), "documents_per_second": round(self.docs_per_second, 2),
+            "elapsed_seconds": round(self.elapsed, 3),
+            "documents_per_second": round(self.docs_per_second, 2),
         }
 
 
@@ -65,7 +70,9 @@ def ingest(
                 continue
             if item.id in seen_ids:
                 summary.skipped += 1
-                summary.failures.append(Failure(item.source or item.id, f"skipped: id {item.id!r} already read in this run"))
+                summary.failures.append(
+                    Failure(item.source or item.id, f"skipped: id {item.id!r} already read in this run")
+                )
                 continue
             seen_ids.add(item.id)
             yield item

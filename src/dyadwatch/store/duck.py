@@ -64,23 +64,45 @@ CREATE TABLE IF NOT EXISTS events (
 );
 """
 
-DOC_SCHEMA = pa.schema([
-    ("id", pa.string()), ("url", pa.string()), ("title", pa.string()), ("outlet", pa.string()),
-    ("published", pa.date32()), ("text", pa.string()), ("source", pa.string()),
-    ("content_hash", pa.string()), ("notes", pa.list_(pa.string())), ("n_events", pa.int32()),
-    ("ingested_at", pa.timestamp("us")),
-])
+DOC_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("outlet", pa.string()),
+        ("published", pa.date32()),
+        ("text", pa.string()),
+        ("source", pa.string()),
+        ("content_hash", pa.string()),
+        ("notes", pa.list_(pa.string())),
+        ("n_events", pa.int32()),
+        ("ingested_at", pa.timestamp("us")),
+    ]
+)
 _ACTOR_COLS = ("text", "actor_id", "name", "country", "sector")
 EVENT_SCHEMA = pa.schema(
-    [("event_id", pa.string()), ("doc_id", pa.string()), ("sentence", pa.string()),
-     ("start", pa.int32()), ("end", pa.int32())]
+    [
+        ("event_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("sentence", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+    ]
     + [(f"source_{c}", pa.string()) for c in _ACTOR_COLS]
     + [("event_type", pa.string()), ("mode", pa.string()), ("context", pa.list_(pa.string()))]
     + [(f"target_{c}", pa.string()) for c in _ACTOR_COLS]
-    + [("date", pa.date32()), ("date_precision", pa.string()), ("negated", pa.bool_()),
-       ("hypothetical", pa.bool_()), ("quad_class", pa.int32()), ("intensity", pa.float64()),
-       ("cameo_code", pa.string()), ("confidence", pa.float64()), ("trigger", pa.string()),
-       ("fused_id", pa.string())]
+    + [
+        ("date", pa.date32()),
+        ("date_precision", pa.string()),
+        ("negated", pa.bool_()),
+        ("hypothetical", pa.bool_()),
+        ("quad_class", pa.int32()),
+        ("intensity", pa.float64()),
+        ("cameo_code", pa.string()),
+        ("confidence", pa.float64()),
+        ("trigger", pa.string()),
+        ("fused_id", pa.string()),
+    ]
 )
 
 
@@ -146,9 +168,7 @@ class Store:
         return {"documents": docs, "events": events}
 
     def events_by_type(self) -> list[tuple[str, int]]:
-        return self.con.execute(
-            "SELECT event_type, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC, 1"
-        ).fetchall()
+        return self.con.execute("SELECT event_type, count(*) AS n FROM events GROUP BY 1 ORDER BY n DESC, 1").fetchall()
 
     def busiest_dyads(self, limit: int = 10) -> list[tuple[str, str, int]]:
         """Country pairs (either direction) with the most events, domestic pairs left out."""
@@ -220,21 +240,40 @@ def _where(filters: EventFilter) -> tuple[str, list]:
 
 def _doc_row(doc: Document, n_events: int, now: datetime) -> dict:
     return {
-        "id": doc.id, "url": doc.url, "title": doc.title, "outlet": doc.outlet,
-        "published": _date(doc.published), "text": doc.text, "source": doc.source,
-        "content_hash": doc.content_hash, "notes": doc.notes, "n_events": n_events, "ingested_at": now,
+        "id": doc.id,
+        "url": doc.url,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "published": _date(doc.published),
+        "text": doc.text,
+        "source": doc.source,
+        "content_hash": doc.content_hash,
+        "notes": doc.notes,
+        "n_events": n_events,
+        "ingested_at": now,
     }
 
 
 def _event_row(event: Event) -> dict:
     row = {
-        "event_id": event.event_id, "doc_id": event.doc_id, "sentence": event.sentence,
-        "start": event.start, "end": event.end,
-        "event_type": event.event_type, "mode": event.mode, "context": event.context,
-        "date": _date(event.date), "date_precision": event.date_precision,
-        "negated": event.negated, "hypothetical": event.hypothetical, "quad_class": event.quad_class,
-        "intensity": event.intensity, "cameo_code": event.cameo_code, "confidence": event.confidence,
-        "trigger": event.trigger, "fused_id": event.fused_id,
+        "event_id": event.event_id,
+        "doc_id": event.doc_id,
+        "sentence": event.sentence,
+        "start": event.start,
+        "end": event.end,
+        "event_type": event.event_type,
+        "mode": event.mode,
+        "context": event.context,
+        "date": _date(event.date),
+        "date_precision": event.date_precision,
+        "negated": event.negated,
+        "hypothetical": event.hypothetical,
+        "quad_class": event.quad_class,
+        "intensity": event.intensity,
+        "cameo_code": event.cameo_code,
+        "confidence": event.confidence,
+        "trigger": event.trigger,
+        "fused_id": event.fused_id,
     }
     for side in ("source", "target"):
         ref = getattr(event, side)
@@ -251,19 +290,31 @@ def _date(value: str | None):
 
 def event_record(row: dict) -> dict:
     """A flat events row -> the nested event record of DESIGN.md."""
+
     def actor(side: str) -> dict | None:
         if row.get(f"{side}_text") is None and row.get(f"{side}_actor_id") is None:
             return None
         return {c: row[f"{side}_{c}"] for c in _ACTOR_COLS}
 
     return {
-        "event_id": row["event_id"], "doc_id": row["doc_id"], "sentence": row["sentence"],
-        "start": row["start"], "end": row["end"], "source": actor("source"),
-        "event_type": row["event_type"], "mode": row["mode"], "context": list(row["context"] or []),
+        "event_id": row["event_id"],
+        "doc_id": row["doc_id"],
+        "sentence": row["sentence"],
+        "start": row["start"],
+        "end": row["end"],
+        "source": actor("source"),
+        "event_type": row["event_type"],
+        "mode": row["mode"],
+        "context": list(row["context"] or []),
         "target": actor("target"),
-        "date": row["date"].isoformat() if row["date"] else None, "date_precision": row["date_precision"],
-        "negated": row["negated"], "hypothetical": row["hypothetical"], "quad_class": row["quad_class"],
-        "intensity": row["intensity"], "cameo_code": row["cameo_code"], "confidence": row["confidence"],
+        "date": row["date"].isoformat() if row["date"] else None,
+        "date_precision": row["date_precision"],
+        "negated": row["negated"],
+        "hypothetical": row["hypothetical"],
+        "quad_class": row["quad_class"],
+        "intensity": row["intensity"],
+        "cameo_code": row["cameo_code"],
+        "confidence": row["confidence"],
         "fused_id": row["fused_id"],
     }
 

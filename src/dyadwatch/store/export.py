@@ -17,18 +17,39 @@ from dyadwatch.store.duck import flatten
 FORMATS = ("jsonl", "csv", "parquet")
 
 _ACTOR = pa.struct([(c, pa.string()) for c in ("text", "actor_id", "name", "country", "sector")])
-EVENT_RECORD_SCHEMA = pa.schema([
-    ("event_id", pa.string()), ("doc_id", pa.string()), ("sentence", pa.string()),
-    ("start", pa.int32()), ("end", pa.int32()), ("source", _ACTOR), ("event_type", pa.string()),
-    ("mode", pa.string()), ("context", pa.list_(pa.string())), ("target", _ACTOR),
-    ("date", pa.string()), ("date_precision", pa.string()), ("negated", pa.bool_()),
-    ("hypothetical", pa.bool_()), ("quad_class", pa.int32()), ("intensity", pa.float64()),
-    ("cameo_code", pa.string()), ("confidence", pa.float64()), ("fused_id", pa.string()),
-])
-DOCUMENT_RECORD_SCHEMA = pa.schema([
-    ("id", pa.string()), ("url", pa.string()), ("title", pa.string()), ("outlet", pa.string()),
-    ("published", pa.string()), ("text", pa.string()),
-])
+EVENT_RECORD_SCHEMA = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("sentence", pa.string()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("source", _ACTOR),
+        ("event_type", pa.string()),
+        ("mode", pa.string()),
+        ("context", pa.list_(pa.string())),
+        ("target", _ACTOR),
+        ("date", pa.string()),
+        ("date_precision", pa.string()),
+        ("negated", pa.bool_()),
+        ("hypothetical", pa.bool_()),
+        ("quad_class", pa.int32()),
+        ("intensity", pa.float64()),
+        ("cameo_code", pa.string()),
+        ("confidence", pa.float64()),
+        ("fused_id", pa.string()),
+    ]
+)
+DOCUMENT_RECORD_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("outlet", pa.string()),
+        ("published", pa.string()),
+        ("text", pa.string()),
+    ]
+)
 SCHEMAS = {"events": EVENT_RECORD_SCHEMA, "documents": DOCUMENT_RECORD_SCHEMA}
 
 
