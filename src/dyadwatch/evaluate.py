@@ -31,6 +31,7 @@ class Scores:
     counts: dict[str, int] = field(default_factory=dict)
     misses: list[dict] = field(default_factory=list)
     false_alarms: list[dict] = field(default_factory=list)
+    wrong: list[dict] = field(default_factory=list)  # matched events with a wrong attribute
 
     def to_dict(self) -> dict:
         return {
@@ -41,6 +42,7 @@ class Scores:
             "attributes": self.attributes,
             "misses": self.misses,
             "false_alarms": self.false_alarms,
+            "wrong_attributes": self.wrong,
         }
 
 
@@ -169,7 +171,26 @@ def score(gold: Iterable[dict], system: Iterable[dict], min_confidence: float | 
         }
         for e in false_alarms
     ]
+    result.wrong = _wrong_attributes(pairs)
     return result
+
+
+def _wrong_attributes(pairs: list[tuple[dict, dict]]) -> list[dict]:
+    wrong = []
+    for g, e in pairs:
+        problems = {}
+        if _country(e["source"]) != _country(g["source"]):
+            problems["source"] = [_country(g["source"]), _country(e["source"])]
+        if _country(e["target"]) != _country(g.get("target")):
+            problems["target"] = [_country(g.get("target")), _country(e["target"])]
+        if "date" in g and not date_matches(e["date"], e["date_precision"], g.get("date")):
+            problems["date"] = [g.get("date"), f"{e['date']} ({e['date_precision']})"]
+        for flag in ("negated", "hypothetical"):
+            if bool(e[flag]) != bool(g.get(flag)):
+                problems[flag] = [bool(g.get(flag)), bool(e[flag])]
+        if problems:
+            wrong.append({"doc": g["doc"], "event": g["event"], "sentence": g["sentence"], "gold_vs_system": problems})
+    return wrong
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:

@@ -22,6 +22,11 @@ from dyadwatch.records import ActorRef
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 COUNTRY_KINDS = {"name", "adjective", "demonym", "capital", "seat"}
+CIVIL_TITLES = {"minister", "secretary", "president", "senator", "governor", "ambassador", "envoy", "spokesman",
+                "spokeswoman", "spokesperson", "chancellor", "premier", "mayor", "deputy", "adviser", "advisor",
+                "official", "commissioner", "lawmaker", "speaker", "representative", "negotiator", "diplomat"}
+MILITARY_TITLES = {"general", "gen.", "admiral", "colonel", "col.", "commander", "marshal", "lieutenant", "major",
+                   "brigadier", "captain", "sergeant"}
 POPULATED_PLACES = {
     "city",
     "town",
@@ -334,7 +339,14 @@ class DocumentActors:
                 return None  # nothing known about it: not worth an event
             actor_id = "org:" + _slug(entity.text)
             return Resolution(ActorRef(entity.text, actor_id, entity.text, country, sector), 0.7)
-        # A person not in the knowledge base: "Ana Ruiz, Peru's energy minister".
+        # A person not in the knowledge base: "US Treasury Secretary Scott Bessent", "Ana Ruiz, Peru's energy minister".
+        titles = [t for t in head.lefts if t.dep_ == "compound" and t.i < entity.start]
+        if titles:
+            country = country or next((self._country_in_match(t, day) for t in titles if t.i in self.by_token), None)
+            words = {t.lower_ for t in titles}
+            sector = "MIL" if words & MILITARY_TITLES else "GOV" if words & CIVIL_TITLES else None
+            if country and sector:
+                return Resolution(ActorRef(_phrase_text(head), "person:" + _slug(entity.text), entity.text, country, sector), 0.75)
         for child in head.children:
             if child.dep_ == "appos":
                 described = self.resolve(child, day)

@@ -32,6 +32,8 @@ TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
 # "agreed to withdraw" is AGREE, "threatened to impose sanctions" is THREATEN.
 SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Types whose target is the subject of their "that" clause: "demanded that the EU reconnect ...".
+CONTENT_SUBJECT_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
 # Types whose target can be the place acted on: "struck sites in Pakistan" targets Pakistan.
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dative")
@@ -306,6 +308,22 @@ class EventCoder:
                 resolved = self._resolve(owner, actors, day, verb, counterpart_office=office)
                 if resolved is not None:
                     return [resolved]
+        # "threatened to cut funding to the WHO", "refused to sign a deal with Cairo": the content clause's partner.
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                inner = self.lexicon.verb(child.lemma_.lower(), set(), set())
+                preps = inner.target_preps if inner else entry.target_preps
+                content = Found(child, None, Trigger(child.lemma_, "VERB", entry.event_type, None, (), preps), "verb")
+                found = self._verb_targets(content, actors, day, source)
+                if found:
+                    return found
+            if child.dep_ == "ccomp" and entry.event_type in CONTENT_SUBJECT_TYPES:
+                # "demanded that the European Union reconnect ...": the one asked is the clause's subject.
+                for subject in child.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass"):
+                        resolved = self._resolve(subject, actors, day, verb, counterpart_office=office)
+                        if resolved is not None:
+                            return [resolved]
         # "met Vietnam's prime minister and signed an accord": the second verb shares the first's partner.
         if (
             verb.dep_ == "conj"
@@ -355,6 +373,15 @@ class EventCoder:
             resolved = self._resolve(candidate, actors, day, noun)
             if resolved is not None:
                 return [resolved]
+        # "Saudi officials began a series of talks with ...": the doer of the verb that governs the noun.
+        node = noun
+        for _ in range(3):
+            if node.dep_ == "pobj" and node.head.lower_ == "of":
+                node = node.head.head
+                continue
+            if node.dep_ in ("dobj", "attr") and node.head.pos_ in ("VERB", "AUX"):
+                return self._verb_sources(node.head, actors, day)
+            break
         return []
 
     def _noun_targets(

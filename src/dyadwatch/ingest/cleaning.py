@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-from dyadwatch.ingest.dates import parse_header_date
+from dyadwatch.ingest.dates import find_header_dates
 
 # A line this long (in words) is body text, not a header line.
 HEADER_MAX_WORDS = 14
@@ -79,9 +79,10 @@ def clean_text(raw: str) -> CleanText:
             break
         seen += 1
         body_start = i + 1
-        iso = parse_header_date(pats["date_prefix"].sub("", stripped)) if len(stripped) < 60 else None
-        if iso:
-            dates.append((iso, stripped, bool(pats["update_prefix"].match(stripped))))
+        line_dates = find_header_dates(stripped) if len(stripped) < 90 else []
+        if line_dates:
+            for iso, is_update in line_dates:
+                dates.append((iso, stripped, is_update or bool(pats["update_prefix"].match(stripped))))
         elif _is_byline(stripped):
             result.byline = result.byline or stripped
         elif is_boilerplate(stripped):
@@ -99,9 +100,10 @@ def clean_text(raw: str) -> CleanText:
     if dates:
         originals = [d for d in dates if not d[2]] or dates
         result.published = originals[0][0]
-        if len(dates) > 1:
-            others = ", ".join(repr(d[1]) for d in dates if d is not originals[0])
-            result.notes.append(f"date: took {originals[0][1]!r} as published over {others}")
+        others = [d for d in dates if d is not originals[0] and d[0] != originals[0][0] or (d is not originals[0] and d[2])]
+        if others:
+            listed = ", ".join(f"{d[0]} ({'updated' if d[2] else 'other'}: {d[1]!r})" for d in others)
+            result.notes.append(f"date: took {result.published} from {originals[0][1]!r} as published over {listed}")
 
     paragraphs: list[str] = []
     current: list[str] = []

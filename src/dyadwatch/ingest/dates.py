@@ -40,6 +40,30 @@ def parse_iso(value: str | None) -> str | None:
         return None
 
 
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE_IN_LINE = re.compile(
+    r"(?P<update>\b(?:updated|last updated|modified)\b[^0-9A-Za-z]*(?:on\s+)?)?"
+    r"(?P<date>\d{4}-\d{2}-\d{2}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def find_header_dates(line: str) -> list[tuple[str, bool]]:
+    """Every full date in a header line, with whether it is an update date.
+
+    'Published Jun 26, 2024 6:30 AM | Updated Jun 26, 2024 9:12 AM' gives two dates;
+    'New Delhi, October 31, 2024' and 'Aug 27, 2019 | 6:05 PM' one each.
+    """
+    found = []
+    for match in _DATE_IN_LINE.finditer(line):
+        iso = parse_header_date(match["date"])
+        if iso:
+            found.append((iso, bool(match["update"])))
+    return found
+
+
 def parse_header_date(line: str) -> str | None:
     """A header line such as 'Feb 19, 2026' or '2025-06-19 08:42' -> ISO date, else None.
 
