@@ -132,9 +132,20 @@ class DocumentActors:
                 return None
             ref = self._country_ref(country, _phrase_text(head), sector)
             return Resolution(ref, certainty * 0.95)
+        # "the IAEA board", "a UN agency", "Hamas fighters": a named organisation in front of the noun.
+        for child in head.lefts:
+            if child.dep_ in ("compound", "nmod", "amod") and child.i in self.by_token:
+                _, surfaces = self.by_token[child.i]
+                actor = self.kb.actors[surfaces[0].actor_id]
+                if actor.kind in ("igo", "org"):
+                    resolved = self._from_match(child, day)
+                    if resolved is not None:
+                        resolved.ref.text = _phrase_text(head)
+                        return Resolution(resolved.ref, resolved.certainty * 0.9)
         if head.ent_type_ in ("ORG", "PERSON") and head.pos_ == "PROPN":
             return self._unknown_named(head, day)
         return None
+
 
     def resolve_place(self, head: Token, day: str | None) -> Resolution | None:
         """'the Ukrainian city of Kharkiv', 'Pakistan's airspace': the country a place belongs to.

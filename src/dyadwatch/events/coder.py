@@ -302,7 +302,9 @@ class EventCoder:
                 place = actors.resolve_place(candidate, day)
                 if place is not None:
                     return [place]
-        # "dismissed Brazil's threat", "rejected the claims of Pakistan": the owner of the thing acted on.
+        # "dismissed Brazil's threat", "rejected the claims of Pakistan", "suspended imports from
+        # Australian processors": the owner of the thing acted on.
+        candidates += [c for c in self._prep_objects(verb, ("from",)) if c not in candidates]
         for candidate in candidates:
             for owner in self._owners(candidate, entry.event_type):
                 resolved = self._resolve(owner, actors, day, verb, counterpart_office=office)
@@ -310,7 +312,9 @@ class EventCoder:
                     return [resolved]
         # "threatened to cut funding to the WHO", "refused to sign a deal with Cairo": the content clause's partner.
         for child in verb.children:
-            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            if (child.dep_ == "xcomp" or infinitive) and child.pos_ in ("VERB", "AUX"):
+
                 inner = self.lexicon.verb(child.lemma_.lower(), set(), set())
                 preps = inner.target_preps if inner else entry.target_preps
                 content = Found(child, None, Trigger(child.lemma_, "VERB", entry.event_type, None, (), preps), "verb")
@@ -342,11 +346,15 @@ class EventCoder:
         for prep in thing.children:
             if prep.dep_ != "prep":
                 continue
-            if prep.lower_ == "of" or (
-                event_type in LOCATED_TYPES and prep.lower_ in ("in", "inside", "near", "across")
-            ):
-                owners += [c for c in prep.children if c.dep_ == "pobj"]
+            located = event_type in LOCATED_TYPES and prep.lower_ in ("in", "inside", "near", "across")
+            if prep.lower_ in ("of", "from", "by") or located:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        owners += [obj] + [c for c in obj.children if c.dep_ == "conj"] + self._owners(obj, event_type)
+        # "Mexican goods", "a Philippine supply mission": an adjective or compound naming a country.
+        owners += [c for c in thing.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")]
         return owners
+
 
     def _prep_objects(self, token: Token, preps: tuple[str, ...]) -> list[Token]:
         found = []
