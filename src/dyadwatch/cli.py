@@ -152,23 +152,19 @@ def events(
     filters = EventFilter(dyad=dyad, event_type=event_type, since=since, until=until, min_confidence=min_confidence)
     with _open(db) as store:
         rows = store.event_rows(filters, limit=limit)
-    table = Table(show_lines=False)
-    for col in ("date", "type", "source", "target", "flags", "conf", "doc", "sentence"):
-        table.add_column(col, overflow="fold")
     for row in rows:
-        flags = " ".join(f for f, on in (("NEG", row["negated"]), ("HYP", row["hypothetical"])) if on)
-        table.add_row(
-            str(row["date"] or ""),
-            row["event_type"] + (f"/{row['mode']}" if row["mode"] else ""),
-            _actor_cell(row, "source"),
-            _actor_cell(row, "target"),
-            flags,
-            f"{row['confidence']:.2f}",
-            row["doc_id"],
-            _short(row["sentence"]),
+        flags = " ".join(f for f, on in (("negated", row["negated"]), ("hypothetical", row["hypothetical"])) if on)
+        event_type = row["event_type"] + (f"/{row['mode']}" if row["mode"] else "")
+        console.print(
+            f"{row['date'] or '????-??-??'}  [bold]{event_type}[/]  {_actor_cell(row, 'source')} → "
+            f"{_actor_cell(row, 'target')}  conf {row['confidence']:.2f}"
+            + (f"  [yellow]{flags}[/]" if flags else "")
+            + f"  [dim]{row['doc_id']}[/]",
+            highlight=False,
         )
-    console.print(table)
+        console.print(f"    “{_short(row['sentence'], 160)}”", style="dim", highlight=False)
     console.print(f"{len(rows)} events shown (--limit {limit})")
+
 
 
 def _actor_cell(row: dict, side: str) -> str:
@@ -176,7 +172,8 @@ def _actor_cell(row: dict, side: str) -> str:
         return "—"
     country = row[f"{side}_country"] or "?"
     sector = row[f"{side}_sector"] or "?"
-    return f"{country} {sector} · {row[f'{side}_name'] or row[f'{side}_text']}"
+    return f"{country} {sector} ({row[f'{side}_name'] or row[f'{side}_text']})"
+
 
 
 def _short(text: str, width: int = 90) -> str:

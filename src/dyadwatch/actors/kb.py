@@ -79,8 +79,11 @@ class KnowledgeBase:
         if not text:
             return
         surface = Surface(actor_id, kind)
-        if surface not in self.surfaces[text]:
-            self.surfaces[text].append(surface)
+        variants = {text, text.replace("'", "’"), text.replace("’", "'")}
+        for variant in variants:
+            if surface not in self.surfaces[variant]:
+                self.surfaces[variant].append(surface)
+
 
     def add_actor(self, actor: Actor) -> None:
         self.actors[actor.actor_id] = actor

@@ -34,6 +34,8 @@ SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Types whose target is the subject of their "that" clause: "demanded that the EU reconnect ...".
 CONTENT_SUBJECT_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
+# "a series of talks", "a round of strikes": the event noun's doer is the governing verb's subject.
+SERIES_NOUNS = {"series", "round", "wave", "spate", "string", "number", "set", "batch", "flurry", "volley"}
 # Types whose target can be the place acted on: "struck sites in Pakistan" targets Pakistan.
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dative")
@@ -100,7 +102,7 @@ class EventCoder:
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
         if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
             objects.append(token.head)  # "a protest lodged by India"
-        particles = {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS}
+        particles = {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS and not _dates_only(c)}
         object_lemmas = {o.lemma_.lower() for o in objects}
         entry = self.lexicon.verb(lemma, particles, object_lemmas)
         specific = entry is not None and (entry.particle or entry.objects)
@@ -129,10 +131,12 @@ class EventCoder:
     def _code_sentence(self, sent: Span, actors: DocumentActors, document: Document) -> Iterator[Event]:
         found = self.find_triggers(sent)
         trigger_verbs = {f.verb.i: f for f in found if f.kind != "noun"}
+        trigger_tokens = {f.verb.i for f in found} | {f.noun.i for f in found if f.noun is not None}
         for item in found:
             if item.entry.event_type is None or self._subsumed(item, trigger_verbs):
                 continue
-            yield from self._events_for(item, sent, actors, document)
+            own = {item.verb.i} | ({item.noun.i} if item.noun is not None else set())
+            yield from self._events_for(item, sent, actors, document, frozenset(trigger_tokens - own))
 
     def _subsumed(self, item: Found, trigger_verbs: dict[int, Found]) -> bool:
         """True when the trigger is the content of another act or of a denial, not an event itself."""
@@ -186,14 +190,18 @@ class EventCoder:
                         return "THREATEN", None
         return event_type, mode
 
-    def _events_for(self, item: Found, sent: Span, actors: DocumentActors, document: Document) -> Iterator[Event]:
+    def _events_for(
+        self, item: Found, sent: Span, actors: DocumentActors, document: Document, other_events: frozenset[int]
+    ) -> Iterator[Event]:
         verb, noun, entry = item.verb, item.noun, item.entry
         event_type, mode = self._type_and_mode(item)
         negated = is_negated(verb, self.words, noun) if item.kind != "noun" else is_negated(noun, self.words, noun)
         hypothetical = is_hypothetical(verb, self.words, noun)
         if item.kind == "noun" and not hypothetical:
             hypothetical = self._noun_hypothetical(noun)
-        day, precision, dated = resolve_event_date(item.noun or verb, sent, document.published, hypothetical)
+        day, precision, dated = resolve_event_date(
+            item.noun or verb, sent, document.published, hypothetical, other_events
+        )
 
         if item.kind == "noun":
             sources = self._noun_sources(noun, actors, day)
@@ -384,7 +392,7 @@ class EventCoder:
         # "Saudi officials began a series of talks with ...": the doer of the verb that governs the noun.
         node = noun
         for _ in range(3):
-            if node.dep_ == "pobj" and node.head.lower_ == "of":
+            if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in SERIES_NOUNS:
                 node = node.head.head
                 continue
             if node.dep_ in ("dobj", "attr") and node.head.pos_ in ("VERB", "AUX"):
@@ -507,11 +515,20 @@ class EventCoder:
         )
 
 
+def _dates_only(prep: Token) -> bool:
+    """'called Sharif on Thursday': a preposition whose object is a date is not a particle ('call on')."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+
+
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
-    """One actor on both sides: no event ("Kenyan police arrested Kenyan protesters" is two actors)."""
-    if a.actor_id or b.actor_id:
-        return a.actor_id == b.actor_id and a.sector == b.sector
-    return a.country == b.country and a.sector == b.sector
+    """One actor on both sides: no event ("Kenyan police arrested Kenyan protesters" is two actors).
+
+    A government and its own country's government (Lula -> Brazil) is one side too.
+    """
+    if a.actor_id and a.actor_id == b.actor_id:
+        return a.sector == b.sector
+    return a.country is not None and a.country == b.country and a.sector == b.sector
 
 
 def _ref_fields(ref: ActorRef) -> tuple:

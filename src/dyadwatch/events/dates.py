@@ -79,21 +79,53 @@ def _weekday(qualifier: str | None, name: str, published: date, future: bool) ->
     return published - timedelta(days=back)
 
 
-def date_entities_for(trigger: Token, sent: Span) -> list[Span]:
-    """The DATE entities of a sentence, those attached to the trigger's clause first."""
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and not _is_duration(e)]
-    clause = _clause_head(trigger)
+NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"}
 
-    def distance(ent: Span) -> tuple[int, int]:
-        inside = ent.root.i in {t.i for t in clause.subtree}
-        # Prefer dates inside the trigger's clause but not inside a nested clause of another verb.
-        hops, node = 0, ent.root
-        while node.i != clause.i and node.head.i != node.i and hops < 12:
+
+def date_entities_for(trigger: Token, sent: Span, other_events: frozenset[int] = frozenset()) -> list[Span]:
+    """The DATE entities that date this event, nearest first.
+
+    A date counts when it hangs on the trigger or its clause, not when it sits in a nested
+    clause ("Bolsonaro, who lost the 2022 election, thanked ...") or on another event
+    ("after the conflict in May"). Failing that, a date on the verb of saying that reports
+    the event ("India said on Thursday that ...") is used.
+    """
+    clause = _clause_head(trigger)
+    anchors = {trigger.i, clause.i}
+    direct: list[tuple[int, Span]] = []
+    reported: list[tuple[int, Span]] = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or _is_duration(ent):
+            continue
+        node, hops, blocked = ent.root, 0, False
+        while node.i not in anchors and node.head.i != node.i and hops < 12:
+            if node is not ent.root and node.i in other_events:
+                blocked = True  # the date of another event in the sentence
+                break
+            if node.dep_ in NESTED_CLAUSES and node.pos_ in ("VERB", "AUX"):
+                blocked = True  # inside a clause of its own
+                break
             node = node.head
             hops += 1
-        return (0 if inside else 1, hops)
+        if blocked:
+            continue
+        if node.i in anchors:
+            direct.append((hops, ent))
+        elif _governs(node, clause):
+            reported.append((hops, ent))
+    return [e for _, e in sorted(direct, key=lambda p: p[0])] + [e for _, e in sorted(reported, key=lambda p: p[0])]
 
-    return sorted(ents, key=distance)
+
+def _governs(head: Token, clause: Token) -> bool:
+    """True when `clause` is (within a few steps) a complement of `head`: 'said on Tuesday that X signed'."""
+    node = clause
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
 
 
 def _clause_head(token: Token) -> Token:
@@ -110,13 +142,14 @@ def _is_duration(ent: Span) -> bool:
 
 
 def resolve_event_date(
-    trigger: Token, sent: Span, published: str | None, future: bool
+    trigger: Token, sent: Span, published: str | None, future: bool, other_events: frozenset[int] = frozenset()
 ) -> tuple[str | None, str | None, bool]:
+
     """(ISO date, precision, whether the sentence itself dated it) for the event at `trigger`."""
     if not published:
         return None, None, False
     base = date.fromisoformat(published)
-    for ent in date_entities_for(trigger, sent):
+    for ent in date_entities_for(trigger, sent, other_events):
         resolved = resolve_expression(ent.text, base, future)
         if resolved:
             day, precision = resolved

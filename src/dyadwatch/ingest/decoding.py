@@ -10,7 +10,7 @@ charset detection. Every choice other than plain UTF-8 is noted for the document
 from __future__ import annotations
 
 import codecs
-import gzip
+import io
 import re
 import zlib
 from dataclasses import dataclass
@@ -137,26 +137,100 @@ def _detect(raw: bytes, declared: str | None) -> Decoded:
 
 
 # -- reading files, plain or gzipped, within a size limit ------------------------------------
-def is_gzip(path_name: str) -> bool:
-    return path_name.lower().endswith((".gz", ".tgz"))
+GZIP_SUFFIXES = (".gz", ".gzip")
+
+
+def is_gzip(name: str) -> bool:
+    return name.lower().endswith(GZIP_SUFFIXES)
+
+
+class GzipReader(io.RawIOBase):
+    """A streaming gzip reader (any number of members) that keeps what it could decompress.
+
+    Python's gzip module raises on a truncated file and loses the last block it read; this
+    reader hands out every byte that decompresses, then sets `error` ("truncated gzip
+    file ...", "corrupt gzip data ...") so that the records before the damage are kept and
+    the damage is reported.
+    """
+
+    CHUNK = 64 * 1024
+    MAX_OUT = 1024 * 1024
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.dec = zlib.decompressobj(31)
+        self.in_member = False
+        self.pending = b""  # compressed input not yet fed
+        self.out = b""
+        self.pos = 0
+        self.done = False
+        self.error: str | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self.pos >= len(self.out) and not self.done:
+            self._fill()
+        n = min(len(buffer), len(self.out) - self.pos)
+        buffer[:n] = self.out[self.pos:self.pos + n]
+        self.pos += n
+        return n
+
+    def _fill(self) -> None:
+        self.out, self.pos = b"", 0
+        if self.dec.unconsumed_tail:
+            data = self.dec.unconsumed_tail
+        elif self.pending:
+            data, self.pending = self.pending, b""
+        else:
+            data = self.raw.read(self.CHUNK)
+            if not data:
+                self.done = True
+                if self.in_member:
+                    self.error = "truncated gzip file (compressed data ends early)"
+                return
+        if not self.in_member and not data.strip(b"\x00"):
+            return  # zero padding after the last member
+        try:
+            self.out = self.dec.decompress(data, self.MAX_OUT)
+        except zlib.error as exc:
+            self.done = True
+            self.error = f"corrupt gzip data ({exc})"
+            return
+        self.in_member = True
+        if self.dec.eof:
+            self.pending = self.dec.unused_data
+            self.dec = zlib.decompressobj(31)
+            self.in_member = False
+
+
+def open_input(path: str, max_bytes: int | None = None) -> BinaryIO:
+    """A binary stream of a file's content, decompressed when its name ends in .gz."""
+    handle = open(path, "rb")
+    if is_gzip(path):
+        return io.BufferedReader(GzipReader(handle), buffer_size=256 * 1024)
+    return handle
+
+
+def gzip_error(stream: BinaryIO) -> str | None:
+    raw = getattr(stream, "raw", None)
+    return raw.error if isinstance(raw, GzipReader) else None
+
+
+def close_input(stream: BinaryIO) -> None:
+    raw = getattr(stream, "raw", None)
+    if isinstance(raw, GzipReader):
+        raw.raw.close()
+    stream.close()
 
 
 def read_limited(stream: BinaryIO, max_bytes: int, what: str = "file") -> bytes:
-    """Read a whole stream, refusing more than `max_bytes` (also guards against gzip bombs)."""
-    try:
-        data = stream.read(max_bytes + 1)
-    except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as exc:
-        raise InputError(gzip_error(exc)) from exc
+    """A whole stream, refusing more than `max_bytes` (also guards against gzip bombs)."""
+    data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InputError(f"{what} too large (over the limit of {max_bytes:,} bytes)")
+    error = gzip_error(stream)
+    if error:
+        raise InputError(error)
     return data
-
-
-def gzip_error(exc: BaseException) -> str:
-    if isinstance(exc, EOFError):
-        return "truncated gzip file (compressed data ends early)"
-    if isinstance(exc, gzip.BadGzipFile):
-        return f"not a valid gzip file ({exc})"
-    if isinstance(exc, zlib.error):
-        return f"corrupt gzip data ({exc})"
-    return str(exc)

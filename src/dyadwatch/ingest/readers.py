@@ -1,4 +1,11 @@
-"""Walk inputs and turn each file (or JSONL line) into a Document or a Failure."""
+"""Walk inputs and turn each file, feed item, archive record or JSONL line into a Document or a Failure.
+
+Inputs: plain text, web pages, JSONL in the input contract, RSS/Atom feeds, WARC web
+archives, each also gzipped (`.gz`), and http(s) URLs of feeds or pages (the only time
+anything is fetched). Size limit: a single-document file (text, page, feed) is refused
+above `max_bytes`; JSONL and WARC files are streamed and the limit applies to each line
+or record.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +15,53 @@ from pathlib import Path
 
 from dyadwatch.ingest.cleaning import clean_text, is_boilerplate
 from dyadwatch.ingest.dates import parse_dateline, parse_iso
+from dyadwatch.ingest.decoding import (
+    InputError,
+    check_text_bytes,
+    close_input,
+    declared_charset,
+    gzip_error,
+    is_gzip,
+    open_input,
+    read_limited,
+)
+from dyadwatch.ingest.decoding import decode as decode_bytes
 from dyadwatch.ingest.html import NoArticleError, extract_html
 from dyadwatch.records import Document, Failure
 
-SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+KINDS = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc",
+}
+SUPPORTED_SUFFIXES = tuple(KINDS) + tuple(f"{s}.gz" for s in KINDS)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | Failure]:
-    """Files to read, each with the id prefix base: folders are walked recursively, in sorted order."""
+def kind_of(name: str) -> str | None:
+    """The reader for a file name: text, html, jsonl, feed or warc (None: not an input)."""
+    lower = name.lower()
+    if is_gzip(lower):
+        lower = lower.rsplit(".", 1)[0]
+    return KINDS.get(Path(lower).suffix)
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str] | str | Failure]:
+    """Files to read, each with its document id (path relative to the folder given); URLs as strings."""
     for raw in paths:
+        if isinstance(raw, str) and is_url(raw):
+            yield raw
+            continue
         path = Path(raw)
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.suffix.lower() in SUPPORTED_SUFFIXES:
+                if kind_of(file.name):
                     yield file, file.relative_to(path).as_posix()
         elif path.is_file():
             yield path, path.name
@@ -34,50 +74,73 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) 
     for item in discover(paths):
         if isinstance(item, Failure):
             yield item
-            continue
-        path, doc_id = item
-        suffix = path.suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            yield Failure(str(path), f"unsupported file type {suffix or '(none)'}")
-            continue
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                yield Failure(str(path), f"file too large ({size:,} bytes > limit {max_bytes:,})")
-                continue
-            raw = path.read_bytes()
-            text = decode(raw)
-        except (OSError, ValueError) as exc:
-            yield Failure(str(path), str(exc))
-            continue
-        if suffix == ".jsonl":
-            yield from read_jsonl(text, str(path))
-        elif suffix in (".html", ".htm"):
-            yield read_html(text, doc_id, str(path))
+        elif isinstance(item, str):
+            yield from read_url(item, max_bytes)
         else:
-            yield read_text(text, doc_id, str(path))
+            path, doc_id = item
+            yield from read_file(path, doc_id, max_bytes)
+
+
+def read_file(path: Path, doc_id: str, max_bytes: int) -> Iterator[Document | Failure]:
+    source = str(path)
+    kind = kind_of(path.name)
+    if kind is None:
+        yield Failure(source, f"unsupported file type {''.join(path.suffixes[-2:]) or '(none)'}")
+        return
+    try:
+        size = path.stat().st_size
+        if kind in ("text", "html", "feed") and size > max_bytes:
+            raise InputError(f"file too large ({size:,} bytes > limit {max_bytes:,})")
+        if size == 0:
+            raise InputError("empty file")
+        stream = open_input(source)
+    except (OSError, InputError) as exc:
+        yield Failure(source, str(exc))
+        return
+    try:
+        if kind == "jsonl":
+            yield from read_jsonl_stream(stream, source, max_bytes)
+        elif kind == "warc":
+            from dyadwatch.ingest.warc import read_warc
+
+            yield from read_warc(stream, source, max_bytes, read_html)
+        else:
+            try:
+                raw = read_limited(stream, max_bytes)
+            except (InputError, OSError) as exc:
+                yield Failure(source, str(exc))
+                return
+            yield from read_bytes(raw, kind, doc_id, source, max_bytes)
+    finally:
+        close_input(stream)
+
+
+def read_bytes(raw: bytes, kind: str, doc_id: str, source: str, max_bytes: int, url: str | None = None):
+    """Documents of one single-document input (text, page) or a feed, given its bytes."""
+    if kind == "feed":
+        from dyadwatch.ingest.feeds import read_feed
+
+        try:
+            check_text_bytes(raw)
+        except InputError as exc:
+            yield Failure(source, str(exc))
+            return
+        yield from read_feed(raw, source, max_bytes)
+        return
+    try:
+        decoded = decode_bytes(raw, declared_charset(raw) if kind == "html" else None)
+    except InputError as exc:
+        yield Failure(source, str(exc))
+        return
+    doc = read_html(decoded.text, doc_id, source, url=url) if kind == "html" else read_text(decoded.text, doc_id, source)
+    if isinstance(doc, Document) and decoded.note:
+        doc.notes.append(decoded.note)
+    yield doc
 
 
 def decode(raw: bytes) -> str:
     """UTF-8 first, then the encoding charset detection is confident about; refuse binary data."""
-    if not raw.strip():
-        raise ValueError("empty file")
-    if b"\x00" in raw[:8192]:
-        raise ValueError("binary file (contains NUL bytes)")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw).best()
-    # Short texts fool detectors; Windows-1252 (Western news sites) wins any tie.
-    western = from_bytes(raw, cp_isolation=["cp1252"]).best()
-    if western is not None and (best is None or western.chaos <= best.chaos):
-        return str(western)
-    if best is None:
-        raise ValueError("unknown text encoding (not UTF-8 and detection failed)")
-    return str(best)
+    return decode_bytes(raw).text
 
 
 def read_text(raw: str, doc_id: str, source: str) -> Document | Failure:
@@ -96,9 +159,11 @@ def read_text(raw: str, doc_id: str, source: str) -> Document | Failure:
     )
 
 
-def read_html(raw: str, doc_id: str, source: str, url: str | None = None) -> Document | Failure:
+def read_html(
+    raw: str, doc_id: str, source: str, url: str | None = None, fallback_date: str | None = None
+) -> Document | Failure:
     try:
-        page = extract_html(raw, url=url)
+        page = extract_html(raw, url=url, fallback_date=fallback_date)
     except NoArticleError as exc:
         return Failure(source, str(exc))
     return Document(
@@ -113,21 +178,64 @@ def read_html(raw: str, doc_id: str, source: str, url: str | None = None) -> Doc
     )
 
 
+# -- JSONL ------------------------------------------------------------------------------------
 def read_jsonl(raw: str, source: str) -> Iterator[Document | Failure]:
     """One document per line in the input contract of DESIGN.md; a bad line fails alone."""
     for number, line in enumerate(raw.splitlines(), start=1):
+        if line.strip():
+            yield _jsonl_line(line, f"{source}:{number}")
+
+
+def read_jsonl_stream(stream, source: str, max_bytes: int) -> Iterator[Document | Failure]:
+    """JSONL streamed line by line: a file of any size, each line within `max_bytes`."""
+    number = 0
+    seen_text = False
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            break
+        number += 1
+        where = f"{source}:{number}"
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+                pass
+            yield Failure(where, f"line too large (over the limit of {max_bytes:,} bytes)")
+            continue
         if not line.strip():
             continue
-        where = f"{source}:{number}"
+        if number == 1:
+            try:
+                check_text_bytes(line[:8192])
+            except InputError as exc:
+                yield Failure(source, str(exc))
+                return
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Failure(where, f"invalid JSON ({exc.msg})")
-            continue
-        if not isinstance(record, dict) or not record.get("id"):
-            yield Failure(where, "record has no 'id'")
-            continue
-        yield _from_record(record, where)
+            text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = decode_bytes(line).text
+            except InputError as exc:
+                yield Failure(where, str(exc))
+                continue
+        if not line.endswith(b"\n") and gzip_error(stream):
+            break  # the last, cut-off line of a truncated gzip file: reported below
+        seen_text = True
+        yield _jsonl_line(text, where)
+    error = gzip_error(stream)
+    if error:
+        yield Failure(source, f"{error}; {number} line(s) read before it")
+    elif not seen_text:
+        yield Failure(source, "empty file")
+
+
+def _jsonl_line(line: str, where: str) -> Document | Failure:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Failure(where, f"invalid JSON ({exc.msg})")
+    if not isinstance(record, dict) or not record.get("id"):
+        return Failure(where, "record has no 'id'")
+    return _from_record(record, where)
 
 
 def _from_record(record: dict, where: str) -> Document | Failure:
@@ -152,3 +260,44 @@ def _from_record(record: dict, where: str) -> Document | Failure:
     if not doc.text.strip():
         return Failure(where, "empty 'text'")
     return doc
+
+
+# -- URLs -------------------------------------------------------------------------------------
+USER_AGENT = "dyadwatch/0.1 (+news event coding)"
+
+
+def read_url(url: str, max_bytes: int, timeout: float = 30.0) -> Iterator[Document | Failure]:
+    """Fetch a feed or a page given as an http(s) URL (nothing else is ever fetched)."""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            content_type = response.headers.get("Content-Type", "")
+            raw = response.read(max_bytes + 1)
+            final = response.geturl() or url
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        yield Failure(url, f"could not fetch ({getattr(exc, 'reason', None) or exc})")
+        return
+    if len(raw) > max_bytes:
+        yield Failure(url, f"response too large (over the limit of {max_bytes:,} bytes)")
+        return
+    from dyadwatch.ingest.decoding import charset_from_content_type
+    from dyadwatch.ingest.feeds import looks_like_feed
+
+    mime = content_type.split(";")[0].strip().lower()
+    if looks_like_feed(raw) or mime.endswith(("rss+xml", "atom+xml")):
+        yield from read_bytes(raw, "feed", url, url, max_bytes)
+    elif mime in ("text/html", "application/xhtml+xml") or b"<html" in raw[:4096].lower():
+        try:
+            decoded = decode_bytes(raw, charset_from_content_type(content_type) or declared_charset(raw))
+        except InputError as exc:
+            yield Failure(url, str(exc))
+            return
+        doc = read_html(decoded.text, final, url, url=final)
+        if isinstance(doc, Document) and decoded.note:
+            doc.notes.append(decoded.note)
+        yield doc
+    else:
+        yield Failure(url, f"neither a feed nor a web page (Content-Type {mime or 'missing'})")
