@@ -92,6 +92,9 @@ class EventCoder:
         for token in sent:
             if token.i in claimed_nouns or token.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if token.ent_type_ and token.ent_type_ not in ("EVENT",):
+                continue  # "March" the month, "Strike Group" the name: not event nouns
+
             entry = self.lexicon.nouns.get(token.lemma_.lower()) or self.lexicon.nouns.get(token.lower_)
             if entry and not self._governed_by_trigger(token, found):
                 found.append(Found(token, token, entry, "noun"))

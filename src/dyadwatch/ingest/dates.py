@@ -43,7 +43,7 @@ def parse_iso(value: str | None) -> str | None:
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 _DATE_IN_LINE = re.compile(
     r"(?P<update>\b(?:updated|last updated|modified)\b[^0-9A-Za-z]*(?:on\s+)?)?"
-    r"(?P<date>\d{4}-\d{2}-\d{2}"
+    r"(?P<date>\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})",
     re.IGNORECASE,
@@ -64,6 +64,37 @@ def find_header_dates(line: str) -> list[tuple[str, bool]]:
     return found
 
 
+_NUMERIC = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$|^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+
+def _numeric_date(text: str) -> str | None:
+    """'2023.03.14', '2023/3/14', '28/11/2020' (day first unless that is impossible)."""
+    match = _NUMERIC.match(text.strip())
+    if not match:
+        return None
+    if match[1]:
+        year, month, day = int(match[1]), int(match[2]), int(match[3])
+    else:
+        first, second, year = int(match[4]), int(match[5]), int(match[6])
+        day, month = (second, first) if second > 12 else (first, second)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """'https://wire.example/2020/03/03/somalia-kenya' -> '2020-03-03' (a common URL layout)."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
 def parse_header_date(line: str) -> str | None:
     """A header line such as 'Feb 19, 2026' or '2025-06-19 08:42' -> ISO date, else None.
 
@@ -73,9 +104,10 @@ def parse_header_date(line: str) -> str | None:
     line = line.strip().rstrip(".")
     if not line or not _DATEISH.match(line) or not re.search(r"\d{4}", line):
         return None
-    iso = parse_iso(line)
+    iso = parse_iso(line) or _numeric_date(line)
     if iso:
         return iso
+
     data = _date_parser().get_date_data(line)
     if data.date_obj is None or data.period != "day":
         return None
