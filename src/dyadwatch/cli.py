@@ -166,14 +166,12 @@ def events(
     console.print(f"{len(rows)} events shown (--limit {limit})")
 
 
-
 def _actor_cell(row: dict, side: str) -> str:
     if row[f"{side}_text"] is None:
         return "—"
     country = row[f"{side}_country"] or "?"
     sector = row[f"{side}_sector"] or "?"
     return f"{country} {sector} ({row[f'{side}_name'] or row[f'{side}_text']})"
-
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -251,7 +249,9 @@ def code(
 
 @app.command(name="eval")
 def evaluate(
-    gold: Annotated[list[Path], typer.Option("--gold", help="Gold events file or folder (JSONL, see README); repeatable.")],
+    gold: Annotated[
+        list[Path], typer.Option("--gold", help="Gold events file or folder (JSONL, see README); repeatable.")
+    ],
     inputs: Annotated[
         list[Path] | None, typer.Option("--input", help="Documents to code now (files or folders).")
     ] = None,

@@ -84,7 +84,6 @@ class KnowledgeBase:
             if surface not in self.surfaces[variant]:
                 self.surfaces[variant].append(surface)
 
-
     def add_actor(self, actor: Actor) -> None:
         self.actors[actor.actor_id] = actor
 

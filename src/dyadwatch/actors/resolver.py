@@ -22,11 +22,45 @@ from dyadwatch.records import ActorRef
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 COUNTRY_KINDS = {"name", "adjective", "demonym", "capital", "seat"}
-CIVIL_TITLES = {"minister", "secretary", "president", "senator", "governor", "ambassador", "envoy", "spokesman",
-                "spokeswoman", "spokesperson", "chancellor", "premier", "mayor", "deputy", "adviser", "advisor",
-                "official", "commissioner", "lawmaker", "speaker", "representative", "negotiator", "diplomat"}
-MILITARY_TITLES = {"general", "gen.", "admiral", "colonel", "col.", "commander", "marshal", "lieutenant", "major",
-                   "brigadier", "captain", "sergeant"}
+CIVIL_TITLES = {
+    "minister",
+    "secretary",
+    "president",
+    "senator",
+    "governor",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chancellor",
+    "premier",
+    "mayor",
+    "deputy",
+    "adviser",
+    "advisor",
+    "official",
+    "commissioner",
+    "lawmaker",
+    "speaker",
+    "representative",
+    "negotiator",
+    "diplomat",
+}
+MILITARY_TITLES = {
+    "general",
+    "gen.",
+    "admiral",
+    "colonel",
+    "col.",
+    "commander",
+    "marshal",
+    "lieutenant",
+    "major",
+    "brigadier",
+    "captain",
+    "sergeant",
+}
 POPULATED_PLACES = {
     "city",
     "town",
@@ -145,7 +179,6 @@ class DocumentActors:
         if head.ent_type_ in ("ORG", "PERSON") and head.pos_ == "PROPN":
             return self._unknown_named(head, day)
         return None
-
 
     def resolve_place(self, head: Token, day: str | None) -> Resolution | None:
         """'the Ukrainian city of Kharkiv', 'Pakistan's airspace': the country a place belongs to.
@@ -357,7 +390,9 @@ class DocumentActors:
             words = {t.lower_ for t in titles}
             sector = "MIL" if words & MILITARY_TITLES else "GOV" if words & CIVIL_TITLES else None
             if country and sector:
-                return Resolution(ActorRef(_phrase_text(head), "person:" + _slug(entity.text), entity.text, country, sector), 0.75)
+                return Resolution(
+                    ActorRef(_phrase_text(head), "person:" + _slug(entity.text), entity.text, country, sector), 0.75
+                )
         for child in head.children:
             if child.dep_ == "appos":
                 described = self.resolve(child, day)

@@ -144,6 +144,17 @@ class EventCoder:
     def _subsumed(self, item: Found, trigger_verbs: dict[int, Found]) -> bool:
         """True when the trigger is the content of another act or of a denial, not an event itself."""
         node = item.verb
+        if item.kind == "verb" and node.dep_ == "acl":
+            return True  # "an offer pledged by France": a description of the object, not a new event
+        if item.kind == "noun":
+            governing = _governing_verb(node)
+            if governing is None:
+                return False
+            if governing.i in trigger_verbs and governing.i != node.i:
+                # "threatened to block ratification of the deal": the noun is part of the threat.
+                if self._subsumed(trigger_verbs[governing.i], trigger_verbs):
+                    return True
+            node = governing
         for _ in range(3):
             if node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "pobj") or node.head is node:
                 return False
@@ -325,7 +336,6 @@ class EventCoder:
         for child in verb.children:
             infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             if (child.dep_ == "xcomp" or infinitive) and child.pos_ in ("VERB", "AUX"):
-
                 inner = self.lexicon.verb(child.lemma_.lower(), set(), set())
                 preps = inner.target_preps if inner else entry.target_preps
                 content = Found(child, None, Trigger(child.lemma_, "VERB", entry.event_type, None, (), preps), "verb")
@@ -354,6 +364,12 @@ class EventCoder:
     def _owners(self, thing: Token, event_type: str) -> list[Token]:
         """Who a non-actor object belongs to: its possessor, its 'of' object, or where it is (for attacks)."""
         owners = [c for c in thing.children if c.dep_ == "poss"]
+        for clause in thing.children:
+            if clause.dep_ == "acl":  # "an offer pledged by France", "a proposal made by Moscow"
+                for agent in clause.children:
+                    if agent.dep_ == "agent":
+                        owners += [c for c in agent.children if c.dep_ == "pobj"]
+
         for prep in thing.children:
             if prep.dep_ != "prep":
                 continue
@@ -365,7 +381,6 @@ class EventCoder:
         # "Mexican goods", "a Philippine supply mission": an adjective or compound naming a country.
         owners += [c for c in thing.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")]
         return owners
-
 
     def _prep_objects(self, token: Token, preps: tuple[str, ...]) -> list[Token]:
         found = []
@@ -516,6 +531,18 @@ class EventCoder:
             confidence=confidence,
             trigger=trigger_text,
         )
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose argument (or argument's modifier) the noun is."""
+    node = noun
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _dates_only(prep: Token) -> bool:

@@ -144,7 +144,6 @@ def _is_duration(ent: Span) -> bool:
 def resolve_event_date(
     trigger: Token, sent: Span, published: str | None, future: bool, other_events: frozenset[int] = frozenset()
 ) -> tuple[str | None, str | None, bool]:
-
     """(ISO date, precision, whether the sentence itself dated it) for the event at `trigger`."""
     if not published:
         return None, None, False
