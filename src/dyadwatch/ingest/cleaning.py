@@ -100,7 +100,7 @@ def clean_text(raw: str) -> CleanText:
     if dates:
         originals = [d for d in dates if not d[2]] or dates
         result.published = originals[0][0]
-        others = [d for d in dates if d is not originals[0] and d[0] != originals[0][0] or (d is not originals[0] and d[2])]
+        others = [d for d in dates if d is not originals[0] and (d[0] != originals[0][0] or d[2])]
         if others:
             listed = ", ".join(f"{d[0]} ({'updated' if d[2] else 'other'}: {d[1]!r})" for d in others)
             result.notes.append(f"date: took {result.published} from {originals[0][1]!r} as published over {listed}")

@@ -319,7 +319,8 @@ def fragment_text(html: str) -> str:
     try:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
-        return "\n\n".join(p for p in (" ".join(line.split()) for line in html.split("\n")) if p and not is_furniture(p))
+        lines = (" ".join(line.split()) for line in html.split("\n"))
+        return "\n\n".join(p for p in lines if p and not is_furniture(p))
     for node in list(root.iter("script", "style", "noscript", "form", "button", "iframe")):
         _drop(node)
     for node in list(root.iter("a")):

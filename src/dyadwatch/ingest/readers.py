@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dyadwatch.ingest.cleaning import clean_text, is_boilerplate
-from dyadwatch.ingest.dates import parse_dateline, parse_iso
+from dyadwatch.ingest.dates import date_from_url, parse_dateline, parse_iso
 from dyadwatch.ingest.decoding import (
     InputError,
     check_text_bytes,
@@ -132,15 +132,13 @@ def read_bytes(raw: bytes, kind: str, doc_id: str, source: str, max_bytes: int, 
     except InputError as exc:
         yield Failure(source, str(exc))
         return
-    doc = read_html(decoded.text, doc_id, source, url=url) if kind == "html" else read_text(decoded.text, doc_id, source)
+    if kind == "html":
+        doc = read_html(decoded.text, doc_id, source, url=url)
+    else:
+        doc = read_text(decoded.text, doc_id, source)
     if isinstance(doc, Document) and decoded.note:
         doc.notes.append(decoded.note)
     yield doc
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 first, then the encoding charset detection is confident about; refuse binary data."""
-    return decode_bytes(raw).text
 
 
 def read_text(raw: str, doc_id: str, source: str) -> Document | Failure:
@@ -179,13 +177,6 @@ def read_html(
 
 
 # -- JSONL ------------------------------------------------------------------------------------
-def read_jsonl(raw: str, source: str) -> Iterator[Document | Failure]:
-    """One document per line in the input contract of DESIGN.md; a bad line fails alone."""
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if line.strip():
-            yield _jsonl_line(line, f"{source}:{number}")
-
-
 def read_jsonl_stream(stream, source: str, max_bytes: int) -> Iterator[Document | Failure]:
     """JSONL streamed line by line: a file of any size, each line within `max_bytes`."""
     number = 0
@@ -203,14 +194,14 @@ def read_jsonl_stream(stream, source: str, max_bytes: int) -> Iterator[Document 
             continue
         if not line.strip():
             continue
-        if number == 1:
+        if not seen_text:
             try:
                 check_text_bytes(line[:8192])
             except InputError as exc:
                 yield Failure(source, str(exc))
                 return
         try:
-            text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+            text = line.decode("utf-8" if seen_text else "utf-8-sig")
         except UnicodeDecodeError:
             try:
                 text = decode_bytes(line).text
@@ -256,10 +247,22 @@ def _from_record(record: dict, where: str) -> Document | Failure:
     doc.title = record.get("title") or doc.title
     doc.url = record.get("url") or doc.url
     doc.outlet = record.get("outlet") or doc.outlet
-    doc.published = published or doc.published or parse_dateline(doc.text)
+    doc.published = published or doc.published or _fallback_date(doc)
     if not doc.text.strip():
         return Failure(where, "empty 'text'")
     return doc
+
+
+def _fallback_date(doc: Document) -> str | None:
+    """No date given and none in the page: the dateline ('NAIROBI, March 3 -'), else the URL's date."""
+    from_url = date_from_url(doc.url)
+    from_dateline = parse_dateline(doc.text, int(from_url[:4]) if from_url else None)
+    if from_dateline:
+        doc.notes.append("date: from the dateline" + (" (year from the URL)" if from_url else ""))
+        return from_dateline
+    if from_url:
+        doc.notes.append("date: from the URL")
+    return from_url
 
 
 # -- URLs -------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from dyadwatch.ingest.dates import parse_iso
-from dyadwatch.ingest.decoding import InputError, charset_from_content_type, decode, declared_charset, gzip_error
+from dyadwatch.ingest.decoding import InputError, charset_from_content_type, declared_charset, decode, gzip_error
 from dyadwatch.records import Document, Failure
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -43,7 +43,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int, read_html) -> Itera
                     continue
             else:
                 content_type = record.rec_headers.get_header("Content-Type") or ""
-            if not content_type.split(";")[0].strip().lower() in HTML_TYPES:
+            if content_type.split(";")[0].strip().lower() not in HTML_TYPES:
                 continue
             pages += 1
             payload = record.content_stream().read(max_bytes + 1)
