@@ -36,6 +36,38 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_SUBJECT_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
 # "a series of talks", "a round of strikes": the event noun's doer is the governing verb's subject.
 SERIES_NOUNS = {"series", "round", "wave", "spate", "string", "number", "set", "batch", "flurry", "volley"}
+# Number words that head a group: "thousands of protesters".
+QUANTITY_HEADS = {
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "million",
+    "millions",
+    "ten",
+    "tens",
+    "some",
+    "many",
+    "several",
+    "most",
+    "all",
+    "group",
+    "crowd",
+    "crowds",
+    "number",
+    "majority",
+    "handful",
+    "members",
+    "member",
+    "contingent",
+    "unit",
+    "units",
+    "team",
+}
 # Types whose target can be the place acted on: "struck sites in Pakistan" targets Pakistan.
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dative")
@@ -161,7 +193,9 @@ class EventCoder:
             head = node.head
             if head.dep_ == "prep" and node.dep_ in ("pcomp", "pobj"):
                 head = head.head  # "accused X of attacking": attacking <- of <- accused
-            if node.dep_ != "conj":
+            # A clause before its head ("X attacked Y, a charge Z denied") is usually the main
+            # clause misparsed as a complement: only content that follows its head is swallowed.
+            if node.dep_ != "conj" and node.i > head.i:
                 if head.i in trigger_verbs and trigger_verbs[head.i].entry.event_type in SPEECH_ACT_TYPES:
                     return True
                 if head.lemma_.lower() in self.words.non_factual_heads:
@@ -326,7 +360,12 @@ class EventCoder:
                     return [place]
         # "dismissed Brazil's threat", "rejected the claims of Pakistan", "suspended imports from
         # Australian processors": the owner of the thing acted on.
-        candidates += [c for c in self._prep_objects(verb, ("from",)) if c not in candidates]
+        from_objects = [c for c in self._prep_objects(verb, ("from",)) if c not in candidates]
+        for candidate in from_objects:
+            resolved = self._resolve(candidate, actors, day, verb, counterpart_office=office)
+            if resolved is not None:
+                return [resolved]
+        candidates += from_objects
         for candidate in candidates:
             for owner in self._owners(candidate, entry.event_type):
                 resolved = self._resolve(owner, actors, day, verb, counterpart_office=office)
@@ -444,6 +483,13 @@ class EventCoder:
     def _resolve(
         self, head: Token, actors: DocumentActors, day: str | None, verb: Token, counterpart_office: str | None = None
     ) -> Resolution | None:
+        if head.lemma_.lower() in QUANTITY_HEADS:
+            # "Thousands of protesters", "dozens of soldiers": the group is the actor, not the number.
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self._resolve(obj, actors, day, verb, counterpart_office)
         resolved = actors.resolve(head, day, counterpart_office=counterpart_office)
         if resolved is None and head.pos_ == "PRON" and head.lower_ in ("it", "they", "we", "he", "she"):
             for speaker in self._speakers_of(verb):
