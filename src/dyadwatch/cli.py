@@ -45,11 +45,22 @@ def main(
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl); folders are read recursively.")
+        list[str],
+        typer.Argument(
+            help="Files, folders (read recursively) or http(s) URLs of feeds and pages: .txt, .html, .jsonl, "
+            ".rss/.atom/.xml feeds, .warc web archives, and each of these gzipped (.gz)."
+        ),
     ],
     db: DbOption = Path(DEFAULT_DB),
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for NLP.")] = 1,
-    max_mb: Annotated[float, typer.Option("--max-mb", help="Refuse input files larger than this (MB).")] = 50.0,
+    max_mb: Annotated[
+        float,
+        typer.Option("--max-mb", help="Refuse larger inputs (MB): whole text, page and feed files; each JSONL line "
+                     "or WARC record."),
+    ] = 50.0,
+    recode: Annotated[
+        bool, typer.Option("--recode", help="Code again documents already stored with the same text.")
+    ] = False,
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write the summary as JSON to this file.")
     ] = None,
@@ -57,7 +68,13 @@ def ingest(
         Path | None, typer.Option("--actors", help="User actor file extending the knowledge base.")
     ] = None,
 ) -> None:
-    """Read, code and store documents. Re-ingesting a document with the same id replaces it."""
+    """Read, code and store documents.
+
+    A document already stored with the same id and text is left alone (so an interrupted run
+    can simply be run again); a new text under a stored id replaces it. Exact duplicates are
+    stored once with all their sources, near-duplicates are linked into story clusters, and
+    documents not in English are stored but not coded.
+    """
     from dyadwatch.ingest.run import ingest as run_ingest
     from dyadwatch.pipeline import Settings
     from dyadwatch.store import Store
@@ -81,12 +98,13 @@ def ingest(
             progress.update(task, docs=summary.ingested, events=summary.events, rate=summary.docs_per_second)
 
         summary = run_ingest(
-            [str(p) for p in paths],
+            paths,
             store,
             workers=workers,
             settings=settings,
             max_bytes=int(max_mb * 1024 * 1024),
             on_document=update,
+            recode=recode,
         )
         progress.update(
             task, docs=summary.ingested, events=summary.events, rate=summary.docs_per_second, total=1, completed=1
@@ -97,15 +115,29 @@ def ingest(
         console.print(f"report written to {report}")
 
 
-def _print_ingest_summary(summary, db: Path) -> None:
+def _print_ingest_summary(summary, db: Path, show: int = 10) -> None:
     console.print(
-        f"[bold]read[/] {summary.read}  [bold green]ingested[/] {summary.ingested}  "
-        f"[bold]events[/] {summary.events}  [bold yellow]skipped[/] {summary.skipped}  "
+        f"[bold]read[/] {summary.read}  [bold green]ingested[/] {summary.ingested} "
+        f"(coded {summary.coded}, not English {summary.not_english})  [bold]events[/] {summary.events}  "
+        f"[bold]unchanged[/] {summary.unchanged}  [bold]exact duplicates[/] {summary.exact_duplicates}  "
+        f"[bold]near-duplicates[/] {summary.near_duplicates}  [bold yellow]skipped[/] {summary.skipped}  "
         f"[bold red]failed[/] {len(summary.failed)}  in {summary.elapsed:.1f}s "
-        f"({summary.docs_per_second:.1f} docs/s) -> {db}"
+        f"({summary.docs_per_second:.1f} docs/s) -> {db}",
+        highlight=False,
     )
+    by_reason = summary.failures_by_reason()
+    if by_reason:
+        listed = ", ".join(f"{reason} {n}" for reason, n in by_reason.most_common())
+        console.print(f"[bold red]failed by reason:[/] {listed}", highlight=False)
     for failure in summary.failures:
         console.print(f"  [red]✗[/] {failure.source}: {failure.reason}", highlight=False)
+    for item in summary.language_list[:show]:
+        console.print(
+            f"  [yellow]·[/] {item['input']}: {item['language']} ({item['confidence']:.2f}), stored, not coded",
+            highlight=False,
+        )
+    if len(summary.language_list) > show:
+        console.print(f"  … and {len(summary.language_list) - show} more not in English (see --report)")
 
 
 @app.command()
@@ -129,6 +161,72 @@ def summary(db: DbOption = Path(DEFAULT_DB), top: int = typer.Option(10, help="H
         console.print(types)
         console.print(dyads)
     _ = Store
+
+
+@app.command()
+def documents(
+    db: DbOption = Path(DEFAULT_DB),
+    duplicates: Annotated[
+        bool, typer.Option("--duplicates", help="List story clusters (near-duplicates) and exact duplicates instead.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="Rows (or clusters) to show.")] = 50,
+) -> None:
+    """List documents, or with --duplicates their story clusters and the inputs that repeat them."""
+    with _open(db) as store:
+        counts = store.document_counts()
+        console.print(
+            f"[bold]{counts['documents']}[/] documents ({counts['not_english']} not in English, not coded); "
+            f"[bold]{counts['clusters']}[/] story clusters holding {counts['clustered_documents']} documents; "
+            f"[bold]{counts['exact_duplicates']}[/] exact-duplicate inputs stored once",
+            highlight=False,
+        )
+        if duplicates:
+            _print_duplicates(store.clusters(limit), store.exact_duplicates(limit))
+            return
+        rows = store.document_rows(limit=limit)
+    for row in rows:
+        marks = []
+        if row["language"] and row["language"] != "en":
+            marks.append(f"[yellow]{row['language']}, not coded[/]")
+        if row["cluster_size"] > 1:
+            role = "canonical" if row["cluster_id"] == row["id"] else f"near-duplicate of {row['cluster_id']}"
+            marks.append(f"[cyan]story of {row['cluster_size']}, {role}[/]")
+        if row["n_sources"] > 1:
+            marks.append(f"[magenta]{row['n_sources']} sources[/]")
+        console.print(
+            f"{row['published'] or '????-??-??'}  [bold]{row['id']}[/]  {row['outlet'] or '—'}  "
+            f"{row['n_events']} events" + ("  " + "  ".join(marks) if marks else ""),
+            highlight=False,
+        )
+        if row["title"]:
+            console.print(f"    {_short(row['title'], 110)}", style="dim", highlight=False)
+    console.print(f"{len(rows)} documents shown (--limit {limit})")
+
+
+def _print_duplicates(clusters: list[dict], exact: list[dict]) -> None:
+    console.print("[bold]Story clusters[/] (near-duplicates; the earliest document is canonical)")
+    if not clusters:
+        console.print("  none")
+    for cluster in clusters:
+        console.print(f"  cluster [bold]{cluster['cluster_id']}[/] · {cluster['size']} documents", highlight=False)
+        for member in cluster["members"]:
+            mark = "*" if member["id"] == cluster["cluster_id"] else "~"
+            console.print(
+                f"    {mark} {member['published'] or '????-??-??'}  {member['id']}  {member['outlet'] or '—'}  "
+                f"{member['n_events']} events",
+                highlight=False,
+            )
+    console.print("[bold]Exact duplicates[/] (same text from several inputs, stored once)")
+    if not exact:
+        console.print("  none")
+    for item in exact:
+        console.print(f"  [bold]{item['doc_id']}[/] · {item['count']} sources", highlight=False)
+        for source in item["sources"]:
+            console.print(
+                f"    {source['source'] or source['source_id']}  {source['outlet'] or '—'}  "
+                f"{source['published'] or '????-??-??'}" + (f"  {source['url']}" if source["url"] else ""),
+                highlight=False,
+            )
 
 
 @app.command()

@@ -30,7 +30,9 @@ LOW_CONFIDENCE = 0.5
 TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
 # Event types whose complement clause is their content, not a separate event:
 # "agreed to withdraw" is AGREE, "threatened to impose sanctions" is THREATEN.
-SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE"}
+# A protest's purpose clause ("marched to demand ...") is part of the protest, too.
+SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT", "CONCEDE", "PROTEST"}
+
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Types whose target is the subject of their "that" clause: "demanded that the EU reconnect ...".
 CONTENT_SUBJECT_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
@@ -238,6 +240,13 @@ class EventCoder:
                         return "THREATEN", None
         return event_type, mode
 
+    def _by_sector(self, event_type: str, mode: str | None, sector: str | None) -> tuple[str, str | None]:
+        """A government 'protesting' complains (ACCUSE); civilians 'storming' riot (PROTEST)."""
+        for from_type, sectors, to_type, to_mode in self.rules.by_sector:
+            if event_type == from_type and sector in sectors:
+                return to_type, to_mode
+        return event_type, mode
+
     def _events_for(
         self, item: Found, sent: Span, actors: DocumentActors, document: Document, other_events: frozenset[int]
     ) -> Iterator[Event]:
@@ -274,10 +283,11 @@ class EventCoder:
             if target is not None and _same_actor(source.ref, target.ref):
                 continue
             confidence = self._confidence(item, source, target, dated)
+            final_type, final_mode = self._by_sector(event_type, mode, source.ref.sector)
             yield self._make_event(
                 item,
-                event_type,
-                mode,
+                final_type,
+                final_mode,
                 sent,
                 document,
                 source.ref,

@@ -30,6 +30,7 @@ class CodingRules:
     promise_verbs: frozenset[str]
     threat_quad_classes: frozenset[int]
     labour_strike_modifiers: frozenset[str]
+    by_sector: tuple[tuple[str, frozenset[str], str, str | None], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -41,7 +42,11 @@ def load_rules() -> CodingRules:
         promise_verbs=frozenset(data["promise_verbs"]),
         threat_quad_classes=frozenset(int(q) for q in data["threat_quad_classes"]),
         labour_strike_modifiers=frozenset(str(w).lower() for w in data["labour_strike_modifiers"]),
+        by_sector=tuple(
+            (r["type"], frozenset(r["sectors"]), r["to"], r.get("mode")) for r in data.get("by_sector", [])
+        ),
     )
+
 
 
 @lru_cache(maxsize=1)

@@ -1,28 +1,60 @@
-"""Ingest: read inputs, code them, store them, and account for every input in a summary."""
+"""Ingest: read inputs, code them, store them, and account for every input in a summary.
+
+For each document read, in input order:
+
+1. an id already read in this run: skipped (the first copy wins);
+2. the same id with the same text already in the store: left alone, not coded again
+   (this is what makes a re-run after `kill -9` cheap and exact);
+3. the same normalised text as a document stored or read before (an exact duplicate):
+   not stored again, its input recorded as one more source of that document;
+4. otherwise stored: its language is detected (only English is coded; other languages
+   are stored with no events), and its MinHash signature links it into a story cluster
+   with its near-duplicates.
+
+Writes go to the store in transactions of WRITE_BATCH documents, in input order, so an
+interrupted run leaves a prefix of the full result, and the next run picks up after it.
+"""
 
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
+from dyadwatch.ingest.dedup import StoryClusters, from_bytes, signature, to_bytes
+from dyadwatch.ingest.language import detect
 from dyadwatch.ingest.readers import DEFAULT_MAX_BYTES, read_paths
+from dyadwatch.nlp import MAX_CHARS
 from dyadwatch.pipeline import Settings, code_parallel
 from dyadwatch.records import Document, Event, Failure
 from dyadwatch.store import Store
+from dyadwatch.store.duck import DocExtras
 
 WRITE_BATCH = 64
+LOOKUP_CHUNK = 64
 
 
 @dataclass
 class IngestSummary:
     read: int = 0
-    ingested: int = 0
+    ingested: int = 0  # documents stored in this run (coded, or stored uncoded as not English)
     events: int = 0
+    unchanged: int = 0  # already in the store with the same text: not coded again
     skipped: int = 0  # same id seen twice in one run: the first copy wins
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    not_english: int = 0
     failures: list[Failure] = field(default_factory=list)
+    duplicate_list: list[dict] = field(default_factory=list)
+    near_list: list[dict] = field(default_factory=list)
+    language_list: list[dict] = field(default_factory=list)
     elapsed: float = 0.0
+
+    @property
+    def coded(self) -> int:
+        return self.ingested - self.not_english
 
     @property
     def docs_per_second(self) -> float:
@@ -33,20 +65,99 @@ class IngestSummary:
         return [f for f in self.failures if not f.reason.startswith("skipped:")]
 
     def failures_by_reason(self) -> Counter:
-        return Counter(f.reason.split(" (")[0] for f in self.failed)
+        return Counter(_reason_kind(f.reason) for f in self.failed)
 
     def to_dict(self) -> dict:
         return {
-            "read": self.read,
-            "ingested": self.ingested,
-            "events": self.events,
-            "skipped": self.skipped,
-            "failed": len(self.failed),
-            "failed_by_reason": dict(self.failures_by_reason()),
+            "read": self.read, "ingested": self.ingested, "coded": self.coded, "events": self.events,
+            "unchanged": self.unchanged, "skipped": self.skipped, "exact_duplicates": self.exact_duplicates,
+            "near_duplicates": self.near_duplicates, "not_english": self.not_english,
+            "failed": len(self.failed), "failed_by_reason": dict(self.failures_by_reason()),
             "failures": [{"input": f.source, "reason": f.reason} for f in self.failures],
-            "elapsed_seconds": round(self.elapsed, 3),
-            "documents_per_second": round(self.docs_per_second, 2),
+            "duplicates": self.duplicate_list, "near_duplicate_links": self.near_list,
+            "not_english_documents": self.language_list,
+            "elapsed_seconds": round(self.elapsed, 3), "documents_per_second": round(self.docs_per_second, 2),
         }
+
+
+def _reason_kind(reason: str) -> str:
+    """The reason without its particulars: 'file too large (123 bytes > ...)' -> 'file too large'."""
+    return reason.split(" (")[0].split(": ")[0].split("; ")[0]
+
+
+@dataclass
+class _Stored:
+    doc: Document
+    events: list[Event]
+    language: str
+    sig: bytes | None
+
+
+@dataclass
+class _Duplicate:
+    kept: str
+    doc: Document
+    drop: bool  # the input's id held another text in the store: that document goes
+
+
+class _Writer:
+    """Collects results in input order and writes them in transactions of WRITE_BATCH documents."""
+
+    def __init__(self, store: Store, clusters: StoryClusters, written: dict[str, str]) -> None:
+        self.store = store
+        self.clusters = clusters
+        self.written = written  # stored document -> the cluster id the store holds for it
+        self.stored: list[_Stored] = []
+        self.duplicates: list[_Duplicate] = []
+
+    def add(self, item: _Stored | _Duplicate) -> None:
+        (self.stored if isinstance(item, _Stored) else self.duplicates).append(item)
+        if len(self.stored) + len(self.duplicates) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        touched = self.clusters.take_touched()
+        in_batch = {s.doc.id for s in self.stored}
+        dropped = {d.doc.id for d in self.duplicates if d.drop}
+        extras = {
+            s.doc.id: DocExtras(language=s.language, cluster_id=self.clusters.cluster_of(s.doc.id), minhash=s.sig)
+            for s in self.stored
+        }
+        updates = {}
+        for doc_id in sorted(touched - in_batch - dropped):
+            if doc_id in self.written and doc_id in self.clusters:
+                cluster = self.clusters.cluster_of(doc_id)
+                if self.written[doc_id] != cluster:
+                    updates[doc_id] = cluster
+        if not (self.stored or self.duplicates or updates):
+            return
+        self.store.write_batch(
+            [(s.doc, s.events) for s in self.stored], extras=extras,
+            duplicates=[(d.kept, d.doc) for d in self.duplicates], cluster_updates=updates, drop_ids=dropped,
+        )
+        for doc_id in dropped:
+            self.written.pop(doc_id, None)
+        for doc_id, extra in extras.items():
+            if extra.minhash is not None:
+                self.written[doc_id] = extra.cluster_id
+            else:
+                self.written.pop(doc_id, None)
+        self.written.update(updates)
+        self.stored, self.duplicates = [], []
+
+
+def load_clusters(store: Store) -> tuple[StoryClusters, dict[str, str]]:
+    """The cluster index of the stored documents, rebuilt from their signatures.
+
+    Clusters are recomputed rather than trusted, so that a run interrupted between two
+    writes cannot leave a stale cluster id behind; differences are written back.
+    """
+    clusters = StoryClusters()
+    written: dict[str, str] = {}
+    for doc_id, published, cluster_id, blob in store.iter_signatures():
+        clusters.add(doc_id, published, from_bytes(blob))
+        written[doc_id] = cluster_id
+    return clusters, written
 
 
 def ingest(
@@ -56,41 +167,107 @@ def ingest(
     settings: Settings | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_document: Callable[[IngestSummary], None] | None = None,
+    recode: bool = False,
 ) -> IngestSummary:
-    """Code every document under `paths` into `store`; bad inputs are listed, never fatal."""
+    """Code every new document under `paths` into `store`; bad inputs are listed, never fatal.
+
+    recode: code again documents already stored with the same text (after a coder change).
+    """
     summary = IngestSummary()
     started = time.perf_counter()
+    clusters, written = load_clusters(store)
+    writer = _Writer(store, clusters, written)
     seen_ids: set[str] = set()
+    run_hashes: dict[str, str] = {}  # content hash -> id of the document kept for it in this run
+    # Results in input order: ("code", doc id, language, signature) waits for the coder; the rest is ready.
+    order: deque[tuple] = deque()
 
-    def documents() -> Iterator[Document]:
-        for item in read_paths(paths, max_bytes=max_bytes):
-            summary.read += 1
-            if isinstance(item, Failure):
-                summary.failures.append(item)
-                continue
-            if item.id in seen_ids:
-                summary.skipped += 1
-                summary.failures.append(
-                    Failure(item.source or item.id, f"skipped: id {item.id!r} already read in this run")
-                )
-                continue
-            seen_ids.add(item.id)
-            yield item
-
-    batch: list[tuple[Document, list[Event]]] = []
-    for result in code_parallel(documents(), workers, settings):
-        if isinstance(result, Failure):
-            summary.failures.append(result)
-            continue
-        batch.append(result)
-        summary.ingested += 1
-        summary.events += len(result[1])
-        if len(batch) >= WRITE_BATCH:
-            store.write_batch(batch)
-            batch = []
+    def tick() -> None:
         if on_document:
             summary.elapsed = time.perf_counter() - started
             on_document(summary)
-    store.write_batch(batch)
+
+    def drain() -> None:
+        while order and order[0][0] != "code":
+            writer.add(order.popleft()[1])
+            tick()
+
+    def accept(doc: Document, by_id: dict[str, str], by_hash: dict[str, str]) -> Iterator[Document]:
+        if doc.id in seen_ids:
+            summary.skipped += 1
+            summary.failures.append(Failure(doc.source or doc.id, f"skipped: id {doc.id!r} already read in this run"))
+            return
+        seen_ids.add(doc.id)
+        digest = doc.content_hash
+        if not recode and by_id.get(doc.id) == digest:
+            summary.unchanged += 1
+            run_hashes.setdefault(digest, doc.id)
+            return
+        kept = run_hashes.get(digest)
+        if kept is None and by_hash.get(digest) not in seen_ids:  # read in this run: its text may have changed
+            kept = by_hash.get(digest)
+        if kept and kept != doc.id:
+            summary.exact_duplicates += 1
+            summary.duplicate_list.append({"input": doc.source or doc.id, "id": doc.id, "duplicate_of": kept})
+            drop = doc.id in by_id
+            if drop:
+                clusters.remove(doc.id)
+            order.append(("dup", _Duplicate(kept, doc, drop)))
+            drain()
+            return
+        if len(doc.text) > MAX_CHARS:
+            summary.failures.append(Failure(doc.source or doc.id, f"document longer than {MAX_CHARS:,} characters"))
+            return
+        run_hashes[digest] = doc.id
+        language = detect(doc.text)
+        sig = signature(doc.text)
+        if sig is None:
+            clusters.remove(doc.id)
+        else:
+            matches = clusters.add(doc.id, doc.published, sig)
+            if matches:
+                summary.near_duplicates += 1
+                summary.near_list.append({"id": doc.id, "near_duplicate_of": matches})
+        if not language.is_english:
+            summary.not_english += 1
+            summary.language_list.append(
+                {"input": doc.source or doc.id, "id": doc.id, "language": language.code,
+                 "confidence": language.confidence}
+            )
+            doc.notes.append(f"language: {language.code} ({language.confidence:.2f}); not coded")
+            summary.ingested += 1
+            order.append(("doc", _Stored(doc, [], language.code, to_bytes(sig))))
+            drain()
+            return
+        order.append(("code", doc.id, language.code, to_bytes(sig)))
+        yield doc
+
+    def documents() -> Iterator[Document]:
+        items = read_paths(paths, max_bytes=max_bytes)
+        while chunk := list(islice(items, LOOKUP_CHUNK)):
+            summary.read += len(chunk)
+            docs = [d for d in chunk if isinstance(d, Document)]
+            by_id, by_hash = store.stored_versions([d.id for d in docs], [d.content_hash for d in docs])
+            for item in chunk:
+                if isinstance(item, Failure):
+                    summary.failures.append(item)
+                else:
+                    yield from accept(item, by_id, by_hash)
+
+    for result in code_parallel(documents(), workers, settings):
+        if isinstance(result, Failure):  # not expected: too-long documents are refused before coding
+            summary.failures.append(result)
+            continue
+        doc, events = result
+        drain()
+        _, doc_id, language, sig = order.popleft()
+        assert doc_id == doc.id, (doc_id, doc.id)
+        summary.ingested += 1
+        summary.events += len(events)
+        writer.add(_Stored(doc, events, language, sig))
+        tick()
+        drain()
+    drain()
+    writer.flush()
     summary.elapsed = time.perf_counter() - started
     return summary

@@ -1,12 +1,18 @@
-"""DuckDB store. One file, two tables (documents, events), batches written in transactions.
+"""DuckDB store. One file: documents, events and document_sources; batches written in transactions.
 
 Writing a batch first deletes every row of the batch's document ids, so re-ingesting a
 document replaces it and a re-run after a crash never leaves duplicates.
+
+`documents` also holds each document's `language` (only English is coded), its story
+`cluster_id` (the id of the cluster's canonical document; its own id when it has no
+near-duplicate) and its MinHash signature. `document_sources` records every input a
+document was read from: its own, and those of its exact duplicates, which are not stored
+as documents of their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +37,19 @@ CREATE TABLE IF NOT EXISTS documents (
     notes VARCHAR[],
     n_events INTEGER,
     ingested_at TIMESTAMP
+);
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS language VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS cluster_id VARCHAR;
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS minhash BLOB;
+CREATE TABLE IF NOT EXISTS document_sources (
+    doc_id VARCHAR NOT NULL,      -- the stored document
+    source_id VARCHAR NOT NULL,   -- the id this input carries (file path, JSONL id, URL)
+    source VARCHAR,               -- where it was read (file, file:line, feed#item)
+    url VARCHAR,
+    title VARCHAR,
+    outlet VARCHAR,
+    published DATE,
+    content_hash VARCHAR
 );
 CREATE TABLE IF NOT EXISTS events (
     event_id VARCHAR NOT NULL,
@@ -77,8 +96,32 @@ DOC_SCHEMA = pa.schema(
         ("notes", pa.list_(pa.string())),
         ("n_events", pa.int32()),
         ("ingested_at", pa.timestamp("us")),
+        ("language", pa.string()),
+        ("cluster_id", pa.string()),
+        ("minhash", pa.binary()),
     ]
 )
+SOURCE_SCHEMA = pa.schema(
+    [
+        ("doc_id", pa.string()),
+        ("source_id", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("outlet", pa.string()),
+        ("published", pa.date32()),
+        ("content_hash", pa.string()),
+    ]
+)
+
+
+@dataclass
+class DocExtras:
+    """What the ingest knows about a document beyond the record itself."""
+
+    language: str | None = None
+    cluster_id: str | None = None
+    minhash: bytes | None = None
 _ACTOR_COLS = ("text", "actor_id", "name", "country", "sector")
 EVENT_SCHEMA = pa.schema(
     [
@@ -137,29 +180,168 @@ class Store:
         self.close()
 
     # -- writing ----------------------------------------------------------------------------
-    def write_batch(self, results: Sequence[tuple[Document, list[Event]]]) -> None:
-        """Store documents with their events, replacing any earlier version of the same ids."""
-        if not results:
+    def write_batch(
+        self,
+        results: Sequence[tuple[Document, list[Event]]],
+        extras: Mapping[str, DocExtras] | None = None,
+        duplicates: Sequence[tuple[str, Document]] = (),
+        cluster_updates: Mapping[str, str] | None = None,
+        drop_ids: Iterable[str] = (),
+    ) -> None:
+        """Store documents with their events, replacing any earlier version of the same ids; one transaction.
+
+        extras: language, cluster id and signature per document id.
+        duplicates: (stored document id, input with the same text): recorded as sources only.
+        cluster_updates: new cluster ids for documents stored earlier.
+        drop_ids: stored documents to remove (their input is now an exact duplicate of another).
+        """
+        extras = extras or {}
+        cluster_updates = cluster_updates or {}
+        drop_ids = sorted(set(drop_ids))
+        if not (results or duplicates or cluster_updates or drop_ids):
             return
         now = datetime.now(UTC).replace(tzinfo=None)
-        docs = pa.Table.from_pylist([_doc_row(doc, len(events), now) for doc, events in results], schema=DOC_SCHEMA)
+        docs = pa.Table.from_pylist(
+            [_doc_row(doc, len(events), now, extras.get(doc.id)) for doc, events in results], schema=DOC_SCHEMA
+        )
         events = pa.Table.from_pylist([_event_row(e) for _, evs in results for e in evs], schema=EVENT_SCHEMA)
+        sources = pa.Table.from_pylist(
+            [_source_row(doc.id, doc) for doc, _ in results] + [_source_row(kept, dup) for kept, dup in duplicates],
+            schema=SOURCE_SCHEMA,
+        )
+        removed = pa.table({"id": pa.array([d.id for d, _ in results] + drop_ids, pa.string())})
+        updates = pa.table(
+            {
+                "id": pa.array(list(cluster_updates), pa.string()),
+                "cluster_id": pa.array(list(cluster_updates.values()), pa.string()),
+            }
+        )
         con = self.con
-        con.register("batch_docs", docs)
-        con.register("batch_events", events)
+        tables = {"batch_docs": docs, "batch_events": events, "batch_sources": sources, "batch_removed": removed,
+                  "batch_clusters": updates}
+        for name, table in tables.items():
+            con.register(name, table)
         try:
             con.execute("BEGIN TRANSACTION")
-            con.execute("DELETE FROM events WHERE doc_id IN (SELECT id FROM batch_docs)")
-            con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM batch_docs)")
-            con.execute("INSERT INTO documents SELECT * FROM batch_docs")
+            con.execute("DELETE FROM events WHERE doc_id IN (SELECT id FROM batch_removed)")
+            con.execute("DELETE FROM documents WHERE id IN (SELECT id FROM batch_removed)")
+            con.execute("INSERT INTO documents BY NAME SELECT * FROM batch_docs")
             con.execute("INSERT INTO events SELECT * FROM batch_events")
+            # Sources: an input is recorded once (its latest reading); rows that pointed at the old
+            # text of a replaced document, or at a removed one, go.
+            con.execute("DELETE FROM document_sources WHERE source_id IN (SELECT source_id FROM batch_sources)")
+            con.execute(
+                "DELETE FROM document_sources s USING batch_docs d "
+                "WHERE s.doc_id = d.id AND s.content_hash IS DISTINCT FROM d.content_hash"
+            )
+            if drop_ids:
+                con.execute("DELETE FROM document_sources WHERE doc_id IN (SELECT id FROM batch_removed)")
+            con.execute("INSERT INTO document_sources SELECT * FROM batch_sources")
+            if cluster_updates:
+                con.execute(
+                    "UPDATE documents SET cluster_id = u.cluster_id FROM batch_clusters u WHERE documents.id = u.id"
+                )
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
         finally:
-            con.unregister("batch_docs")
-            con.unregister("batch_events")
+            for name in tables:
+                con.unregister(name)
+
+    # -- what is stored already (resume, duplicates) ---------------------------------------
+    def stored_versions(self, ids: Iterable[str], hashes: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """For the given ids and content hashes: the stored hash of each stored id, and the stored id of each hash."""
+        ids, hashes = list(ids), list(hashes)
+        rows = self.con.execute(
+            "SELECT id, content_hash FROM documents "
+            "WHERE id IN (SELECT unnest(?)) OR content_hash IN (SELECT unnest(?)) ORDER BY id",
+            [ids, hashes],
+        ).fetchall()
+        wanted_ids, wanted_hashes = set(ids), set(hashes)
+        by_id = {i: h for i, h in rows if i in wanted_ids}
+        by_hash: dict[str, str] = {}
+        for i, h in rows:
+            if h in wanted_hashes:
+                by_hash.setdefault(h, i)
+        return by_id, by_hash
+
+    def iter_signatures(self, chunk: int = 10_000) -> Iterator[tuple[str, str | None, str | None, bytes]]:
+        """(id, published, cluster_id, MinHash signature) of every document that has a signature."""
+        cursor = self.con.execute(
+            "SELECT id, strftime(published, '%Y-%m-%d'), cluster_id, minhash FROM documents "
+            "WHERE minhash IS NOT NULL ORDER BY id"
+        )
+        while rows := cursor.fetchmany(chunk):
+            yield from rows
+
+    # -- documents and duplicates -----------------------------------------------------------
+    def document_counts(self) -> dict[str, int]:
+        row = self.con.execute(
+            """
+            SELECT count(*),
+                   count(*) FILTER (WHERE language IS NOT NULL AND language <> 'en'),
+                   count(DISTINCT cluster_id) FILTER (WHERE cluster_id <> id),
+                   count(*) FILTER (WHERE cluster_id IN (SELECT cluster_id FROM documents WHERE cluster_id <> id))
+            FROM documents
+            """
+        ).fetchone()
+        sources, extra = self.con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE source_id <> doc_id) FROM document_sources"
+        ).fetchone()
+        return {"documents": row[0], "not_english": row[1], "clusters": row[2], "clustered_documents": row[3],
+                "sources": sources, "exact_duplicates": extra}
+
+    def document_rows(self, limit: int | None = None, offset: int = 0) -> list[dict]:
+        """Documents with their language, events, number of sources and cluster, by date then id."""
+        sql = """
+            SELECT d.id, d.published, d.outlet, d.title, d.language, d.n_events, d.cluster_id, d.source,
+                   (SELECT count(*) FROM document_sources s WHERE s.doc_id = d.id) AS n_sources,
+                   (SELECT count(*) FROM documents c WHERE c.cluster_id = d.cluster_id) AS cluster_size
+            FROM documents d ORDER BY d.published NULLS LAST, d.id
+        """
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        cursor = self.con.execute(sql)
+        columns = [c[0] for c in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    def clusters(self, limit: int | None = None) -> list[dict]:
+        """Story clusters of two or more documents, largest first: the canonical document and its members."""
+        sql = """
+            SELECT cluster_id, count(*) AS size FROM documents WHERE cluster_id IS NOT NULL
+            GROUP BY 1 HAVING count(*) > 1 ORDER BY size DESC, cluster_id
+        """
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        out = []
+        for cluster_id, size in self.con.execute(sql).fetchall():
+            members = self.con.execute(
+                "SELECT id, published, outlet, title, n_events FROM documents WHERE cluster_id = ? "
+                "ORDER BY id = cluster_id DESC, published NULLS LAST, id",
+                [cluster_id],
+            ).fetchall()
+            out.append({"cluster_id": cluster_id, "size": size, "members": [
+                dict(zip(("id", "published", "outlet", "title", "n_events"), m, strict=True)) for m in members]})
+        return out
+
+    def exact_duplicates(self, limit: int | None = None) -> list[dict]:
+        """Documents read from more than one input, with every source."""
+        sql = """
+            SELECT doc_id, count(*) AS n FROM document_sources GROUP BY 1 HAVING count(*) > 1 ORDER BY n DESC, doc_id
+        """
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        out = []
+        for doc_id, n in self.con.execute(sql).fetchall():
+            rows = self.con.execute(
+                "SELECT source_id, source, outlet, published, url FROM document_sources WHERE doc_id = ? "
+                "ORDER BY source_id = doc_id DESC, source_id",
+                [doc_id],
+            ).fetchall()
+            out.append({"doc_id": doc_id, "count": n, "sources": [
+                dict(zip(("source_id", "source", "outlet", "published", "url"), r, strict=True)) for r in rows]})
+        return out
 
     # -- reading ----------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -203,7 +385,8 @@ class Store:
 
     def iter_documents(self, chunk: int = 1000) -> Iterator[dict]:
         cursor = self.con.execute(
-            "SELECT id, url, title, outlet, strftime(published, '%Y-%m-%d') AS published, text FROM documents ORDER BY id"
+            "SELECT id, url, title, outlet, strftime(published, '%Y-%m-%d') AS published, text "
+            "FROM documents ORDER BY id"
         )
         columns = [d[0] for d in cursor.description]
         while rows := cursor.fetchmany(chunk):
@@ -238,7 +421,8 @@ def _where(filters: EventFilter) -> tuple[str, list]:
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _doc_row(doc: Document, n_events: int, now: datetime) -> dict:
+def _doc_row(doc: Document, n_events: int, now: datetime, extras: DocExtras | None = None) -> dict:
+    extras = extras or DocExtras()
     return {
         "id": doc.id,
         "url": doc.url,
@@ -251,6 +435,22 @@ def _doc_row(doc: Document, n_events: int, now: datetime) -> dict:
         "notes": doc.notes,
         "n_events": n_events,
         "ingested_at": now,
+        "language": extras.language,
+        "cluster_id": extras.cluster_id or doc.id,
+        "minhash": extras.minhash,
+    }
+
+
+def _source_row(doc_id: str, doc: Document) -> dict:
+    return {
+        "doc_id": doc_id,
+        "source_id": doc.id,
+        "source": doc.source,
+        "url": doc.url,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "published": _date(doc.published),
+        "content_hash": doc.content_hash,
     }
 
 
