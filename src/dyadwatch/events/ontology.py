@@ -31,6 +31,8 @@ class EventType:
 class Ontology:
     def __init__(self, data: dict) -> None:
         self.version = data.get("version")
+        self.intensity_scale = data.get("intensity_scale")
+
         self.contexts: dict[str, str] = data.get("contexts", {}) or {}
         self.quad_classes = {int(k): v["name"] for k, v in data["quad_classes"].items()}
         self.types: dict[str, EventType] = {}
@@ -73,3 +75,34 @@ def load_ontology(path: str | None = None) -> Ontology:
     else:
         text = resources.files("dyadwatch").joinpath("data/plover.yaml").read_text(encoding="utf-8")
     return Ontology(yaml.safe_load(text))
+
+
+def to_markdown(ontology: Ontology) -> str:
+    """The ontology as a Markdown reference (docs/ontology.md is made with this)."""
+    lines = [
+        "# The PLOVER ontology in dyadwatch",
+        "",
+        "Generated from `src/dyadwatch/data/plover.yaml` by `python -m dyadwatch.events.ontology`;",
+        "edit the YAML, not this page.",
+        "",
+        "## Intensity scale",
+        "",
+        " ".join(str(ontology.intensity_scale or "").split()),
+        "",
+        "## Event types and modes",
+        "",
+        "| type | quad class | intensity | CAMEO | mode | mode intensity | mode CAMEO |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind in ontology.types.values():
+        quad = f"{kind.quad_class} ({ontology.quad_classes[kind.quad_class]})"
+        lines.append(f"| **{kind.name}** | {quad} | {kind.intensity:+.1f} | {kind.cameo or ''} | | | |")
+        for mode in kind.modes.values():
+            lines.append(f"| | | | | {mode.name} | {mode.intensity:+.1f} | {mode.cameo or ''} |")
+    lines += ["", "## Contexts", ""]
+    lines += [f"- **{name}**: {text}" for name, text in ontology.contexts.items()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(to_markdown(load_ontology()), end="")
