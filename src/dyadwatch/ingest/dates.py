@@ -98,6 +98,31 @@ def date_from_url(url: str | None) -> str | None:
         return None
 
 
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_NAMED = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?P<m1>[a-z]{3,9})\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[a-z]{3,9})\.?,?)"
+    r"\s+(?P<y>\d{4})$",
+    re.IGNORECASE,
+)
+
+
+def _named_month_date(text: str) -> str | None:
+    """'Feb 19, 2026', 'Thursday, 19th February 2026' -> ISO, without dateparser (the common, fast case)."""
+    match = _NAMED.match(text)
+    if not match:
+        return None
+    name = (match["m1"] or match["m2"]).lower()
+    month = _MONTHS.get(name[:3])
+    full = "january february march april may june july august september october november december".split()
+    if month is None or not (len(name) == 3 or name == "sept" or full[month - 1].startswith(name)):
+        return None
+    try:
+        return date(int(match["y"]), month, int(match["d1"] or match["d2"])).isoformat()
+    except ValueError:
+        return None
+
+
 def parse_header_date(line: str) -> str | None:
     """A header line such as 'Feb 19, 2026' or '2025-06-19 08:42' -> ISO date, else None.
 
@@ -107,7 +132,7 @@ def parse_header_date(line: str) -> str | None:
     line = line.strip().rstrip(".")
     if not line or not _DATEISH.match(line) or not re.search(r"\d{4}", line):
         return None
-    iso = parse_iso(line) or _numeric_date(line)
+    iso = parse_iso(line) or _numeric_date(line) or _named_month_date(line)
     if iso:
         return iso
 
