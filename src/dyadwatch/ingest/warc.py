@@ -27,6 +27,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int, read_html) -> Itera
 
     number = 0
     pages = 0
+    cut = False  # a record cut short was reported: the broken gzip stream behind it needs no second line
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
             number += 1
@@ -52,7 +53,9 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int, read_html) -> Itera
                 continue
             remaining = getattr(record.raw_stream, "limit", 0)
             if remaining:
-                yield Failure(where, f"truncated WARC record ({remaining:,} bytes missing): {uri}")
+                cut = True
+                why = ", the gzip stream ends early" if gzip_error(stream) else ""
+                yield Failure(where, f"truncated WARC record ({remaining:,} bytes missing{why}): {uri}")
                 continue
             try:
                 text = decode(payload, charset_from_content_type(content_type) or declared_charset(payload))
@@ -69,7 +72,7 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int, read_html) -> Itera
         yield Failure(source, f"corrupt or truncated WARC file after record {number} ({first})")
         return
     error = gzip_error(stream)
-    if error:
+    if error and not cut:
         yield Failure(source, f"{error}; {number} WARC record(s) read before it")
     elif number == 0:
         yield Failure(source, "not a WARC file (no records)")
