@@ -38,7 +38,37 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_SUBJECT_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
 # "a series of talks", "a round of strikes": the event noun's doer is the governing verb's subject.
 SERIES_NOUNS = {"series", "round", "wave", "spate", "string", "number", "set", "batch", "flurry", "volley"}
+# Definite nouns that refer back to an organisation named earlier: "the council", "the bloc".
+BACK_REFERENCES = {
+    "council",
+    "bloc",
+    "alliance",
+    "organisation",
+    "organization",
+    "body",
+    "agency",
+    "fund",
+    "court",
+    "union",
+    "commission",
+    "mission",
+    "group",
+    "movement",
+    "board",
+    "watchdog",
+    "tribunal",
+    "bank",
+    "forum",
+    "league",
+    "party",
+    "militia",
+    "rebels",
+    "force",
+}
+# Of these, the ones that can mean any organisation (the others must be in its name).
+GENERIC_BACK_REFERENCES = {"bloc", "alliance", "organisation", "organization", "body", "watchdog", "group", "movement"}
 # Number words that head a group: "thousands of protesters".
+
 QUANTITY_HEADS = {
     "thousand",
     "thousands",
@@ -178,8 +208,8 @@ class EventCoder:
     def _subsumed(self, item: Found, trigger_verbs: dict[int, Found]) -> bool:
         """True when the trigger is the content of another act or of a denial, not an event itself."""
         node = item.verb
-        if item.kind == "verb" and node.dep_ == "acl":
-            return True  # "an offer pledged by France": a description of the object, not a new event
+        if item.kind == "noun" and node.dep_ == "compound":
+            return True  # "Protest leaders", "Strike committee": a modifier, not an event
         if item.kind == "noun":
             governing = _governing_verb(node)
             if governing is None:
@@ -264,7 +294,7 @@ class EventCoder:
             sources = self._noun_sources(noun, actors, day)
             targets_for = lambda source: self._noun_targets(noun, entry, actors, day, source)  # noqa: E731
         else:
-            sources = self._verb_sources(verb, actors, day)
+            sources = self._verb_sources(verb, actors, day, passive_subject=event_type in TARGETLESS_TYPES)
             targets_for = lambda source: self._verb_targets(item, actors, day, source)  # noqa: E731
 
         if not sources:
@@ -300,15 +330,17 @@ class EventCoder:
             )
 
     # -- arguments of verbs -------------------------------------------------------------------
-    def _verb_sources(self, verb: Token, actors: DocumentActors, day: str | None) -> list[Resolution]:
+    def _verb_sources(
+        self, verb: Token, actors: DocumentActors, day: str | None, passive_subject: bool = False
+    ) -> list[Resolution]:
         """The doer(s): subject, or the agent of a passive; inherited through conjoined and controlled verbs."""
-        head = self._subject_head(verb)
+        head = self._subject_head(verb, passive_subject)
         if head is None:
             return []
         heads = [head] + [c for c in head.children if c.dep_ == "conj"]
         return [r for r in (self._resolve(h, actors, day, verb) for h in heads) if r is not None]
 
-    def _subject_head(self, verb: Token) -> Token | None:
+    def _subject_head(self, verb: Token, passive_subject: bool = False) -> Token | None:
         node = verb
         for _ in range(4):
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children)
@@ -318,6 +350,9 @@ class EventCoder:
                         objs = [c for c in child.children if c.dep_ == "pobj"]
                         if objs:
                             return objs[0]
+                if passive_subject:
+                    # "3,500 US troops are deployed": for deployments the troops are the doers.
+                    return next((c for c in node.children if c.dep_ == "nsubjpass"), None)
                 return None
             for child in node.children:
                 if child.dep_ in ("nsubj", "csubj"):
@@ -330,8 +365,8 @@ class EventCoder:
                         objs = [c for c in child.children if c.dep_ == "pobj"]
                         return objs[0] if objs else None
                 return None
-            if node.dep_ in ("conj", "xcomp", "advcl") and node.head is not node:
-                node = node.head
+            if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
+                node = node.head  # "is due to meet", "ready to receive": climb to the subject's verb
                 continue
             return None
         return None
@@ -353,6 +388,17 @@ class EventCoder:
             if child.dep_ == "dative":
                 candidates.append(child)
         candidates += self._prep_objects(verb, entry.target_preps)
+        for between in self._prep_objects(verb, ("between",)):
+            # "mediated between Kinshasa and Kigali": both sides are targets.
+            heads = [between] + [c for c in between.children if c.dep_ == "conj"]
+            pair = [r for r in (self._resolve(h, actors, day, verb) for h in heads) if r is not None]
+            if pair:
+                return pair
+        for particle in verb.children:
+            if particle.dep_ in ("prt", "advmod"):  # "pulled out of the OAS": the preposition hangs on "out"
+                candidates += self._prep_objects(particle, tuple(entry.target_preps) + ("of", "from"))
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            candidates.append(verb.head)  # "Britain, backed by the United States": Britain is backed
         for child in verb.children:
             if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
                 candidates += self._prep_objects(child, entry.target_preps)
@@ -418,6 +464,14 @@ class EventCoder:
                 for agent in clause.children:
                     if agent.dep_ == "agent":
                         owners += [c for c in agent.children if c.dep_ == "pobj"]
+            if clause.dep_ == "relcl":  # "demands that Saudi Arabia presented"
+                owners += [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+        if thing.like_num or thing.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
+            for prep in thing.children:  # "$20 million in aid pledged by the G7"
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            owners += self._owners(obj, event_type)
 
         for prep in thing.children:
             if prep.dep_ != "prep":
@@ -501,6 +555,8 @@ class EventCoder:
                         if obj.dep_ == "pobj":
                             return self._resolve(obj, actors, day, verb, counterpart_office)
         resolved = actors.resolve(head, day, counterpart_office=counterpart_office)
+        if resolved is None and head.lemma_.lower() in BACK_REFERENCES and _definite(head):
+            resolved = self._back_reference(head, actors, day)
         if resolved is None and head.pos_ == "PRON" and head.lower_ in ("it", "they", "we", "he", "she"):
             for speaker in self._speakers_of(verb):
                 if speaker.i == head.i:
@@ -509,6 +565,28 @@ class EventCoder:
                 if found is not None:
                     return Resolution(ActorRef(head.text, *_ref_fields(found.ref)), found.certainty * 0.8, found.office)
         return resolved
+
+    def _back_reference(self, head: Token, actors: DocumentActors, day: str | None) -> Resolution | None:
+        """'the council', 'the bloc', 'the agency': the organisation named last before this mention."""
+        lemma = head.lemma_.lower()
+        best = None
+        for index in sorted(actors.by_token, reverse=True):
+            if index >= head.i:
+                continue
+            span, surfaces = actors.by_token[index]
+            actor = self.kb.actors.get(surfaces[0].actor_id)
+            if actor is None or actor.kind not in ("igo", "org"):
+                continue
+            words = {w.lower() for w in actor.name.replace("-", " ").split()}
+            if lemma in words or lemma in GENERIC_BACK_REFERENCES:
+                best = span
+                break
+        if best is None:
+            return None
+        found = actors.resolve(best.root, day)
+        if found is None:
+            return None
+        return Resolution(ActorRef(_phrase(head), *_ref_fields(found.ref)), found.certainty * 0.8, found.office)
 
     def _speakers_of(self, verb: Token) -> list[Token]:
         """In 'Pakistan said it shot down ...', the subject(s) of the saying verb, nearest first."""
@@ -601,6 +679,16 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) or any(
+        c.dep_ == "poss" for c in token.children
+    )
+
+
+def _phrase(token: Token) -> str:
+    return token.doc[token.left_edge.i : token.i + 1].text
+
+
 def _dates_only(prep: Token) -> bool:
     """'called Sharif on Thursday': a preposition whose object is a date is not a particle ('call on')."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -610,11 +698,13 @@ def _dates_only(prep: Token) -> bool:
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
     """One actor on both sides: no event ("Kenyan police arrested Kenyan protesters" is two actors).
 
-    A government and its own country's government (Lula -> Brazil) is one side too.
+    A government acting on its own state (Lula -> "Brazil") is one side too; a government
+    acting on one of its own people (police detaining a former president) is not.
     """
     if a.actor_id and a.actor_id == b.actor_id:
         return a.sector == b.sector
-    return a.country is not None and a.country == b.country and a.sector == b.sector
+    generic = b.actor_id is None or b.actor_id.startswith("country:") or a.actor_id is None
+    return generic and a.country is not None and a.country == b.country and a.sector == b.sector
 
 
 def _ref_fields(ref: ActorRef) -> tuple:
