@@ -557,6 +557,12 @@ class EventCoder:
         resolved = actors.resolve(head, day, counterpart_office=counterpart_office)
         if resolved is None and head.lemma_.lower() in BACK_REFERENCES and _definite(head):
             resolved = self._back_reference(head, actors, day)
+        if resolved is None and head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and actors.focus_country:
+            # A named person we know nothing about: most likely of the country the story is about.
+            name = next((e.text for e in head.doc.ents if e.start <= head.i < e.end), head.text)
+            ref = ActorRef(_phrase(head), None, name, actors.focus_country, "UNK")
+            resolved = Resolution(ref, 0.5)
+
         if resolved is None and head.pos_ == "PRON" and head.lower_ in ("it", "they", "we", "he", "she"):
             for speaker in self._speakers_of(verb):
                 if speaker.i == head.i:
