@@ -22,7 +22,7 @@ The ministers agreed to meet again next month, a spokesperson said, adding that 
 Advertisement
 Read more: Fishing fleets brace for a lean season
 Continue Reading
-"""
+"""  # noqa: E501
 
 
 def test_plain_text_header_and_boilerplate_are_separated_from_the_body():
@@ -68,7 +68,7 @@ PAGE = """<!doctype html><html><head><title>Port deal signed | Gulf Observer</ti
 <div class="newsletter">Sign up for our daily briefing newsletter and never miss a story.</div>
 </article>
 <aside><h3>Related articles</h3><ul><li><a href="/a">Grain prices climb again</a></li><li><a href="/b">Airline adds routes</a></li></ul></aside>
-<footer>Copyright 2025 Gulf Observer. All rights reserved.</footer></body></html>"""
+<footer>Copyright 2025 Gulf Observer. All rights reserved.</footer></body></html>"""  # noqa: E501
 
 
 def test_html_page_keeps_the_article_and_drops_furniture(tmp_path):
