@@ -172,6 +172,8 @@ class EventCoder:
         particles = {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS and not _dates_only(c)}
         object_lemmas = {o.lemma_.lower() for o in objects}
         entry = self.lexicon.verb(lemma, particles, object_lemmas)
+        if entry is not None and entry.event_type == "CONSULT" and lemma == "call" and _characterises(token):
+            entry = None  # "called Russia's behaviour reckless": a description, not a phone call
         specific = entry is not None and (entry.particle or entry.objects)
         if not specific and lemma in self.lexicon.light:
             results = []
@@ -511,14 +513,12 @@ class EventCoder:
             if resolved is not None:
                 return [resolved]
         # "Saudi officials began a series of talks with ...": the doer of the verb that governs the noun.
-        node = noun
-        for _ in range(3):
-            if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in SERIES_NOUNS:
-                node = node.head.head
-                continue
-            if node.dep_ in ("dobj", "attr") and node.head.pos_ in ("VERB", "AUX"):
-                return self._verb_sources(node.head, actors, day)
-            break
+        # Only through "a series of", "a round of": other verbs that govern an event noun are
+        # either light verbs (handled as such) or say nothing about who did it ("have a treaty").
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SERIES_NOUNS:
+            holder = noun.head.head
+            if holder.dep_ in ("dobj", "attr") and holder.head.pos_ in ("VERB", "AUX"):
+                return self._verb_sources(holder.head, actors, day)
         return []
 
     def _noun_targets(
@@ -685,7 +685,15 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _characterises(verb: Token) -> bool:
+    """'called X reckless', 'called it a sign of ...': the object gets a description."""
+    return any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in verb.children) or any(
+        c.dep_ in ("amod", "appos") and c.i > o.i for o in verb.children if o.dep_ == "dobj" for c in o.children
+    )
+
+
 def _definite(token: Token) -> bool:
+
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) or any(
         c.dep_ == "poss" for c in token.children
     )
