@@ -28,6 +28,9 @@ from dyadwatch.records import ActorRef, Document, Event
 LOW_CONFIDENCE = 0.5
 # Types that are complete without a target ("troops were deployed", "thousands protested").
 TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
+# ... and some modes: a curfew or state of emergency over everyone, a leader resigning.
+TARGETLESS_MODES = {("COERCE", "curfew"), ("COERCE", "martial_law"), ("RETREAT", "resign")}
+
 # Event types whose complement clause is their content, not a separate event:
 # "agreed to withdraw" is AGREE, "threatened to impose sanctions" is THREATEN.
 # A protest's purpose clause ("marched to demand ...") is part of the protest, too.
@@ -38,7 +41,10 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_SUBJECT_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
 # "a series of talks", "a round of strikes": the event noun's doer is the governing verb's subject.
 SERIES_NOUNS = {"series", "round", "wave", "spate", "string", "number", "set", "batch", "flurry", "volley"}
+# Prepositions whose object may belong to the target ("agreed to London's requests").
+OWNER_PREPS = ("to", "for", "over", "about", "against", "on", "with", "into", "toward", "towards", "of")
 # Definite nouns that refer back to an organisation named earlier: "the council", "the bloc".
+
 BACK_REFERENCES = {
     "council",
     "bloc",
@@ -307,7 +313,7 @@ class EventCoder:
         elif len(sources) > 1:
             # "Kenya and Ethiopia signed a pact": the first conjunct acts on the others.
             pairs = [(sources[0], other) for other in sources[1:]]
-        elif event_type in TARGETLESS_TYPES:
+        elif event_type in TARGETLESS_TYPES or (event_type, mode) in TARGETLESS_MODES:
             pairs = [(sources[0], None)]
         else:
             return
@@ -418,12 +424,18 @@ class EventCoder:
                     return [place]
         # "dismissed Brazil's threat", "rejected the claims of Pakistan", "suspended imports from
         # Australian processors": the owner of the thing acted on.
+        # "opened fire with small arms and mortars on Indian posts": a target one preposition down.
+        for obj in self._prep_objects(verb, ("with", "at", "into")):
+            for inner in [obj] + [c for c in obj.children if c.dep_ == "conj"]:
+                candidates += [c for c in self._prep_objects(inner, entry.target_preps) if c not in candidates]
         from_objects = [c for c in self._prep_objects(verb, ("from",)) if c not in candidates]
         for candidate in from_objects:
             resolved = self._resolve(candidate, actors, day, verb, counterpart_office=office)
             if resolved is not None:
                 return [resolved]
         candidates += from_objects
+        # "did not agree to London's requests": any object of the verb may belong to the target.
+        candidates += [c for c in self._prep_objects(verb, OWNER_PREPS) if c not in candidates]
         for candidate in candidates:
             for owner in self._owners(candidate, entry.event_type):
                 resolved = self._resolve(owner, actors, day, verb, counterpart_office=office)
