@@ -443,5 +443,319 @@ def _open(db: Path):
         raise typer.Exit(1) from exc
 
 
+# -- relationships: dyad series, shifts, plots, briefs, outlets (dyadwatch.analysis) -------------------------------
+
+ByOption = Annotated[str, typer.Option("--by", help="Period: day, week, month or quarter.")]
+SinceOption = Annotated[str | None, typer.Option("--since", help="First date, YYYY-MM-DD.")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Last date, YYYY-MM-DD.")]
+NegatedOption = Annotated[
+    bool, typer.Option("--include-negated", help="Count negated events too ('did not sign'); left out by default.")
+]
+HypotheticalOption = Annotated[
+    bool,
+    typer.Option("--include-hypothetical", help="Count hypothetical events too ('will visit'); left out by default."),
+]
+ConfidenceOption = Annotated[
+    float | None, typer.Option("--min-confidence", help="Leave out events below this confidence.")
+]
+AlphaOption = Annotated[float, typer.Option("--alpha", help="Significance level of the shift test.")]
+MinDeltaOption = Annotated[
+    float, typer.Option("--min-delta", help="Smallest change of the index (points) that counts as a shift.")
+]
+
+
+def _analysis_options(since, until, include_negated, include_hypothetical, min_confidence):
+    from datetime import date
+
+    from dyadwatch.analysis import SeriesOptions
+
+    for value, hint in ((since, "--since"), (until, "--until")):
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError as exc:
+                raise typer.BadParameter(f"{value!r} is not a date like 2024-03-14", param_hint=hint) from exc
+    return SeriesOptions(since, until, include_negated, include_hypothetical, min_confidence)
+
+
+def _analysis_db(db: Path):
+    from dyadwatch.analysis import connect
+
+    try:
+        return connect(db)
+    except FileNotFoundError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from exc
+
+
+def _dyad_and_shifts(db, a, b, by, options, alpha, min_delta, drivers=3):
+    from dyadwatch.analysis import PERIODS, detect_shifts, dyad_series
+
+    if by not in PERIODS:
+        raise typer.BadParameter(f"choose one of {', '.join(PERIODS)}", param_hint="--by")
+    con = _analysis_db(db)
+    series = dyad_series(con, a, b, by, options)
+    shifts = detect_shifts(series, alpha=alpha, min_delta=min_delta, drivers=drivers)
+    return con, series, shifts
+
+
+def _index_cell(value: float | None) -> str:
+    if value is None:
+        return "[dim]—[/]"
+    colour = "green" if value > 0 else "red" if value < 0 else "white"
+    return f"[{colour}]{value:+.2f}[/]"
+
+
+@app.command()
+def dyad(
+    a: Annotated[str, typer.Argument(help="One side: country code (IND), IGO code (NATO), name (India) or actor id.")],
+    b: Annotated[str, typer.Argument(help="The other side.")],
+    by: ByOption = "month",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = Path(DEFAULT_DB),
+    include_negated: NegatedOption = False,
+    include_hypothetical: HypotheticalOption = False,
+    min_confidence: ConfidenceOption = None,
+    alpha: AlphaOption = 0.05,
+    min_delta: MinDeltaOption = 1.0,
+    drivers: Annotated[int, typer.Option("--drivers", min=0, help="Driving events to show per shift.")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the series and shifts as JSON.")] = False,
+) -> None:
+    """How the relationship between A and B moved: events per quad class and net cooperation index per period and
+    direction, a sparkline, and the shifts with the events that drove them."""
+    from dyadwatch.analysis import sparkline
+    from dyadwatch.analysis.series import PERIODS
+
+    options = _analysis_options(since, until, include_negated, include_hypothetical, min_confidence)
+    if by not in PERIODS:
+        raise typer.BadParameter(f"choose one of {', '.join(PERIODS)}", param_hint="--by")
+    con, series, shifts = _dyad_and_shifts(db, a, b, by, options, alpha, min_delta, drivers)
+    con.close()
+    if as_json:
+        print(json.dumps(series.to_dict() | {"shifts": [s.to_dict() for s in shifts]}, indent=2, ensure_ascii=False))
+        return
+    excluded = ", ".join(f"{n} {reason}" for reason, n in sorted(series.excluded.items()))
+    console.print(
+        f"[bold]{series.a_label} ({series.a}) – {series.b_label} ({series.b})[/], by {by}: "
+        f"{len(series.events)} events" + (f" [dim](left out: {excluded})[/]" if excluded else ""),
+        highlight=False,
+    )
+    if not series.events:
+        console.print("no events between them" + (" in this period" if since or until else ""))
+        return
+    from rich import box
+
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column(by, no_wrap=True)
+    for direction in ("ab", "ba"):
+        label = series.direction_label(direction).replace(" ", "")
+        table.add_column(f"{label}\nn", justify="right", no_wrap=True)
+        table.add_column("\nby quad", justify="right", no_wrap=True)
+        table.add_column("\nindex", justify="right", no_wrap=True)
+    table.add_column("both\nn", justify="right", no_wrap=True)
+    table.add_column("\nindex", justify="right", no_wrap=True)
+    shown = series.periods if len(series.periods) <= 60 else [p for p in series.periods if p.both.n]
+    shift_at = {s.position for s in shifts}
+    for position, p in enumerate(series.periods):
+        if p not in shown:
+            continue
+        row = [p.label + (" [bold red]◆[/]" if position in shift_at else "")]
+        for direction in ("ab", "ba"):
+            cell = p.cell(direction)
+            row += [str(cell.n), "/".join(map(str, cell.quad)), _index_cell(cell.index)]
+        row += [str(p.both.n), _index_cell(p.both.index)]
+        table.add_row(*row)
+    console.print(table)
+    console.print(
+        "[dim]n = events; by quad = verbal cooperation/material cooperation/verbal conflict/material conflict; "
+        "index = net cooperation index, the mean intensity (−10…+10); [bold red]◆[/] = shift[/]"
+    )
+    if len(shown) < len(series.periods):
+        console.print(f"[dim]{len(series.periods) - len(shown)} periods without events not listed[/]")
+    width = max(len(series.direction_label(d)) for d in ("ab", "ba", "both"))
+    console.print(f"[bold]sparklines[/] (one character per {by}, −10…+10, · no events)")
+    for direction in ("ab", "ba", "both"):
+        console.print(
+            f"  {series.direction_label(direction):<{width}}  {sparkline(series.index_values(direction))}",
+            highlight=False,
+        )
+    console.print(f"  {'':<{width}}  {series.periods[0].label} … {series.periods[-1].label}", style="dim")
+    if not shifts:
+        console.print(f"[bold]no significant shift[/] (alpha {alpha}, at least {min_delta:.1f} points)")
+    for shift in shifts:
+        console.print(f"[bold red]shift[/] {shift.summary()}", highlight=False)
+        for k, d in enumerate(shift.drivers, 1):
+            console.print(f"  {k}. {d.headline()}  {d.sources} source(s): {', '.join(d.outlets)}", highlight=False)
+            for ev in d.evidence:
+                console.print(f"     “{_short(ev.sentence, 150)}” [dim]{ev.outlet}, {ev.doc_id}[/]", highlight=False)
+
+
+plot_app = typer.Typer(
+    help="Charts as PNG, SVG, PDF or self-contained HTML (Plotly inlined, works offline).", no_args_is_help=True
+)
+app.add_typer(plot_app, name="plot")
+OutOption = Annotated[Path, typer.Option("--out", "-o", help="Output file: .png, .svg, .pdf or .html.")]
+
+
+def _check_out(out: Path, allowed: tuple[str, ...]) -> None:
+    if out.suffix.lower().lstrip(".") not in allowed:
+        raise typer.BadParameter(f"use a file ending in {', '.join('.' + a for a in allowed)}", param_hint="--out")
+
+
+@plot_app.command("dyad")
+def plot_dyad(
+    a: Annotated[str, typer.Argument(help="One side (code, name or actor id).")],
+    b: Annotated[str, typer.Argument(help="The other side.")],
+    out: OutOption,
+    by: ByOption = "month",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = Path(DEFAULT_DB),
+    include_negated: NegatedOption = False,
+    include_hypothetical: HypotheticalOption = False,
+    min_confidence: ConfidenceOption = None,
+    alpha: AlphaOption = 0.05,
+    min_delta: MinDeltaOption = 1.0,
+    width: Annotated[int, typer.Option(help="Image width in pixels (PNG; SVG/PDF at 100 dpi).")] = 1200,
+    height: Annotated[int, typer.Option(help="Image height in pixels.")] = 700,
+) -> None:
+    """The dyad's index over time with the shifts marked and their driving events annotated."""
+    from dyadwatch.analysis.plots import FORMATS, save_dyad_plot
+
+    _check_out(out, FORMATS)
+    options = _analysis_options(since, until, include_negated, include_hypothetical, min_confidence)
+    con, series, shifts = _dyad_and_shifts(db, a, b, by, options, alpha, min_delta)
+    con.close()
+    save_dyad_plot(series, shifts, out, width, height)
+    err.print(f"{series.a}–{series.b}: {len(series.events)} events, {len(shifts)} shift(s) -> {out}")
+
+
+@plot_app.command("network")
+def plot_network(
+    out: OutOption,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = Path(DEFAULT_DB),
+    level: Annotated[str, typer.Option(help="Nodes: country (countries and IGOs) or actor (people, bodies).")] = (
+        "country"
+    ),
+    top: Annotated[int, typer.Option(min=2, help="Keep the most active nodes.")] = 40,
+    include_negated: NegatedOption = False,
+    include_hypothetical: HypotheticalOption = False,
+    min_confidence: ConfidenceOption = None,
+    width: Annotated[int, typer.Option(help="Image width in pixels.")] = 1000,
+    height: Annotated[int, typer.Option(help="Image height in pixels.")] = 1000,
+) -> None:
+    """The actor network of a period: nodes sized by activity, edges coloured by net cooperation index."""
+    from dyadwatch.analysis.network import actor_network
+    from dyadwatch.analysis.plots import FORMATS, save_network_plot
+
+    _check_out(out, FORMATS)
+    if level not in ("country", "actor"):
+        raise typer.BadParameter("choose country or actor", param_hint="--level")
+    options = _analysis_options(since, until, include_negated, include_hypothetical, min_confidence)
+    con = _analysis_db(db)
+    network = actor_network(con, options, level=level, top=top)
+    con.close()
+    save_network_plot(network, out, width, height)
+    err.print(
+        f"{len(network.nodes)} nodes, {len(network.edges)} edges"
+        + (f" ({network.dropped_nodes} less active nodes left out)" if network.dropped_nodes else "")
+        + f" -> {out}"
+    )
+
+
+@app.command()
+def report(
+    a: Annotated[str, typer.Argument(help="One side (code, name or actor id).")],
+    b: Annotated[str, typer.Argument(help="The other side.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output HTML file.")],
+    by: ByOption = "month",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = Path(DEFAULT_DB),
+    include_negated: NegatedOption = False,
+    include_hypothetical: HypotheticalOption = False,
+    min_confidence: ConfidenceOption = None,
+    alpha: AlphaOption = 0.05,
+    min_delta: MinDeltaOption = 1.0,
+) -> None:
+    """A one-page brief on the relationship as a self-contained HTML file (works offline): chart, shifts, driving
+    events with evidence, disputed claims, sources."""
+    from dyadwatch.analysis.report import write_report
+
+    _check_out(out, ("html", "htm"))
+    options = _analysis_options(since, until, include_negated, include_hypothetical, min_confidence)
+    con, series, shifts = _dyad_and_shifts(db, a, b, by, options, alpha, min_delta)
+    try:
+        write_report(con, series, shifts, out, db_name=str(db), alpha=alpha, min_delta=min_delta)
+    finally:
+        con.close()
+    err.print(f"{series.a}–{series.b}: {len(series.events)} events, {len(shifts)} shift(s) -> {out}")
+
+
+@app.command()
+def outlets(
+    dyad: Annotated[
+        tuple[str, str] | None, typer.Option("--dyad", help="Only the events between two actors, either direction.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    db: DbOption = Path(DEFAULT_DB),
+    include_negated: NegatedOption = False,
+    include_hypothetical: HypotheticalOption = False,
+    min_confidence: ConfidenceOption = None,
+    top: Annotated[int, typer.Option(help="Outlets to show (most events first).")] = 30,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
+) -> None:
+    """What each outlet reports: events by quad class and type, net cooperation index against all outlets, and
+    events no other outlet reports."""
+    from dyadwatch.analysis.outlets import compare_outlets
+
+    options = _analysis_options(since, until, include_negated, include_hypothetical, min_confidence)
+    con = _analysis_db(db)
+    comparison = compare_outlets(con, options, dyad)
+    con.close()
+    if as_json:
+        print(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False))
+        return
+    scope = f"{comparison.dyad[0]}–{comparison.dyad[1]}" if comparison.dyad else "all events"
+    overall = comparison.overall_index
+    from rich import box
+
+    table = Table(
+        title=f"Outlets: {scope}, {comparison.events} events, index " + ("—" if overall is None else f"{overall:+.2f}"),
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+    )
+    table.add_column("outlet", no_wrap=True, max_width=32, overflow="ellipsis")
+    for col in ("docs", "events", "by quad", "index", "vs all", "only here"):
+        table.add_column(col, justify="right", no_wrap=True)
+    for row in comparison.rows[:top]:
+        diff = None if row.index is None or overall is None else row.index - overall
+        table.add_row(
+            row.outlet,
+            str(row.documents),
+            str(row.events),
+            "/".join(map(str, row.quad)),
+            _index_cell(row.index),
+            "—" if diff is None else f"{diff:+.2f}",
+            str(row.only_here),
+        )
+    console.print(table)
+    console.print("[bold]event types by outlet[/]")
+    for row in comparison.rows[:top]:
+        console.print(f"  {row.outlet}: " + ", ".join(f"{t} {n}" for t, n in row.types), highlight=False)
+    console.print(
+        "[dim]by quad = verbal cooperation/material cooperation/verbal conflict/material conflict; index = mean "
+        "intensity (−10…+10); vs all = outlet index minus that of all outlets; only here = events no other outlet "
+        "reports[/]"
+    )
+    if len(comparison.rows) > top:
+        console.print(f"[dim]{len(comparison.rows) - top} more outlets (--top)[/]")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

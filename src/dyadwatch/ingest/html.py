@@ -4,7 +4,8 @@
    outlet (og:site_name, JSON-LD publisher, publisher/application-name meta, trafilatura's
    site name, else the domain), canonical URL (link rel=canonical, og:url, else the URL it
    came from) and the publication date (published-time meta tags and JSON-LD first, then
-   htmldate, which trafilatura runs for the original date).
+   htmldate (without its slow extensive search), the date in the URL, htmldate's
+   extensive search, and last a fallback such as a web archive's capture date).
 2. Furniture removed from the tree: elements whose class or id names a cookie banner,
    newsletter box, related list, share bar, caption or byline (`furniture.yaml`), figure
    captions and the text of blocks that hold an image.
@@ -25,7 +26,7 @@ from urllib.parse import urljoin, urlparse
 import yaml
 
 from dyadwatch.ingest.cleaning import _is_byline, is_boilerplate
-from dyadwatch.ingest.dates import parse_header_date, parse_iso
+from dyadwatch.ingest.dates import date_from_url, parse_header_date, parse_iso
 
 # Fewer words than this after cleaning: the page is not an article (section front, login wall).
 MIN_ARTICLE_WORDS = 20
@@ -83,6 +84,7 @@ def extract_html(html: str, url: str | None = None, fallback_date: str | None = 
     page itself carries no date.
     """
     import trafilatura
+    from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
     tree = load_html(html)
@@ -99,6 +101,9 @@ def extract_html(html: str, url: str | None = None, fallback_date: str | None = 
         include_images=False,
         favor_precision=True,
         deduplicate=False,
+        # htmldate's extensive search hands stray text to dateparser with every language loaded:
+        # seconds per page. The markup's own dates come first here anyway; see _choose_date.
+        date_extraction_params=set_date_params(False),
     )
     page = ExtractedPage(text="")
     page.title = meta.get("title") or (doc.title if doc else None) or None
@@ -215,6 +220,10 @@ def _choose_date(page: ExtractedPage, meta: dict, doc, html: str, fallback: str 
     page.published = parse_iso(doc.date) if doc is not None and doc.date else None
     if page.published:
         page.notes.append("date: from the page by htmldate")
+        return
+    page.published = date_from_url(page.url)
+    if page.published:
+        page.notes.append("date: from the URL")
         return
     page.published = _htmldate(html)
     if page.published:
