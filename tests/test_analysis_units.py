@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 import pytest
 from typer.testing import CliRunner
 
@@ -26,32 +27,39 @@ QUAD = {"CONSULT": 1, "AGREE": 1, "AID": 2, "ACCUSE": 3, "SANCTION": 4, "ASSAULT
 def make_db(path, events: list[dict], docs: list[dict] | None = None) -> str:
     """A real dyadwatch DuckDB file (the store's own schema) holding the given rows."""
     Store(path).close()
-    con = duckdb.connect(str(path))
     docs = docs or [{"id": e["doc_id"]} for e in events]
-    seen = set()
-    for d in docs:
-        if d["id"] in seen:
-            continue
-        seen.add(d["id"])
-        con.execute(
-            "INSERT INTO documents (id, outlet, title, url, published, text) VALUES (?, ?, ?, ?, ?, ?)",
-            [d["id"], d.get("outlet"), d.get("title"), d.get("url"), d.get("published"), d.get("text", "")],
-        )
+    docs = list(
+        {
+            d["id"]: {"outlet": None, "title": None, "url": None, "published": None, "text": ""} | d for d in docs
+        }.values()
+    )
+    rows = []
     for i, e in enumerate(events):
-        row = {
-            "event_id": f"ev{i}",
-            "sentence": e.get("sentence", f"sentence {i}"),
-            "start": 0,
-            "end": 10,
-            "negated": False,
-            "hypothetical": False,
-            "confidence": 0.9,
-            "date_precision": "day",
-            "quad_class": QUAD.get(e.get("event_type", "CONSULT"), 1),
-            "event_type": "CONSULT",
-        } | e
-        cols = ", ".join(f'"{c}"' for c in row)
-        con.execute(f"INSERT INTO events ({cols}) VALUES ({', '.join('?' * len(row))})", list(row.values()))
+        rows.append(
+            {
+                "event_id": f"ev{i}",
+                "sentence": e.get("sentence", f"sentence {i}"),
+                "start": 0,
+                "end": 10,
+                "negated": False,
+                "hypothetical": False,
+                "confidence": 0.9,
+                "date_precision": "day",
+                "quad_class": QUAD.get(e.get("event_type", "CONSULT"), 1),
+                "event_type": "CONSULT",
+                "source_actor_id": None,
+            }
+            | e
+        )
+    con = duckdb.connect(str(path))
+    doc_table = pa.Table.from_pylist(docs)  # noqa: F841 (read by DuckDB below)
+    con.execute(
+        "INSERT INTO documents BY NAME SELECT id, outlet, title, url, CAST(published AS DATE) AS published, "
+        "text FROM doc_table"
+    )
+    if rows:
+        event_table = pa.Table.from_pylist(rows)  # noqa: F841
+        con.execute("INSERT INTO events BY NAME SELECT * REPLACE (CAST(date AS DATE) AS date) FROM event_table")
     con.close()
     return str(path)
 
@@ -225,6 +233,25 @@ def test_two_shifts(tmp_path):
     s = dyad_series(connect(story(tmp_path, values)), "USA", "CHN", "month")
     shifts = detect_shifts(s)
     assert [(x.period, x.towards) for x in shifts] == [("2023-05", "conflict"), ("2023-09", "cooperation")]
+
+
+def test_a_long_daily_series_is_searched_for_single_change_points(tmp_path):
+    start = date(2022, 1, 1)
+    events = [
+        ev(
+            (start + timedelta(days=d)).isoformat(),
+            "USA",
+            "CHN",
+            "CONSULT" if d < 150 else "ACCUSE",
+            (2.0 if d < 150 else -3.0) + (d % 3 - 1),
+            f"day-{d}",
+        )
+        for d in range(260)
+    ]
+    s = dyad_series(connect(make_db(tmp_path / "long.duckdb", events)), "USA", "CHN", "day")
+    assert sum(1 for p in s.periods if p.both.n) == 260  # more than MAX_CIRCULAR: binary segmentation
+    [shift] = detect_shifts(s)
+    assert shift.period == "2022-05-31" and shift.p_value < 0.01
 
 
 def test_cli_dyad_json_and_text(tmp_path):

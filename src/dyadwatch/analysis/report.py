@@ -120,8 +120,8 @@ def _lead(series: DyadSeries, shifts: list[Shift], overall: float | None) -> str
     if last.drivers:
         d = last.drivers[0]
         parts.append(
-            f"Leading event: {d.source} {d.event_type.lower()} {d.target} on {d.date.isoformat()} "
-            f"({d.sources} source{'s' if d.sources != 1 else ''})."
+            f"Leading event: {d.event_type}{'/' + d.mode if d.mode else ''}, {d.source} → {d.target}, on "
+            f"{d.date.isoformat()}, reported by {d.sources} outlet{'s' if d.sources != 1 else ''}."
         )
     if len(shifts) > 1:
         parts.append(f"{len(shifts)} shifts in all, listed below.")
