@@ -335,3 +335,13 @@ def test_feed_and_page_urls_are_fetched(local_site):
     assert docs[2].outlet == "Gulf of Guinea Chronicle" and docs[2].published == "2025-09-14"
     [missing] = [r for r in results if isinstance(r, Failure)]
     assert missing.source.endswith("/missing.html") and missing.reason.startswith("could not fetch")
+
+
+def test_short_article_with_a_lead_image_is_not_taken_for_a_caption(tmp_path):
+    (tmp_path / "brief.html").write_text(
+        '<html><head><title>Fishing accord</title><meta property="og:site_name" content="Pacific Brief"></head>'
+        '<body><div class="content"><img src="boats.jpg"><p>Chile and Peru signed a fishing accord in Lima on '
+        "Monday, ending a long dispute over anchovy quotas, officials from both countries said.</p></div></body></html>"
+    )
+    doc = read_one(tmp_path / "brief.html")
+    assert isinstance(doc, Document) and doc.text.startswith("Chile and Peru signed a fishing accord")

@@ -274,10 +274,15 @@ def _remove_furniture(tree) -> None:
 
 
 def _caption_like(node) -> bool:
-    """A block that holds an image and only a short text: the image and its caption."""
+    """A block that holds an image and a short text of its own: the image and its caption.
+
+    A paragraph qualifies by itself; a div or table cell only when no paragraph, heading or
+    list item is inside it (a short article with a lead image is not a caption).
+    """
     text = " ".join(" ".join(node.itertext()).split())
-    blocks = node.findall(".//p")
-    return len(text.split()) <= 40 and len(blocks) <= 1
+    if len(text.split()) > 40:
+        return False
+    return node.tag == "p" or not any(True for _ in node.iter("p", "h1", "h2", "h3", "h4", "li"))
 
 
 def _drop(node) -> None:
