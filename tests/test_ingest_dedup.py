@@ -225,3 +225,22 @@ def test_cli_summary_report_and_documents_command(corpus, tmp_path):
     flat = " ".join(dups.output.split())
     assert "cluster z-early-copy.txt · 3 documents" in flat and "a-ledger.txt · 3 sources" in flat
     assert "b-echo.txt" in flat and "Wire 2024-03-14" in flat
+
+
+def test_documents_command_on_a_database_from_before_languages_and_clusters(tmp_path):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute(
+        "CREATE TABLE documents (id VARCHAR NOT NULL, url VARCHAR, title VARCHAR, outlet VARCHAR, published DATE, "
+        "text VARCHAR, source VARCHAR, content_hash VARCHAR, notes VARCHAR[], n_events INTEGER, ingested_at TIMESTAMP)"
+    )
+    con.execute(
+        "INSERT INTO documents VALUES ('a.txt', NULL, 'T', 'O', DATE '2024-01-02', 'Body.', 'a.txt', 'h', [], 0, NULL)"
+    )
+    con.close()
+    for args in (["documents"], ["documents", "--duplicates"]):
+        result = runner.invoke(app, [*args, "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        assert "1 documents (0 not in English" in " ".join(result.output.split())
+    with Store(db) as store:  # opened for writing, it is upgraded in place
+        assert store.document_counts()["documents"] == 1

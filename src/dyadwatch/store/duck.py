@@ -169,6 +169,26 @@ class Store:
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self.con.execute(SCHEMA)
+        elif self._has_table("documents"):
+            self._older_schema_views()
+
+    def _has_table(self, name: str) -> bool:
+        query = "SELECT count(*) FROM information_schema.tables WHERE table_name = ?"
+        return bool(self.con.execute(query, [name]).fetchone()[0])
+
+    def _older_schema_views(self) -> None:
+        """A database written before documents had languages, clusters and sources, opened read-only
+        (so it cannot be upgraded): temporary views give it the missing columns and tables, empty."""
+        columns = {r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'documents'").fetchall()}
+        missing = [c for c in ("language", "cluster_id", "minhash") if c not in columns]
+        catalog = self.con.execute("SELECT current_database()").fetchone()[0]
+        if missing:
+            extra = ", ".join(f"NULL::{'BLOB' if c == 'minhash' else 'VARCHAR'} AS {c}" for c in missing)
+            self.con.execute(f'CREATE TEMP VIEW documents AS SELECT *, {extra} FROM "{catalog}".main.documents')
+        if not self._has_table("document_sources"):
+            self.con.execute(SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS document_sources"):SCHEMA.index(
+                "CREATE TABLE IF NOT EXISTS events")].replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE"))
 
     def close(self) -> None:
         self.con.close()
