@@ -146,7 +146,10 @@ def dyad_figure(series: DyadSeries, shifts: list[Shift], width: int = 1200, heig
     top.set_ylim(-10.5, 10.5)
     top.set_ylabel("net cooperation index\n(mean intensity, −10…+10)")
     top.set_title(_title(series), fontsize=13, loc="left")
-    top.legend(loc="lower left", fontsize=8, ncols=3, frameon=False)
+    if series.events:
+        top.legend(loc="lower left", fontsize=8, ncols=3, frameon=False)
+    else:
+        top.text(0.5, 0.5, "no events in this period", transform=top.transAxes, ha="center", color="#777777")
     top.grid(axis="y", color="#dddddd", lw=0.5)
 
     span_days = max((p.end - p.start).days + 1 for p in periods) if periods else 1
