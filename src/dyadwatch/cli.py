@@ -65,7 +65,8 @@ def ingest(
         Path | None, typer.Option("--report", help="Also write the summary as JSON to this file.")
     ] = None,
     actors_file: Annotated[
-        Path | None, typer.Option("--actors", help="User actor file extending the knowledge base.")
+        Path | None,
+        typer.Option("--actors", help="User actor file extending the knowledge base (default: dyadwatch.toml's)."),
     ] = None,
 ) -> None:
     """Read, code and store documents.
@@ -78,6 +79,7 @@ def ingest(
     from dyadwatch.ingest.run import ingest as run_ingest
     from dyadwatch.pipeline import Settings
     from dyadwatch.store import Store
+    from dyadwatch.store.actors import learned_actors
 
     settings = Settings(actors_file=str(actors_file) if actors_file else None)
     with (
@@ -93,6 +95,7 @@ def ingest(
         ) as progress,
     ):
         task = progress.add_task("ingest", total=None, docs=0, events=0, rate=0.0)
+        settings.learned_actors = learned_actors(store.con)  # actors earlier ingests found in context
 
         def update(summary) -> None:
             progress.update(task, docs=summary.ingested, events=summary.events, rate=summary.docs_per_second)
@@ -755,6 +758,12 @@ def outlets(
     )
     if len(comparison.rows) > top:
         console.print(f"[dim]{len(comparison.rows) - top} more outlets (--top)[/]")
+
+
+# -- actors: list, show, add (dyadwatch.actors.commands) -------------------------------------------------------------
+from dyadwatch.actors.commands import app as actors_app  # noqa: E402
+
+app.add_typer(actors_app, name="actors")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,7 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
-from dyadwatch.actors.kb import load_knowledge_base
+from dyadwatch.actors.kb import load_knowledge_base, with_learned
 from dyadwatch.actors.resolver import ActorMatcher
 from dyadwatch.events.coder import EventCoder
 from dyadwatch.events.lexicon import load_lexicon
@@ -21,24 +21,38 @@ from dyadwatch.events.modality import load_modality
 from dyadwatch.events.ontology import load_ontology
 from dyadwatch.nlp import MAX_CHARS, load_nlp
 from dyadwatch.records import Document, Event, Failure
+from dyadwatch.settings import load_settings
 
 BATCH_SIZE = 32
 
 
 @dataclass
 class Settings:
-    """Paths to user data files that extend or replace the shipped ones (None = shipped)."""
+    """Paths to user data files that extend or replace the shipped ones.
+
+    A path left as None is taken from the settings file (`dyadwatch.toml` or
+    $DYADWATCH_SETTINGS, see `dyadwatch.settings`); None there too means the shipped data.
+    `learned_actors` are the actors an earlier ingest found in context (the store's
+    `actors` table), as (actor_id, name, country, sector) rows, so later mentions reuse them.
+    """
 
     actors_file: str | None = None
     ontology_file: str | None = None
     lexicon_file: str | None = None
+    learned_actors: tuple[tuple[str, str, str | None, str | None], ...] = ()
+
+    def __post_init__(self) -> None:
+        user = load_settings()
+        self.actors_file = self.actors_file or user.actors_file
+        self.ontology_file = self.ontology_file or user.ontology_file
+        self.lexicon_file = self.lexicon_file or user.lexicon_file
 
 
 class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         settings = settings or Settings()
         self.nlp = load_nlp()
-        kb = load_knowledge_base(settings.actors_file)
+        kb = with_learned(load_knowledge_base(settings.actors_file), settings.learned_actors)
         self.coder = EventCoder(
             kb=kb,
             matcher=ActorMatcher(kb, self.nlp),

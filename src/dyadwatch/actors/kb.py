@@ -7,14 +7,28 @@ in this country on this date?".
 
 from __future__ import annotations
 
+import copy
 import re
+import warnings
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
+
+# Words that make up generic institution names, besides group words, titles and company forms.
+GENERIC_NAME_WORDS = {
+    "national", "federal", "central", "foreign", "interior", "home", "defence", "defense", "public", "state",
+    "royal", "supreme", "general", "presidential", "security", "intelligence", "border", "special", "armed",
+    "popular", "people's", "peoples", "republican", "democratic", "united", "new", "high", "main", "joint",
+    "affairs", "justice", "finance", "trade", "economy", "energy", "health", "education", "information",
+    "transport", "labour", "labor", "environment", "agriculture", "industry", "commerce", "development",
+    "planning", "communications", "culture", "tourism", "water", "mines", "oil", "gas", "police", "ministry",
+    "of", "and", "for", "on", "in", "&", "de", "la", "el", "al",
+}
 
 
 @dataclass(frozen=True)
@@ -70,6 +84,7 @@ class KnowledgeBase:
         self.org_suffixes: dict[str, str] = {}
         self.counterpart_words: set[str] = set()
         self.not_actors: set[str] = set()
+        self._generic: set[str] | None = None
 
     # -- building -------------------------------------------------------------------
     def add_surface(self, text: str, actor_id: str, kind: str) -> None:
@@ -87,7 +102,12 @@ class KnowledgeBase:
     def add_actor(self, actor: Actor) -> None:
         self.actors[actor.actor_id] = actor
 
-    def add_person(self, entry: dict) -> None:
+    def add_person(self, entry: dict, override: bool = False) -> None:
+        """Add a person, or merge an entry into the person with the same id.
+
+        override (user files): the entry's name replaces the shipped one, and a role with the
+        same office, country and start as a shipped role replaces it (a corrected end date).
+        """
         roles = [
             Role(
                 office=r["office"],
@@ -103,6 +123,14 @@ class KnowledgeBase:
         existing = self.actors.get(actor_id)
         if existing is not None:
             # The same person in two files (a national leader who later headed an IGO): merge roles.
+            if override:
+                self._replace_roles(existing, roles)
+                if entry.get("name") and entry["name"] != existing.name:
+                    existing.name = entry["name"]
+                    self.add_surface(entry["name"], actor_id, "person")
+                for key in ("country", "sector"):
+                    if entry.get(key) and not existing.roles:
+                        setattr(existing, key, entry[key])
             new_roles = [r for r in roles if r not in existing.roles]
             existing.roles.extend(new_roles)
             existing.roles.sort(key=lambda r: r.start or "")
@@ -128,6 +156,42 @@ class KnowledgeBase:
             self.add_surface(alias, actor.actor_id, kind)
         for role in roles:
             self.holders[(role.country, role.office)].append((role, actor.actor_id))
+
+    def _replace_roles(self, actor: Actor, roles: list[Role]) -> None:
+        """Drop the roles of `actor` that `roles` restate (same office, country and start)."""
+        keys = {(r.office, r.country, r.start) for r in roles}
+        dropped = [r for r in actor.roles if (r.office, r.country, r.start) in keys and r not in roles]
+        if not dropped:
+            return
+        actor.roles = [r for r in actor.roles if r not in dropped]
+        for role in dropped:
+            pairs = self.holders.get((role.country, role.office), [])
+            pairs[:] = [p for p in pairs if p != (role, actor.actor_id)]
+
+    def is_specific_name(self, name: str) -> bool:
+        """Whether a name found in context can stand for one actor everywhere ("Andes Copper Ltd",
+        "Ana Ruiz"), unlike names made only of common words ("National Guard", "Foreign Office",
+        "Department"), which are whatever institution the context says."""
+        words = [w for w in re.split(r"[\s\-]+", name.lower().replace("’", "'")) if w and w != "the"]
+        generic = self._generic_words()
+        return any(w not in generic and w.strip(".'s") not in generic for w in words)
+
+    def _generic_words(self) -> set[str]:
+        if self._generic is None:
+            words = set(GENERIC_NAME_WORDS) | set(self.org_suffixes)
+            for phrase in [*self.group_sectors, *self.office_titles]:
+                words.update(phrase.split())
+            self._generic = words
+        return self._generic
+
+    def surfaces_of(self, actor_id: str) -> list[tuple[str, str]]:
+        """Every (text, kind) the knowledge base matches for an actor, in insertion order."""
+        seen: dict[str, str] = {}
+        for text, surfaces in self.surfaces.items():
+            for surface in surfaces:
+                if surface.actor_id == actor_id and text.replace("’", "'") not in seen:
+                    seen[text.replace("’", "'")] = surface.kind
+        return list(seen.items())
 
     # -- questions ------------------------------------------------------------------
     def holder(self, country: str, office: str, day: str | None) -> Actor | None:
@@ -159,13 +223,30 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there: ~5x faster
+
+
 def _read_yaml(path) -> list | dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
+
+
+def load_knowledge_base(user_file: str | None = None) -> KnowledgeBase:
+    """The shipped knowledge base, extended and overridden by a user file when given.
+
+    Cached per process; a user file that changed on disk since (`dyadwatch actors add`) is read again.
+    """
+    stamp = None
+    if user_file:
+        try:
+            stat = Path(user_file).stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            stamp = None
+    return _load_knowledge_base(str(user_file) if user_file else None, stamp)
 
 
 @lru_cache(maxsize=4)
-def load_knowledge_base(user_file: str | None = None) -> KnowledgeBase:
-    """The shipped knowledge base, extended and overridden by a user file when given."""
+def _load_knowledge_base(user_file: str | None, stamp: tuple | None) -> KnowledgeBase:
     root = resources.files("dyadwatch").joinpath("data/actors")
     kb = KnowledgeBase()
     _load_offices(kb, _read_yaml(root.joinpath("offices.yaml")))
@@ -191,14 +272,16 @@ def load_knowledge_base(user_file: str | None = None) -> KnowledgeBase:
     return kb
 
 
-def _load_offices(kb: KnowledgeBase, data: dict) -> None:
+def _load_offices(kb: KnowledgeBase, data: dict, extend: bool = False) -> None:
     for office, spec in data["offices"].items():
-        kb.office_sectors[office] = spec["sector"]
-        for title in spec["titles"]:
+        kb.office_sectors[office] = spec.get("sector", kb.office_sectors.get(office, "GOV"))
+        for title in spec.get("titles") or [office.replace("_", " ")]:
             kb.office_titles[title.lower()] = office
     for sector, words in data["groups"].items():
         for word in words:
             kb.group_sectors[word.lower()] = sector
+    if extend:
+        return
     for sector, words in data["org_suffixes"].items():
         for word in words:
             kb.org_suffixes[word.lower()] = sector
@@ -275,12 +358,90 @@ def _day_before(day: str) -> str:
 
 
 def _load_user_file(kb: KnowledgeBase, path: Path) -> None:
-    """A user's YAML with optional `countries`, `igos` and `people` lists, same formats as shipped."""
+    """A user's YAML that extends and overrides the shipped knowledge base (README: "Your own actors").
+
+    Sections, each optional, in the formats of the shipped files: `countries`, `igos`,
+    `organisations`, `people`, plus `offices` and `groups` as in offices.yaml. An entry whose
+    id or code exists already is merged into the shipped actor: its aliases are added, the
+    fields it gives replace the shipped ones, and a person's roles are added (a role with the
+    same office, country and start replaces the shipped one).
+    """
+    if not path.exists():
+        # Named in the settings before `dyadwatch actors add` created it: nothing to add yet.
+        warnings.warn(f"user actors file {path} does not exist yet; using the shipped knowledge base", stacklevel=3)
+        return
     data = _read_yaml(path) or {}
-    for entry in data.get("countries", []):
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping with countries, igos, organisations, people or offices")
+    unknown = set(data) - USER_SECTIONS
+    if unknown:
+        raise ValueError(f"{path}: unknown sections {sorted(unknown)} (known: {sorted(USER_SECTIONS)})")
+    _load_offices(kb, {"offices": data.get("offices") or {}, "groups": data.get("groups") or {}}, extend=True)
+    for entry in data.get("countries") or []:
+        _merge_entry(kb, f"country:{entry['code']}", entry, path)
         _load_country(kb, entry)
-    for entry in data.get("igos", []):
-        _load_igo(kb, entry)
-    for entry in data.get("people", []):
-        entry.setdefault("id", _slug(entry["name"]))
-        kb.add_person(entry)
+    for entry in data.get("igos") or []:
+        existing = kb.actors.get(f"igo:{entry['code']}")
+        _merge_entry(kb, f"igo:{entry['code']}", entry, path)
+        family = _family(kb, entry["parent"]) if entry.get("parent") else (existing.country if existing else None)
+        _load_igo(kb, entry, family)
+    for entry in data.get("organisations") or []:
+        entry.setdefault("id", _slug(entry.get("name", "")))
+        _merge_entry(kb, f"org:{entry['id']}", entry, path)
+        _load_organisation(kb, entry)
+    for entry in data.get("people") or []:
+        if "id" not in entry:
+            if not entry.get("name"):
+                raise ValueError(f"{path}: a person needs an id or a name: {entry}")
+            entry["id"] = _slug(entry["name"])
+        if f"person:{entry['id']}" not in kb.actors and not entry.get("name"):
+            raise ValueError(f"{path}: person {entry['id']!r} is not in the knowledge base, so it needs a name")
+        kb.add_person(entry, override=True)
+
+
+USER_SECTIONS = {"countries", "igos", "organisations", "people", "offices", "groups"}
+
+
+def _merge_entry(kb: KnowledgeBase, actor_id: str, entry: dict, path: Path) -> None:
+    """A user entry for an actor that exists already keeps the shipped fields it leaves out."""
+    existing = kb.actors.get(actor_id)
+    if existing is None:
+        if not entry.get("name"):
+            raise ValueError(f"{path}: {actor_id} is not in the knowledge base, so it needs a name")
+        return
+    entry.setdefault("name", existing.name)
+    if existing.kind in ("org", "igo"):
+        entry.setdefault("sector", existing.sector)
+    if existing.kind == "org":
+        entry.setdefault("country", existing.country)
+        governs = [r.start for r in existing.roles if r.office == "government" and r.start]
+        if governs:
+            entry.setdefault("governs_from", governs[0])
+
+
+def _family(kb: KnowledgeBase, parent: str) -> str:
+    actor = kb.actors.get(f"igo:{parent}")
+    return actor.country if actor else parent
+
+
+def with_learned(kb: KnowledgeBase, learned: Iterable[Sequence]) -> KnowledgeBase:
+    """The knowledge base plus actors learned from context in earlier ingests (the store's `actors` table).
+
+    `learned` holds (actor_id, name, country, sector) rows. The result is a new knowledge
+    base that shares the shipped data with `kb` (which is cached and stays untouched); an
+    actor the knowledge base has already, or whose name it matches already, is left out.
+    """
+    learned = [row for row in learned if row[0] not in kb.actors and row[1] and kb.is_specific_name(row[1])]
+    if not learned:
+        return kb
+    new = copy.copy(kb)
+    new.actors = dict(kb.actors)
+    new.surfaces = defaultdict(list, kb.surfaces)
+    for actor_id, name, country, sector in learned:
+        kind = actor_id.split(":", 1)[0]
+        if kind not in ("person", "org") or name in kb.surfaces or (kind == "person" and len(name.split()) < 2):
+            continue  # a lone surname ("Sharif") is only safe within the document that named the person
+        new.actors[actor_id] = Actor(actor_id, kind, name, country, sector or "UNK")
+        for variant in {name, name.replace("'", "’"), name.replace("’", "'")}:
+            new.surfaces[variant] = [*new.surfaces.get(variant, []), Surface(actor_id, kind)]
+    return new

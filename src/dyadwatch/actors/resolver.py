@@ -3,7 +3,13 @@
 One `DocumentActors` per document: it finds every knowledge-base mention once (a spaCy
 PhraseMatcher over names, adjectives, capitals and seats of government), remembers the
 people mentioned so far (for surnames, titles and pronouns), and answers
-`resolve(head_token, day)` for the arguments the event coder picks out.
+`resolve(head_token, day)` for the arguments the event coder picks out, and
+`resolve_pair(head_token, day)` for "the two countries", "both sides", "the two leaders".
+
+People and organisations the knowledge base does not hold are described from their
+context once per document ("Ana Ruiz, Peru's energy minister"; "Energy Minister Carlos
+Vega"; "Chilean miner Andes Copper Ltd"), so that later mentions in the same document
+(the surname "Ruiz", the title "the energy minister", "she") find the same actor.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from dyadwatch.actors.kb import Actor, KnowledgeBase, Surface
+from dyadwatch.actors.kb import Actor, KnowledgeBase, Role, Surface
 from dyadwatch.records import ActorRef
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -75,6 +81,66 @@ POPULATED_PLACES = {
 # Collective nouns that, with no country named, belong to the country the story is about.
 FOCUS_SECTORS = {"GOV", "MIL", "LEG", "JUD", "CVL", "OPP", "REB"}
 NAME_DEPS = {"compound", "flat", "appos"}
+# Nouns that describe a person in an apposition ("Ana Ruiz, Peru's energy minister"), besides titles.
+TITLE_WORDS = CIVIL_TITLES | MILITARY_TITLES
+PERSON_NOUNS = TITLE_WORDS | {
+    "leader",
+    "chief",
+    "head",
+    "executive",
+    "ceo",
+    "chairman",
+    "chairwoman",
+    "director",
+    "founder",
+    "commander",
+    "activist",
+    "journalist",
+    "judge",
+    "prosecutor",
+    "cleric",
+    "imam",
+    "monarch",
+    "king",
+    "queen",
+    "prince",
+    "politician",
+    "lawyer",
+    "officer",
+    "president",
+    "chair",
+    "chairperson",
+    "envoy",
+    "representative",
+    "coordinator",
+    "rapporteur",
+    "economist",
+    "analyst",
+}
+NOT_NAME_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE", "LAW"}
+# Below this certainty a description is a guess (the story's focus country): not used to
+# describe an unknown actor, which is stored and reused.
+DESCRIBED_CERTAINTY = 0.65
+# Group words that, with an unknown organisation's name, make that organisation the actor.
+NAMED_GROUP_SECTORS = {"REB", "CRM", "OPP"}
+# Company-form words dropped to get the short name ("Andes Copper Ltd" -> "Andes Copper").
+COMPANY_FORMS = {"ltd", "ltd.", "limited", "inc", "inc.", "corp", "corp.", "plc", "llc", "sa", "s.a.", "ag", "gmbh"}
+# "the two countries", "both sides", "the neighbours": a pair of the actors named before.
+PAIR_COUNTRY_NOUNS = {
+    "country": "GOV",
+    "nation": "GOV",
+    "state": "GOV",
+    "government": "GOV",
+    "capital": "GOV",
+    "neighbour": "GOV",
+    "neighbor": "GOV",
+    "army": "MIL",
+    "military": "MIL",
+    "force": "MIL",
+}
+PAIR_SIDE_NOUNS = {"side", "party", "camp"}
+PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "head", "foreign minister", "chief"}
+PAIR_WORDS = {"two", "both"}
 
 
 @dataclass
@@ -119,6 +185,11 @@ class DocumentActors:
         self.published = published
         self.by_token: dict[int, tuple[Span, list[Surface]]] = {}
         self.people: list[tuple[int, Actor]] = []  # (token index, person) in text order
+        self.parties: list[tuple[int, Actor]] = []  # (token index, actor) for every actor named, in text order
+        self.local: dict[str, Actor] = {}  # actors described in this document only, by id
+        self.local_names: dict[str, Actor] = {}  # their names, short names and surnames
+        self.local_titles: list[tuple[int, str, Actor]] = []  # (index, "energy minister", person)
+        self._entities: dict[int, Span] | None = None
         countries: Counter[str] = Counter()
         for span, surfaces in matcher.matches(doc):
             if not self._plausible(span, surfaces):
@@ -132,7 +203,14 @@ class DocumentActors:
                 person = self._pick_person(surfaces, published, span.start)
                 if person:
                     self.people.append((span.start, person))
+                    self.parties.append((span.start, person))
+                    if "person" in kinds and len(span) > 1 and span[-1].text not in self.kb.surfaces:
+                        # "Luiz Inácio Lula da Silva" named in full: "Silva" alone is him in this document.
+                        self.local_names.setdefault(span[-1].text, person)
+            elif surfaces:
+                self.parties.append((span.start, self.kb.actors[surfaces[0].actor_id]))
         self.focus_country = countries.most_common(1)[0][0].split(":", 1)[1] if countries else None
+        self._scan_unknown(published)
 
     # -- public -----------------------------------------------------------------------
     def resolve(self, head: Token, day: str | None, counterpart_office: str | None = None) -> Resolution | None:
@@ -146,6 +224,15 @@ class DocumentActors:
             # "President Ruto": the name is a compound of the head or the head of the phrase.
             if child.dep_ in NAME_DEPS and child.i in self.by_token and child.i > head.i:
                 return self._from_match(child, day, text_head=head)
+        local = self._local_named(head) or next(
+            # "Peru's foreign minister, Ana Ruiz": the title is the person the apposition names.
+            (self._local_named(c) for c in head.children if c.dep_ == "appos" and self._local_named(c)),
+            None,
+        )
+        if local is not None:
+            return self._person_ref(local, _phrase_text(head), day, certainty=0.75) if local.kind == "person" else (
+                Resolution(ActorRef(_phrase_text(head), local.actor_id, local.name, local.country, local.sector), 0.75)
+            )
         if lower in PRONOUNS and head.pos_ == "PRON":
             person = self._last_person_before(head.i)
             if person:
@@ -156,8 +243,14 @@ class DocumentActors:
             office = counterpart_office
         if office:
             return self._from_office(head, office, office_tokens, day)
+        titled = self._local_title(head, day)
+        if titled is not None:
+            return titled
         sector = self._group_sector(head)
         if sector:
+            named = self._unknown_group(head, sector, day)
+            if named is not None:
+                return named
             country, certainty = self._country_of_modifiers(head, day)
             if country is None and sector in FOCUS_SECTORS and self.focus_country:
                 # "Police arrested demonstrators" in a story about Kenya: Kenyan police.
@@ -196,10 +289,11 @@ class DocumentActors:
 
     def remember(self, token_index: int, actor_id: str | None) -> None:
         """Record a person resolved from a title, so later pronouns and titles can find them."""
-        actor = self.kb.actors.get(actor_id or "")
+        actor = self.kb.actors.get(actor_id or "") or self.local.get(actor_id or "")
         if actor and actor.kind == "person":
             self.people.append((token_index, actor))
             self.people.sort(key=lambda pair: pair[0])
+            self.parties.append((token_index, actor))
 
     # -- matches ------------------------------------------------------------------------
     def _plausible(self, span: Span, surfaces: list[Surface]) -> bool:
@@ -250,6 +344,13 @@ class DocumentActors:
         )
         return people[0]
 
+    def _last_body_before(self, index: int) -> Actor | None:
+        """The last state, IGO or organisation named before `index` (what 'its' can point back to)."""
+        for i, actor in reversed(self.parties):
+            if i < index and actor.kind != "person" and actor.country:
+                return actor
+        return None
+
     def _last_person_before(self, index: int) -> Actor | None:
         before = [actor for i, actor in self.people if i < index]
         return before[-1] if before else None
@@ -297,7 +398,7 @@ class DocumentActors:
             country, certainty = self.focus_country, 0.6
         if country is None:
             return None
-        person = self.kb.holder(country, office, day)
+        person = self._local_holder(country, office, head.i) or self.kb.holder(country, office, day)
         if person:
             self.remember(head.i, person.actor_id)
             return self._person_ref(person, text, day, certainty=certainty, office=office)
@@ -329,6 +430,9 @@ class DocumentActors:
                 person = self._last_person_before(possessive.i)
                 if person and possessive.lower_ in ("his", "her"):
                     return self.kb.country_of(person, day), 0.8
+                owner = self._last_body_before(possessive.i) if possessive.lower_ == "its" else None
+                if owner is not None:
+                    return owner.country, 0.75  # "ECOWAS, for its part, ... its Commission president"
             else:
                 resolved = self.resolve(possessive, day)
                 if resolved and resolved.ref.country:
@@ -402,6 +506,374 @@ class DocumentActors:
                     return Resolution(ActorRef(entity.text, actor_id, entity.text, ref.country, ref.sector), 0.75)
         return None
 
+    # -- actors described in this document ----------------------------------------------------
+    def _scan_unknown(self, day: str | None) -> None:
+        """Describe, once, the people and organisations of this document that the KB does not hold."""
+        described: set[int] = set()
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.i in self.by_token or token.i in described:
+                continue
+            if token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN" and token.head.i > token.i:
+                continue  # "Ana" in "Ana Ruiz": the head of the name speaks for it
+            if not (token.n_lefts or token.dep_ == "appos" or token.ent_type_ == "ORG" or _has_appos(token)):
+                continue  # a bare name: nothing around it says who it is
+            found = self._describe_unknown(token, day)
+            if found is not None:
+                self._register_local(token, *found)
+                described |= {t.i for t in found[0]}
+        # Later mentions by surname or short name count as mentions, for pronouns and pairs.
+        seen = {i for i, _ in self.parties}
+        for token in self.doc if self.local_names else ():
+            if token.pos_ == "PROPN" and token.i not in self.by_token and token.i not in seen:
+                actor = self._local_named(token)
+                if actor is not None:
+                    self.parties.append((token.i, actor))
+                    if actor.kind == "person":
+                        self.people.append((token.i, actor))
+        self.people.sort(key=lambda pair: pair[0])
+        self.parties.sort(key=lambda pair: pair[0])
+
+    def _describe_unknown(self, head: Token, day: str | None):
+        """(name tokens, kind, country, sector, office, title) for an unknown named actor, or None."""
+        names, titles = self._name_tokens(head)
+        if not names:
+            return None
+        entity = self._entity(head)
+        label = entity.label_ if entity is not None else None
+        if label in NOT_NAME_LABELS:
+            return None
+        if label == "ORG" and entity.end - 1 == head.i:
+            names = [t for t in entity if t.pos_ != "DET"]  # "Kenya Airways" is one name
+        # 1. An apposition, either way round: "Ana Ruiz, Peru's energy minister" / "Peru's energy minister, Ana Ruiz".
+        described_by = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+            described_by.append(head.head)
+        for noun in described_by:
+            found = self._describe_by_noun(noun, label, day)
+            if found is not None:
+                return (names, *found)
+        # 2. Titles in front of a name: "Energy Minister Carlos Vega", "Peruvian Defence Minister Jorge Paz".
+        if titles and label in (None, "PERSON"):
+            words = [t.lower_ for t in titles if t.i not in self.by_token]
+            if set(words) & TITLE_WORDS:
+                owners = [self._owner_country(t, day) for t in titles if t.i in self.by_token]
+                country = next((c for c in owners if c), None)
+                for token in [head, *titles]:
+                    country = country or self._country_of_modifiers(token, day)[0]
+                title = " ".join(words)
+                office = self._office_of_words(words)
+                sector = self.kb.office_sectors.get(office) if office else None
+                sector = sector or ("MIL" if set(words) & MILITARY_TITLES else "GOV")
+                if country:  # only with the country named: a guess would be stored and reused
+                    return names, "person", country, sector, office, title
+        # 3. An organisation whose name or descriptor tells its sector: "Chilean miner Andes Copper Ltd".
+        # Not "Mexico's Senate", "the Department of Foreign Affairs": institutions of a state stay the state's.
+        name = " ".join(t.text for t in names)
+        if label == "ORG" and self.kb.is_specific_name(name):
+            sector = self.kb.org_suffixes.get(names[-1].lower_)
+            inside = [t for t in names if t.i in self.by_token]
+            country = self._country_in_match(inside[0], day) if inside else None
+            for token in [head, *[c for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"]]:
+                country = country or self._country_of_modifiers(token, day)[0]
+                if token is not head and not sector:
+                    sector = self._group_sector(token)
+            armed = self._armed_group_word(head)
+            if armed:
+                sector = armed  # "militants of the Sierra Liberation Front": an armed group, not a party
+                country = country or self.focus_country
+            if sector or country:
+                return names, "org", country, sector or "UNK", None, None
+        return None
+
+    def _armed_group_word(self, name: Token) -> str | None:
+        """REB/CRM/MIL when the name stands with 'rebels', 'militants of', 'a rebel group' and the like."""
+        nouns = [c for c in name.children if c.dep_ == "appos"]
+        if name.dep_ == "compound":
+            nouns.append(name.head)  # "Sierra Liberation Front rebels"
+        if name.dep_ == "pobj" and name.head.lower_ in ("of", "from"):
+            nouns.append(name.head.head)  # "militants of the Sierra Liberation Front"
+        for noun in nouns:
+            sector = self._group_sector(noun) if noun.pos_ == "NOUN" else None
+            if sector in ("REB", "CRM", "MIL"):
+                return sector
+        return None
+
+    def _describe_by_noun(self, noun: Token, label: str | None, day: str | None):
+        """What an apposition says: (kind, country, sector, office, title) or None."""
+        office, _ = self._office_phrase(noun)
+        lemma = noun.lemma_.lower()
+        saved = list(self.people), list(self.parties)
+        resolved = self.resolve(noun, day)
+        if resolved is None or resolved.certainty < DESCRIBED_CERTAINTY:
+            # "the chief financial officer of Huawei", "the executive director of the World Food Programme"
+            for prep in noun.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and lemma in PERSON_NOUNS:
+                            owner = self.resolve(obj, day)
+                            if owner is not None and owner.ref.country and owner.certainty >= DESCRIBED_CERTAINTY:
+                                resolved = owner
+        self.people, self.parties = saved  # the office holder it names is not this document's person
+        person = label == "PERSON" or lemma in PERSON_NOUNS or office is not None
+        if resolved is not None and resolved.ref.actor_id and resolved.ref.actor_id.startswith("person:"):
+            person = True
+        if person and label != "ORG":
+            title = " ".join(
+                t.lower_ for t in noun.lefts if t.dep_ in ("amod", "compound") and t.i not in self.by_token
+            )
+            title = f"{title} {noun.lower_}".strip()
+            if resolved is None or resolved.certainty < DESCRIBED_CERTAINTY:
+                return None  # "Ana Ruiz, the minister": the country would be a guess, stored and reused
+            country, sector = resolved.ref.country, resolved.ref.sector
+            if office and sector != "IGO":
+                sector = self.kb.office_sectors.get(office, sector)
+            if country is None or sector in (None, "UNK"):
+                return None
+            return "person", country, sector, office, title
+        sector = self._group_sector(noun)
+        country, _ = self._country_of_modifiers(noun, day)
+        if sector and country and label != "PERSON":
+            return "org", country, sector, None, None
+        return None
+
+    def _name_tokens(self, head: Token) -> tuple[list[Token], list[Token]]:
+        """The tokens of the name a proper-noun head ends, and the title words in front of it.
+
+        "Peruvian Defence Minister Jorge Paz" -> [Jorge, Paz], [Peruvian, Defence, Minister].
+        """
+        names = [head]
+        lefts = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
+        for token in reversed(lefts):
+            if token.i != names[0].i - 1 or token.lower_ in TITLE_WORDS or token.i in self.by_token:
+                break
+            names.insert(0, token)
+        for token in head.rights:
+            if token.dep_ == "flat" and token.pos_ == "PROPN" and token.i == names[-1].i + 1:
+                names.append(token)
+        if any(t.i in self.by_token for t in names):
+            return [], []
+        modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss") and t.i < names[0].i]
+        if not modifiers:
+            return names, []
+        start = min(t.left_edge.i for t in modifiers)
+        titles = [t for t in self.doc[start : names[0].i] if t.pos_ not in ("DET", "PART", "PUNCT", "ADP", "CCONJ")]
+        return names, titles
+
+    def _owner_country(self, token: Token, day: str | None) -> str | None:
+        """The country of a matched name, organisations included ("State Department spokesman")."""
+        country = self._country_in_match(token, day)
+        if country is None:
+            actor = self.kb.actors[self.by_token[token.i][1][0].actor_id]
+            country = actor.country if actor.kind == "org" else None
+        return country
+
+    def _office_of_words(self, words: list[str]) -> str | None:
+        for start in range(len(words)):
+            office = self.kb.office_of(" ".join(words[start:]))
+            if office:
+                return office
+        return None
+
+    def _register_local(
+        self,
+        head: Token,
+        names: list[Token],
+        kind: str,
+        country: str | None,
+        sector: str,
+        office: str | None,
+        title: str | None,
+    ) -> None:
+        name = self.doc[names[0].i : names[-1].i + 1].text
+        if name.lower().startswith("the "):
+            name = name[4:]
+        actor_id = f"{kind}:{_slug(name)}"
+        actor = self.kb.actors.get(actor_id) or self.local.get(actor_id)
+        if actor is None:
+            roles = []
+            if kind == "person" and country:
+                roles = [Role(office or "other", country, sector, None, None, title)]
+            actor = Actor(actor_id, kind, name, country, sector, roles)
+            self.local[actor_id] = actor
+        self.local_names.setdefault(name, actor)
+        if kind == "person" and len(names) > 1:
+            self.local_names.setdefault(names[-1].text, actor)  # the surname
+        if kind == "org" and len(names) > 1 and names[-1].lower_ in COMPANY_FORMS:
+            self.local_names.setdefault(self.doc[names[0].i : names[-1].i].text, actor)  # "Andes Copper"
+        self.parties.append((head.i, actor))
+        if kind == "person":
+            self.people.append((head.i, actor))
+            if title:
+                self.local_titles.append((head.i, title, actor))
+
+    def _local_named(self, head: Token) -> Actor | None:
+        """An actor described earlier in this document that a proper noun names again ("Ruiz")."""
+        if head.pos_ != "PROPN" or not self.local_names:
+            return None
+        names, _ = self._name_tokens(head)
+        texts = [self.doc[names[0].i : names[-1].i + 1].text] if names else []
+        entity = self._entity(head)
+        if entity is not None and entity.label_ in ("ORG", "PERSON"):
+            texts.insert(0, entity.text[4:] if entity.text.lower().startswith("the ") else entity.text)
+        for text in [*texts, head.text]:
+            if text in self.local_names:
+                return self.local_names[text]
+        return None
+
+    def _entity(self, token: Token) -> Span | None:
+        if not token.ent_type_:
+            return None
+        if self._entities is None:
+            self._entities = {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+        return self._entities.get(token.i)
+
+    def _local_title(self, head: Token, day: str | None) -> Resolution | None:
+        """'the energy minister', 'the minister': a person this document gave that title to."""
+        if not self.local_titles or head.pos_ not in ("NOUN", "PROPN") or head.lower_ not in PERSON_NOUNS:
+            return None
+        words = [t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound") and t.i not in self.by_token]
+        phrase = " ".join(words + [head.lower_])
+        country, _ = self._country_of_modifiers(head, day)
+        for index, title, person in reversed(self.local_titles):
+            if index >= head.i or (country and person.country != country):
+                continue
+            if title == phrase or (not words and title.split()[-1] == head.lower_):
+                self.remember(head.i, person.actor_id)
+                return self._person_ref(person, _phrase_text(head), day, certainty=0.7)
+        return None
+
+    def _local_holder(self, country: str, office: str, index: int) -> Actor | None:
+        """A person this document named as holding `office` in `country` ("Jane Doe, Peru's foreign minister")."""
+        for i, _, person in reversed(self.local_titles):
+            role = person.roles[0] if person.roles else None
+            if i < index and role and role.office == office and role.country == country:
+                return person
+        return None
+
+    def _unknown_group(self, head: Token, sector: str, day: str | None) -> Resolution | None:
+        """'Sierra Liberation Front rebels', 'militants of the Sierra Liberation Front': the named group."""
+        candidates = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+                candidates += [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        for token in candidates:
+            # "the ELN rebel group", "Hamas fighters": an organisation of the knowledge base.
+            if token.i in self.by_token and self.kb.actors[self.by_token[token.i][1][0].actor_id].kind == "org":
+                resolved = self._from_match(token, day)
+                if resolved is not None:
+                    resolved.ref.text = _phrase_text(head)
+                    if resolved.ref.sector == "GOV" and sector in ("MIL", "REB"):
+                        resolved.ref.sector = "MIL"  # "Jubaland fighters", "Taliban troops" in power: its forces
+                    return Resolution(resolved.ref, resolved.certainty * 0.9)
+        if sector not in NAMED_GROUP_SECTORS:
+            return None  # "Argentina's lower house of Congress", "Galmudug state": the state's own
+        for token in candidates:
+            if token.i in self.by_token or token.ent_type_ != "ORG":
+                continue
+            local = self._local_named(token)
+            if local is not None and local.sector not in ("REB", "CRM") and sector in ("REB", "CRM"):
+                local = None  # described from the group word below
+            if local is not None:
+                return Resolution(
+                    ActorRef(_phrase_text(head), local.actor_id, local.name, local.country, local.sector), 0.75
+                )
+            entity = self._entity(token)
+            name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
+            if not self.kb.is_specific_name(name):
+                continue
+            org_sector = self.kb.org_suffixes.get(entity[-1].lower_)
+            if org_sector not in ("BUS", "MED", "EDU", "NGO"):
+                org_sector = sector  # "Front rebels": the group word says what kind of group it is
+            country, certainty = self._country_of_modifiers(head, day)
+            if country is None and org_sector in FOCUS_SECTORS:
+                country, certainty = self.focus_country, 0.6
+            actor = Actor(f"org:{_slug(name)}", "org", name, country, org_sector)
+            self.local[actor.actor_id] = actor
+            self.local_names[name] = actor
+            ref = ActorRef(_phrase_text(head), actor.actor_id, name, country, org_sector)
+            return Resolution(ref, 0.7 * (certainty or 1.0))
+        return None
+
+    # -- pairs ---------------------------------------------------------------------------------
+    def resolve_pair(self, head: Token, day: str | None) -> tuple[Resolution, Resolution] | None:
+        """'the two countries', 'both sides', 'the two leaders', 'the neighbours': the pair named last.
+
+        Returns the two actors in the order the document first named them, or None when the
+        phrase is not a pair phrase or the document has not named two such actors before it.
+        Countries, nations, neighbours, armies: the last two countries (or IGOs) named, a
+        person counting for their country. Sides and parties: the same, organisations
+        included. Leaders, presidents, ministers: the last two people named.
+        """
+        lemma = head.lemma_.lower()
+        words = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet", "quantmod", "amod")}
+        plural = head.tag_ in ("NNS", "NNPS") or head.lower_ != lemma
+        if not plural or not (words & PAIR_WORDS or (lemma in ("neighbour", "neighbor") and "the" in words)):
+            return None
+        if lemma in PAIR_PERSON_NOUNS or (lemma == "minister" and "foreign" in words):
+            return self._pair_of_people(head, day)
+        if lemma in PAIR_COUNTRY_NOUNS:
+            return self._pair_of_parties(head, day, PAIR_COUNTRY_NOUNS[lemma], with_orgs=False)
+        if lemma in PAIR_SIDE_NOUNS:
+            return self._pair_of_parties(head, day, None, with_orgs=True)
+        return None
+
+    def _pair_of_people(self, head: Token, day: str | None) -> tuple[Resolution, Resolution] | None:
+        start = head.left_edge.i
+        chosen: list[tuple[int, Actor]] = []
+        for index, person in reversed(self.people):
+            if index < start and person.actor_id not in {p.actor_id for _, p in chosen}:
+                chosen.append((index, person))
+            if len(chosen) == 2:
+                break
+        if len(chosen) < 2:
+            return self._pair_of_parties(head, day, "GOV", with_orgs=False)
+        text = _phrase_text(head)
+        first, second = sorted(chosen, key=lambda pair: self._first_mention(pair[1]))
+        return self._person_ref(first[1], text, day, 0.75), self._person_ref(second[1], text, day, 0.75)
+
+    def _pair_of_parties(
+        self, head: Token, day: str | None, sector: str | None, with_orgs: bool
+    ) -> tuple[Resolution, Resolution] | None:
+        start = head.left_edge.i
+        chosen: dict[str, tuple[int, Resolution]] = {}
+        text = _phrase_text(head)
+        for index, actor in reversed(self.parties):
+            if index >= start:
+                continue
+            if actor.kind in ("country", "igo"):
+                key = actor.country
+                ref = self._country_ref(actor.country, text, sector or "GOV")
+            elif actor.kind == "person":
+                key = self.kb.country_of(actor, day)
+                if key is None:
+                    continue
+                ref = self._country_ref(key, text, sector or self.kb.sector_of(actor, day))
+            elif with_orgs:
+                role = actor.role_on(day)
+                key = actor.actor_id
+                ref = ActorRef(text, actor.actor_id, actor.name, actor.country, role.sector if role else actor.sector)
+            else:
+                continue
+            if key and key not in chosen:
+                chosen[key] = (index, Resolution(ref, 0.75))
+            if len(chosen) == 2:
+                break
+        if len(chosen) < 2:
+            return None
+        keys = sorted(chosen, key=lambda k: self._first_index(k, day))
+        return chosen[keys[0]][1], chosen[keys[1]][1]
+
+    def _first_mention(self, actor: Actor) -> int:
+        return min((i for i, a in self.parties if a.actor_id == actor.actor_id), default=0)
+
+    def _first_index(self, key: str, day: str | None) -> int:
+        for index, actor in self.parties:
+            if actor.country == key or actor.actor_id == key:
+                return index
+            if actor.kind == "person" and self.kb.country_of(actor, day) == key:
+                return index
+        return 0
+
     # -- refs -----------------------------------------------------------------------------
     def _person_ref(
         self, person: Actor, text: str, day: str | None, certainty: float, office: str | None = None
@@ -423,6 +895,10 @@ class DocumentActors:
         if actor is not None and actor.kind == "igo":
             sector = actor.sector
         return ActorRef(text=text, actor_id=actor_id, name=name, country=country, sector=sector)
+
+
+def _has_appos(token: Token) -> bool:
+    return any(child.dep_ == "appos" for child in token.rights)
 
 
 def _phrase_text(head: Token, extra: Span | None = None) -> str:

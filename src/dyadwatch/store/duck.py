@@ -21,6 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from dyadwatch.records import Document, Event
+from dyadwatch.store.actors import ensure_actors_table, record_new_actors
 
 DEFAULT_DB = "dyadwatch.duckdb"
 
@@ -169,6 +170,7 @@ class Store:
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self.con.execute(SCHEMA)
+            ensure_actors_table(self.con)  # actors found in context (store/actors.py)
         elif self._has_table("documents"):
             self._older_schema_views()
 
@@ -261,6 +263,7 @@ class Store:
                 con.execute(
                     "UPDATE documents SET cluster_id = u.cluster_id FROM batch_clusters u WHERE documents.id = u.id"
                 )
+            record_new_actors(con, results)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
