@@ -345,6 +345,9 @@ class EventCoder:
         head = self._subject_head(verb, passive_subject)
         if head is None:
             return []
+        pair = actors.resolve_pair(head, day)
+        if pair:
+            return list(pair)  # "the two countries agreed": the first acts on the second
         heads = [head] + [c for c in head.children if c.dep_ == "conj"]
         return [r for r in (self._resolve(h, actors, day, verb) for h in heads) if r is not None]
 
@@ -411,8 +414,12 @@ class EventCoder:
             if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
                 candidates += self._prep_objects(child, entry.target_preps)
         for candidate in candidates:
+            pair = actors.resolve_pair(candidate, day)
+            if pair:
+                return list(pair)  # "urged both sides to ...": each side is a target
             heads = [candidate] + [c for c in candidate.children if c.dep_ == "conj"]
             resolved = [self._resolve(h, actors, day, verb, counterpart_office=office) for h in heads]
+
             resolved = [r for r in resolved if r is not None]
             if resolved:
                 return resolved
