@@ -6,8 +6,22 @@ from dyadwatch.events.lexicon import load_lexicon
 from dyadwatch.events.ontology import load_ontology, to_markdown
 
 PLOVER_TYPES = {
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 }
 
 
@@ -37,4 +51,6 @@ def test_every_lexicon_row_names_a_known_type_mode_and_context():
 
 def test_ontology_reference_page_is_up_to_date():
     page = Path(__file__).resolve().parents[1] / "docs" / "ontology.md"
-    assert page.read_text() == to_markdown(load_ontology()), "run: python -m dyadwatch.events.ontology > docs/ontology.md"
+    assert page.read_text() == to_markdown(load_ontology()), (
+        "run: python -m dyadwatch.events.ontology > docs/ontology.md"
+    )

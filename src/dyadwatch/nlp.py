@@ -15,7 +15,10 @@ MAX_CHARS = 2_000_000
 
 # "BELÉM — ", "ISLAMABAD: ", "KYIV/MOSCOW, Oct 18 (Atlas) - ": a dateline before the first sentence.
 DATELINE = re.compile(
-    r"(?:^|\n)(?P<line>[A-ZÀ-Ý][A-ZÀ-Ý .'/\-]{1,40}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)\n]{1,40}\))?\s*[—–:-]+\s+)"
+    r"(?:^|\n)(?P<line>[A-ZÀ-Ý][A-ZÀ-Ý .'/\-]{1,40}"  # the place, in capitals
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # an optional date: ", Oct 18"
+    r"(?:\s*\([^)\n]{1,40}\))?"  # an optional agency: "(Atlas)"
+    r"\s*[—–:-]+\s+)"
 )
 
 
