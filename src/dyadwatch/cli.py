@@ -246,10 +246,21 @@ def events(
         float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")
     ] = None,
     limit: Annotated[int, typer.Option(help="Rows to show.")] = 50,
+    fused: Annotated[
+        bool, typer.Option("--fused", help="List fused events (one per real-world event) with their source counts.")
+    ] = False,
+    min_outlets: Annotated[
+        int | None, typer.Option("--min-outlets", help="With --fused: only events reported by this many outlets.")
+    ] = None,
+    flagged: Annotated[
+        bool, typer.Option("--flagged", help="With --fused: only events whose reports disagree.")
+    ] = False,
 ) -> None:
-    """List events as a table."""
+    """List events as a table (with --fused: fused events, each with its reports and conflicts)."""
     from dyadwatch.store.duck import EventFilter
 
+    if fused:
+        return _print_fused(db, dyad, event_type, since, until, min_confidence, min_outlets, flagged, limit)
     filters = EventFilter(dyad=dyad, event_type=event_type, since=since, until=until, min_confidence=min_confidence)
     with _open(db) as store:
         rows = store.event_rows(filters, limit=limit)
@@ -267,6 +278,48 @@ def events(
     console.print(f"{len(rows)} events shown (--limit {limit})")
 
 
+def _print_fused(db, dyad, event_type, since, until, min_confidence, min_outlets, flagged, limit) -> None:
+    from dyadwatch.fusion import FusedFilter, fused_rows, has_fusion
+
+    filters = FusedFilter(dyad=dyad, event_type=event_type, since=since, until=until,
+                          min_confidence=min_confidence, min_outlets=min_outlets, flagged=flagged)
+    with _open(db) as store:
+        if not has_fusion(store.con):
+            err.print("no fused events in this database (they are made by `dyadwatch ingest`)")
+            raise typer.Exit(1)
+        rows = fused_rows(store.con, filters, limit=limit)
+    for row in rows:
+        flags = [f for f, on in (("negated", row["negated"]), ("hypothetical", row["hypothetical"])) if on]
+        event_type = row["event_type"] + (f"/{row['mode']}" if row["mode"] else "")
+        reports = f"{row['n_outlets']} outlets, {row['n_documents']} docs"
+        if row["first_report"]:
+            reports += f", reported {row['first_report']}" + (
+                f" … {row['last_report']}" if row["last_report"] != row["first_report"] else ""
+            )
+        console.print(
+            f"{row['date'] or '????-??-??'} ({row['date_precision'] or '?'})  [bold]{event_type}[/]  "
+            f"{_fused_actor(row, 'source')} → {_fused_actor(row, 'target')}  [cyan]{reports}[/]"
+            + (f"  [yellow]{', '.join(flags)}[/]" if flags else "")
+            + f"  [dim]{row['fused_id']}[/]",
+            highlight=False,
+        )
+        console.print(f"    “{_short(row['sentence'] or '', 160)}”", style="dim", highlight=False)
+        for conflict in json.loads(row["conflicts"]) if row["conflicts"] else []:
+            values = "; ".join(
+                f"{v['value']} ({', '.join(v['doc_ids'])})" for v in conflict["values"]
+            )
+            about = f" ({conflict['about']})" if conflict.get("about") else ""
+            console.print(f"    [red]disagree on {conflict['kind']}{about}:[/] {values}", highlight=False)
+    console.print(f"{len(rows)} fused events shown (--limit {limit})")
+
+
+def _fused_actor(row: dict, side: str) -> str:
+    if row[f"{side}_country"] is None and row[f"{side}_actor_id"] is None:
+        return "—"
+    name = f" ({row[f'{side}_name']})" if row[f"{side}_name"] else ""
+    return f"{row[f'{side}_country'] or '?'} {row[f'{side}_sector'] or '?'}{name}"
+
+
 def _actor_cell(row: dict, side: str) -> str:
     if row[f"{side}_text"] is None:
         return "—"
@@ -281,7 +334,7 @@ def _short(text: str, width: int = 90) -> str:
 
 @app.command()
 def export(
-    kind: Annotated[str, typer.Argument(help="What to export: events or documents.")],
+    kind: Annotated[str, typer.Argument(help="What to export: events, documents or fused (fused events).")],
     fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")] = None,
     db: DbOption = Path(DEFAULT_DB),
@@ -289,12 +342,14 @@ def export(
         float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")
     ] = None,
 ) -> None:
-    """Write events or documents as JSONL, CSV or Parquet (the records of DESIGN.md)."""
+    """Write events, documents or fused events as JSONL, CSV or Parquet (the records of DESIGN.md)."""
     from dyadwatch.store.duck import EventFilter
     from dyadwatch.store.export import write_records
 
+    if kind == "fused":
+        return _export_fused(db, fmt, out, min_confidence)
     if kind not in ("events", "documents"):
-        raise typer.BadParameter("choose events or documents", param_hint="KIND")
+        raise typer.BadParameter("choose events, documents or fused", param_hint="KIND")
     with _open(db) as store:
         records = (
             store.iter_events(EventFilter(min_confidence=min_confidence))
@@ -307,6 +362,23 @@ def export(
             raise typer.BadParameter(str(exc)) from exc
     if out:
         err.print(f"{count} {kind} written to {out}")
+
+
+def _export_fused(db: Path, fmt: str, out: Path | None, min_confidence: float | None) -> None:
+    from dyadwatch.fusion import FusedFilter, has_fusion, iter_fused
+    from dyadwatch.fusion.store import write_fused
+
+    with _open(db) as store:
+        if not has_fusion(store.con):
+            err.print("no fused events in this database (they are made by `dyadwatch ingest`)")
+            raise typer.Exit(1)
+        try:
+            count = write_fused(iter_fused(store.con, FusedFilter(min_confidence=min_confidence)), fmt,
+                                str(out) if out else None)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    if out:
+        err.print(f"{count} fused events written to {out}")
 
 
 @app.command()
@@ -361,8 +433,16 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print all scores as JSON.")] = False,
     show: Annotated[int, typer.Option(help="Misses and false alarms to list.")] = 20,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
+    fusion_focus: Annotated[
+        list[Path] | None,
+        typer.Option("--fusion-focus", help="Score fusion only on pairs touching the documents of these gold files "
+                     "(a held-out part fused together with the rest)."),
+    ] = None,
 ) -> None:
-    """Precision, recall and F1 per event type, plus actor, direction, date and modality accuracy."""
+    """Precision, recall and F1 per event type, plus actor, direction, date and modality accuracy.
+
+    Also fusion: pairwise precision and recall of fused events against the gold `story` keys.
+    """
     from dyadwatch.evaluate import load_gold, score
     from dyadwatch.ingest import read_paths
     from dyadwatch.pipeline import code_parallel
@@ -376,22 +456,36 @@ def evaluate(
     except (OSError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
+    meta: dict[str, tuple] = {}  # document id -> (published, outlet), for fusion
     if db is not None:
         with _open(db) as store:
             system = list(store.iter_events())
+            meta = {r[0]: r[1:] for r in store.con.execute(
+                "SELECT id, strftime(published, '%Y-%m-%d'), outlet FROM documents").fetchall()}
     else:
-        docs = (d for d in read_paths([str(p) for p in inputs]) if isinstance(d, Document))
+        def remember(items):
+            for d in items:
+                if isinstance(d, Document):
+                    meta[d.id] = (d.published, d.outlet)
+                    yield d
+
+        docs = remember(read_paths([str(p) for p in inputs]))
         system = [
             event_record_from(e)
             for result in code_parallel(docs, workers)
             if isinstance(result, tuple)
             for e in result[1]
         ]
+        from dyadwatch.fusion import fuse_records
+
+        fuse_records(system, meta)
     scores = score(gold_events, system, min_confidence=min_confidence)
+    fusion = _eval_fusion(gold_events, system, meta, min_confidence, fusion_focus)
     if as_json:
-        print(json.dumps(scores.to_dict(), indent=2, ensure_ascii=False))
+        print(json.dumps({**scores.to_dict(), "fusion": fusion}, indent=2, ensure_ascii=False))
         return
     _print_scores(scores, show)
+    _print_fusion(fusion, show)
 
 
 def _print_scores(scores, show: int) -> None:
@@ -426,6 +520,40 @@ def _print_scores(scores, show: int) -> None:
         for item in items[:show]:
             console.print(
                 f"  {item['event']} {item['source']}→{item['target']} [{item['doc']}] {_short(item['sentence'], 110)}",
+                highlight=False,
+            )
+
+
+def _eval_fusion(gold_events, system, meta, min_confidence, focus_paths) -> dict:
+    from dyadwatch.evaluate import load_gold, score_fusion, score_fusion_on_gold
+
+    focus = {g["doc"] for g in load_gold(*focus_paths)} if focus_paths else None
+    return {
+        "coded": score_fusion(gold_events, system, min_confidence=min_confidence, focus_docs=focus),
+        "gold_mentions": score_fusion_on_gold(gold_events, meta, focus_docs=focus),
+    }
+
+
+def _print_fusion(fusion: dict, show: int) -> None:
+    def fmt(value) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+
+    table = Table(title="Fusion (pairs of mentions of one gold story)")
+    for col in ("mentions", "P", "R", "system pairs", "gold pairs", "shared", "R end-to-end"):
+        table.add_column(col, justify="right" if col != "mentions" else "left")
+    for name, label in (("coded", "coded events"), ("gold_mentions", "gold mentions (fusion alone)")):
+        f = fusion[name]
+        table.add_row(label, fmt(f["precision"]), fmt(f["recall"]), str(f["system_pairs"]), str(f["gold_pairs"]),
+                      str(f["shared_pairs"]), fmt(f["recall_end_to_end"]))
+    console.print(table)
+    coded = fusion["coded"]
+    for title, items in (("Fusion misses", coded["missed_pairs"]), ("Wrongly fused", coded["wrong_pairs"])):
+        if items:
+            console.print(f"[bold]{title}[/] ({len(items)}, first {min(show, len(items))})")
+        for item in items[:show]:
+            console.print(
+                f"  [{item['a']['doc']}] {_short(item['a']['sentence'], 70)}  ~  "
+                f"[{item['b']['doc']}] {_short(item['b']['sentence'], 70)}",
                 highlight=False,
             )
 

@@ -252,3 +252,154 @@ def _attribute_accuracy(pairs: list[tuple[dict, dict]]) -> dict[str, float | Non
         "negated": rate(negated),
         "hypothetical": rate(hypothetical),
     }
+
+
+# -- fusion: the same real-world event across reports ----------------------------------------------
+
+
+def match_events(gold: Iterable[dict], system: Iterable[dict]) -> list[tuple[dict, dict]]:
+    """(gold, system) pairs matched as in `score`: same document and sentence, same type, best actors."""
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for event in system:
+        by_doc[event["doc_id"]].append(event)
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        candidates = [
+            e
+            for e in by_doc.get(g["doc"], [])
+            if id(e) not in used and e["event_type"] == g["event"] and same_sentence(e["sentence"], g["sentence"])
+        ]
+        if not candidates:
+            continue
+        best = max(
+            candidates,
+            key=lambda e: (_country(e["source"]) == _country(g["source"])) * 2
+            + (_country(e["target"]) == _country(g.get("target"))),
+        )
+        used.add(id(best))
+        pairs.append((g, best))
+    return pairs
+
+
+def score_fusion(
+    gold: Iterable[dict],
+    system: Iterable[dict],
+    min_confidence: float | None = None,
+    focus_docs: Iterable[str] | None = None,
+) -> dict:
+    """Pairwise precision and recall of fusion against the gold `story` keys.
+
+    Gold groups: gold events sharing a non-null `story` are one real-world event; a null
+    story is an event told once. On the gold events matched to system events (as in
+    `score`), a pair of mentions is a gold pair when their stories are equal and a system
+    pair when their `fused_id`s are equal. Precision = shared pairs / system pairs, recall =
+    shared pairs / gold pairs. `gold_pairs_all` counts the gold pairs over every gold event,
+    matched or not, and `recall_end_to_end` is the recall against those (it also charges
+    the coder's misses to fusion).
+
+    focus_docs: count only pairs with at least one mention in these documents (to score a
+    held-out part that was fused together with the rest, since its stories continue there).
+    """
+    gold = list(gold)
+    system = [e for e in system if min_confidence is None or (e.get("confidence") or 0) >= min_confidence]
+    gold_docs = {g["doc"] for g in gold}
+    pairs = match_events(gold, [e for e in system if e["doc_id"] in gold_docs])
+    focus = set(focus_docs) if focus_docs is not None else None
+    stories: dict[str, list[str]] = defaultdict(list)
+    for g in gold:
+        if g.get("story"):
+            stories[g["story"]].append(g["doc"])
+    gold_pairs_all = sum(
+        1
+        for docs in stories.values()
+        for i in range(len(docs))
+        for j in range(i + 1, len(docs))
+        if focus is None or docs[i] in focus or docs[j] in focus
+    )
+    gold_pairs = system_pairs = shared = 0
+    missed, wrong = [], []
+    for i in range(len(pairs)):
+        gi, ei = pairs[i]
+        for j in range(i + 1, len(pairs)):
+            gj, ej = pairs[j]
+            if focus is not None and gi["doc"] not in focus and gj["doc"] not in focus:
+                continue
+            same_story = bool(gi.get("story")) and gi.get("story") == gj.get("story")
+            same_fused = ei.get("fused_id") is not None and ei.get("fused_id") == ej.get("fused_id")
+            gold_pairs += same_story
+            system_pairs += same_fused
+            shared += same_story and same_fused
+            if same_story != same_fused:
+                item = {
+                    "story": gi.get("story") if same_story else [gi.get("story"), gj.get("story")],
+                    "a": {"doc": gi["doc"], "event": gi["event"], "sentence": gi["sentence"]},
+                    "b": {"doc": gj["doc"], "event": gj["event"], "sentence": gj["sentence"]},
+                }
+                (missed if same_story else wrong).append(item)
+    precision = shared / system_pairs if system_pairs else None
+    recall = shared / gold_pairs if gold_pairs else None
+    return {
+        "matched_mentions": len(pairs),
+        "gold_stories": len(stories),
+        "gold_pairs_all": gold_pairs_all,
+        "gold_pairs": gold_pairs,
+        "system_pairs": system_pairs,
+        "shared_pairs": shared,
+        "precision": round(precision, 4) if precision is not None else None,
+        "recall": round(recall, 4) if recall is not None else None,
+        "recall_end_to_end": round(shared / gold_pairs_all, 4) if gold_pairs_all else None,
+        "missed_pairs": missed,
+        "wrong_pairs": wrong,
+    }
+
+
+def gold_as_events(gold: Iterable[dict]) -> list[dict]:
+    """Gold events as event records (for fusing the gold mentions themselves).
+
+    Dates keep the gold's precision (`2024-03` -> month); the events of one sentence share
+    its position, as coded events do.
+    """
+    import hashlib
+
+    records, starts = [], {}
+    for i, g in enumerate(gold):
+        day = g.get("date") or None
+        precision = {10: "day", 7: "month", 4: "year"}.get(len(day or ""))
+        if day and precision == "month":
+            day += "-01"
+        elif day and precision == "year":
+            day += "-01-01"
+        key = f"{i}|{g['doc']}|{g['sentence']}|{g['event']}"
+        records.append(
+            {
+                "event_id": "gold-" + hashlib.sha1(key.encode()).hexdigest()[:12],
+                "doc_id": g["doc"],
+                "sentence": g["sentence"],
+                "start": starts.setdefault((g["doc"], g["sentence"]), len(starts)),
+                "source": dict(g.get("source") or {}),
+                "target": dict(g["target"]) if g.get("target") else None,
+                "event_type": g["event"],
+                "date": day,
+                "date_precision": precision if day else None,
+                "negated": bool(g.get("negated")),
+                "hypothetical": bool(g.get("hypothetical")),
+                "confidence": 1.0,
+            }
+        )
+    return records
+
+
+def score_fusion_on_gold(
+    gold: Iterable[dict], documents: dict[str, tuple[str | None, str | None]], focus_docs: Iterable[str] | None = None
+) -> dict:
+    """Fusion alone: fuse the gold mentions (perfect coding) and score them against the stories.
+
+    documents: id -> (published, outlet) of the documents the gold covers.
+    """
+    from dyadwatch.fusion import fuse_records
+
+    gold = [g for g in gold if g["doc"] in documents]
+    records = fuse_records(gold_as_events(gold), documents)
+    return score_fusion(gold, records, focus_docs=focus_docs)
+

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from dyadwatch.fusion import fuse_new
 from dyadwatch.ingest.dedup import StoryClusters, from_bytes, signature, to_bytes
 from dyadwatch.ingest.language import detect
 from dyadwatch.ingest.readers import DEFAULT_MAX_BYTES, read_paths
@@ -269,5 +270,6 @@ def ingest(
         drain()
     drain()
     writer.flush()
+    fuse_new(store)  # fused events: the new mentions join (or start) the real-world events they report
     summary.elapsed = time.perf_counter() - started
     return summary

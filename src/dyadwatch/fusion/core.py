@@ -1,0 +1,687 @@
+"""Fusion proper: which event mentions are reports of the same real-world event.
+
+Pure functions over `Mention` records and their sentence embeddings; no database. The
+store side (`dyadwatch.fusion.store`) decides which mentions to look at, this module
+decides how they group.
+
+Two mentions are linked when all of these hold (the method is documented in the README,
+section "Fused events"):
+
+1. **Kind**: both factual or both hypothetical (plans are kept apart from what happened);
+   the same event type, or a pair listed in `COMPATIBLE_TYPES`.
+2. **Actors**: source with source and target with target are compatible (the same actor
+   id, or the same country with a sector of the same kind: state GOV/MIL/LEG/JUD, armed
+   REB/CRM, society OPP/POL/CVL/MED/EDU/REL/NGO/BUS, IGO; a missing country, sector or
+   target, or the sector UNK, matches anything); for `SWAPPABLE_TYPES` (meetings,
+   agreements, joint action, exchanges, clashes) the two sides may also be swapped.
+   Two events of one sentence are never one event ("expelled the envoy and suspended
+   trade" is two).
+3. **Dates**: the intervals the mentions' dates stand for overlap, with `day_window` days
+   of slack. A day stands for itself, a month for its days, a year for its days. A
+   day-precision date equal to the publication date is what the coder gives a sentence
+   with no date of its own ("has blamed"), so it stands for the `undated_days` days up
+   to publication. A mention with no date at all is never linked.
+4. **Evidence**: the cosine of the sentence embeddings (all-MiniLM-L6-v2) reaches
+   `threshold`; `threshold_same_day` when both mentions carry an explicit date (not
+   the publication default) and it is the same day; `threshold_same_document` for two
+   sentences of one document (an article that tells two requests or two attacks between
+   the same parties usually means two events, so only near-restatements fuse);
+   `threshold_swapped` at least, when the sides are swapped in a type that is not mutual
+   (an attack and the reprisal are two events; one clash blamed on each other is one).
+
+Fused events are the connected components of these links, split where a component holds
+two mentions that are not directly compatible (a month-precision report must not chain
+two different days of that month into one event). The split is a deterministic function
+of the component, so fusing documents in any order, all at once or a batch at a time,
+gives the same groups. Two mentions of one document stay together in a split group
+only when they are linked directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+import numpy as np
+
+# Types whose reports may name the sides either way round. Meetings, agreements and joint
+# action are mutual. Exchanges (prisoners, pullbacks) and clashes are told by each side as
+# the other's act ("Afghan forces opened fire" / "Pakistani troops opened fire"), but so are
+# an attack and the reprisal: swapped, these need `threshold_swapped`.
+MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+SWAPPABLE_TYPES = MUTUAL_TYPES | {"RETREAT", "ASSAULT"}
+# Types the coder may give to the same happening in different words.
+COMPATIBLE_TYPES = frozenset(
+    frozenset(p)
+    for p in (
+        ("ACCUSE", "PROTEST"),  # a state's "protest" is a formal complaint
+        ("CONCEDE", "RETREAT"),  # "eased", "lifted", "released"
+    )
+)
+WILDCARD_SECTORS = frozenset({None, "", "UNK"})
+# Reports name the same side at different grain ("Beijing", "the PLA"; "protesters", "the
+# opposition's supporters"): sectors of one kind are compatible within a country.
+SECTOR_KINDS = {
+    **{s: "state" for s in ("GOV", "MIL", "LEG", "JUD")},
+    **{s: "armed" for s in ("REB", "CRM")},
+    **{s: "society" for s in ("OPP", "POL", "CVL", "MED", "EDU", "REL", "NGO", "BUS")},
+    "IGO": "IGO",
+}
+# A date of the day in the sentence itself ("on Tuesday", "today", "June 25", "25 June").
+DATE_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
+    r"this (?:morning|afternoon|evening)|overnight|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b|"
+    r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2})",
+    re.I,
+)
+PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+
+
+@dataclass(frozen=True)
+class FusionConfig:
+    """The knobs of fusion, with the values tuned on the development set (README)."""
+
+    threshold: float = 0.45
+    threshold_same_day: float = 0.35
+    threshold_same_document: float = 0.80
+    threshold_swapped: float = 0.55
+    day_window: int = 1
+    undated_days: int = 7
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Side:
+    actor_id: str | None
+    name: str | None
+    country: str | None  # IGO organs folded into their organisation (UNSC -> UN)
+    sector: str | None
+    raw_country: str | None = None  # as coded
+
+    @property
+    def known(self) -> bool:
+        return bool(self.actor_id or self.country)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What fusion needs of one coded event mention."""
+
+    event_id: str
+    doc_id: str
+    start: int
+    sentence: str
+    event_type: str
+    mode: str | None
+    source: Side
+    target: Side | None
+    date: date | None
+    precision: str | None
+    negated: bool
+    hypothetical: bool
+    quad_class: int | None
+    intensity: float | None
+    cameo_code: str | None
+    confidence: float
+    published: date | None
+    outlet: str | None
+
+    @property
+    def undated(self) -> bool:
+        """A day-precision date that is just the publication date: the sentence gave none."""
+        return (
+            self.precision == "day" and self.date is not None and self.date == self.published
+            and not DATE_WORDS.search(self.sentence)
+        )
+
+    @property
+    def explicit_day(self) -> bool:
+        return self.precision == "day" and self.date is not None and not self.undated
+
+    def interval(self, config: FusionConfig) -> tuple[date, date] | None:
+        """The days this mention's date stands for."""
+        if self.date is None:
+            return None
+        if self.undated:
+            return self.date - timedelta(days=config.undated_days), self.date
+        if self.precision == "month":
+            first = self.date.replace(day=1)
+            last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            return first, last
+        if self.precision == "year":
+            return self.date.replace(month=1, day=1), self.date.replace(month=12, day=31)
+        return self.date, self.date
+
+    @property
+    def order_key(self) -> tuple:
+        """Reports in the order they came out (then by document and position): for ids and summaries."""
+        return (self.published or date.max, self.doc_id, self.start, self.event_id)
+
+    def countries(self) -> list[str]:
+        sides = [self.source] + ([self.target] if self.target else [])
+        return sorted({s.country or s.actor_id for s in sides if s.known})
+
+
+def family(event_type: str, hypothetical: bool) -> str:
+    """The blocking key of a type: compatible types share one; plans are a block of their own."""
+    members = {event_type}
+    for pair in COMPATIBLE_TYPES:
+        if event_type in pair:
+            members |= pair
+    return ("H:" if hypothetical else "") + min(members)
+
+
+def types_compatible(a: str, b: str) -> bool:
+    return a == b or frozenset((a, b)) in COMPATIBLE_TYPES
+
+
+def sides_compatible(a: Side | None, b: Side | None) -> bool:
+    if a is None or b is None or not a.known or not b.known:
+        return True
+    if a.actor_id and b.actor_id and a.actor_id == b.actor_id:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.sector in WILDCARD_SECTORS or b.sector in WILDCARD_SECTORS or a.sector == b.sector:
+        return True
+    return SECTOR_KINDS.get(a.sector, a.sector) == SECTOR_KINDS.get(b.sector, b.sector)
+
+
+def actors_compatible(a: Mention, b: Mention) -> bool:
+    if sides_compatible(a.source, b.source) and sides_compatible(a.target, b.target):
+        return True
+    if a.event_type in SWAPPABLE_TYPES and b.event_type in SWAPPABLE_TYPES:
+        return sides_compatible(a.source, b.target) and sides_compatible(a.target, b.source)
+    return False
+
+
+def swapped(a: Mention, b: Mention) -> bool:
+    """True when b tells a's event with the sides the other way round."""
+    straight = sides_compatible(a.source, b.source) and sides_compatible(a.target, b.target)
+    return not straight and actors_compatible(a, b)
+
+
+def dates_compatible(a: Mention, b: Mention, config: FusionConfig) -> bool:
+    ia, ib = a.interval(config), b.interval(config)
+    if ia is None or ib is None:
+        return False
+    slack = timedelta(days=config.day_window)
+    return ia[0] <= ib[1] + slack and ib[0] <= ia[1] + slack
+
+
+def compatible(a: Mention, b: Mention, config: FusionConfig) -> bool:
+    """Everything but the evidence: kind, type, actors and dates; never two events of one sentence."""
+    return (
+        not (a.doc_id == b.doc_id and a.start == b.start)
+        and a.hypothetical == b.hypothetical
+        and types_compatible(a.event_type, b.event_type)
+        and dates_compatible(a, b, config)
+        and actors_compatible(a, b)
+    )
+
+
+def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
+    if a.doc_id == b.doc_id:
+        threshold = config.threshold_same_document
+    elif a.explicit_day and b.explicit_day and a.date == b.date:
+        threshold = config.threshold_same_day
+    else:
+        threshold = config.threshold
+    if not (a.event_type in MUTUAL_TYPES and b.event_type in MUTUAL_TYPES) and swapped(a, b):
+        threshold = max(threshold, config.threshold_swapped)
+    return threshold
+
+
+# -- grouping -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Group:
+    fused_id: str
+    component_id: str
+    mentions: list[Mention]
+
+
+def candidate_pairs(mentions: Sequence[Mention], config: FusionConfig) -> set[tuple[int, int]]:
+    """Index pairs worth comparing: same type family and a shared country, dates within reach.
+
+    Blocking by (family, country) and a sweep over date intervals keeps this near-linear in
+    the number of mentions for news spread over time and countries.
+    """
+    blocks: dict[tuple[str, str], list[tuple[date, date, int]]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        interval = m.interval(config)
+        if interval is None:
+            continue
+        for country in m.countries() or ["?"]:
+            blocks[(family(m.event_type, m.hypothetical), country)].append((interval[0], interval[1], i))
+    slack = timedelta(days=config.day_window)
+    pairs: set[tuple[int, int]] = set()
+    for items in blocks.values():
+        items.sort()
+        for k, (_, hi, i) in enumerate(items):
+            for lo2, _, j in items[k + 1:]:
+                if lo2 > hi + slack:
+                    break
+                pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def link(
+    mentions: Sequence[Mention], vectors: Mapping[str, np.ndarray], config: FusionConfig
+) -> dict[int, dict[int, float]]:
+    """The links between mentions (index -> index -> cosine)."""
+    edges: dict[int, dict[int, float]] = defaultdict(dict)
+    for i, j in candidate_pairs(mentions, config):
+        a, b = mentions[i], mentions[j]
+        if not compatible(a, b, config):
+            continue
+        cos = float(np.dot(vectors[a.event_id], vectors[b.event_id]))
+        if cos >= threshold_for(a, b, config):
+            edges[i][j] = edges[j][i] = cos
+    return edges
+
+
+def group(mentions: Sequence[Mention], vectors: Mapping[str, np.ndarray], config: FusionConfig) -> list[Group]:
+    """Fuse mentions into groups; every mention ends up in exactly one group."""
+    mentions = sorted(mentions, key=lambda m: m.event_id)  # the result must not depend on input order
+    edges = link(mentions, vectors, config)
+    seen: set[int] = set()
+    groups: list[Group] = []
+    for start in range(len(mentions)):
+        if start in seen:
+            continue
+        component, stack = [], [start]
+        seen.add(start)
+        while stack:
+            i = stack.pop()
+            component.append(i)
+            for j in edges.get(i, ()):
+                if j not in seen:
+                    seen.add(j)
+                    stack.append(j)
+        component_id = min(mentions[i].event_id for i in component)
+        for members in _split(component, mentions, edges, config):
+            chosen = [mentions[i] for i in members]
+            first = min(chosen, key=lambda m: m.order_key)
+            groups.append(Group(fused_id=fused_id_for(first.event_id), component_id=component_id, mentions=chosen))
+    return groups
+
+
+def fused_id_for(event_id: str) -> str:
+    """A fused event is named after its first report, so later reports do not rename it."""
+    return "F" + hashlib.sha1(event_id.encode()).hexdigest()[:15]
+
+
+def _split(component: list[int], mentions: Sequence[Mention], edges, config: FusionConfig) -> list[list[int]]:
+    """Break a component where it holds mentions that cannot be one event.
+
+    Mentions are placed most precise first (explicit days, then months, years, publication
+    dates), each into the cluster it is linked to most strongly among those it is
+    compatible with in full; otherwise it starts a cluster of its own.
+    """
+    if len(component) <= 2:
+        return [sorted(component)]
+
+    def rank(i: int) -> tuple:
+        m = mentions[i]
+        precision = 0 if m.explicit_day else 4 - PRECISION_RANK.get(m.precision or "", 0)
+        return (precision, m.date or date.max, m.event_id)
+
+    clusters: list[list[int]] = []
+    for i in sorted(component, key=rank):
+        best, best_score = None, -1.0
+        for cluster in clusters:
+            linked = [edges[i][j] for j in cluster if j in edges.get(i, {})]
+            if not linked or not all(
+                compatible(mentions[i], mentions[j], config)
+                and (mentions[i].doc_id != mentions[j].doc_id or j in edges.get(i, {}))
+                for j in cluster
+            ):
+                continue
+            if max(linked) > best_score:
+                best, best_score = cluster, max(linked)
+        if best is None:
+            clusters.append([i])
+        else:
+            best.append(i)
+    return [sorted(c) for c in clusters]
+
+
+# -- what a fused event says --------------------------------------------------------------------
+
+
+def summarize(g: Group) -> dict:
+    """The fused event: type, actors, best-supported date, counts, first and last report, conflicts."""
+    ms = sorted(g.mentions, key=lambda m: m.order_key)
+    event_type = _most_common([m.event_type for m in ms], ms)
+    typed = [m for m in ms if m.event_type == event_type]
+    lead = max(typed, key=lambda m: (_precision_score(m), m.confidence, [-x for x in _key_ints(m)]))
+    oriented = [(m, swapped(lead, m)) for m in ms]
+    source = _side_vote([m.target if sw else m.source for m, sw in oriented])
+    target = _side_vote([m.source if sw else m.target for m, sw in oriented])
+    day, precision = best_date(ms)
+    docs = {m.doc_id for m in ms}
+    outlets = sorted({m.outlet or f"(document {m.doc_id})" for m in ms})
+    reports = [m.published for m in ms if m.published]
+    negated_docs = {m.doc_id for m in ms if m.negated}
+    conflicts = find_conflicts(ms)
+    mode = _most_common([m.mode for m in typed if m.mode], typed) if any(m.mode for m in typed) else None
+    return {
+        "fused_id": g.fused_id,
+        "component_id": g.component_id,
+        "event_type": event_type,
+        "mode": mode,
+        "source": source,
+        "target": target,
+        "date": day.isoformat() if day else None,
+        "date_precision": precision,
+        "negated": len(negated_docs) * 2 > len(docs),
+        "hypothetical": ms[0].hypothetical,
+        "quad_class": lead.quad_class,
+        "intensity": lead.intensity,
+        "cameo_code": lead.cameo_code,
+        "confidence": max(m.confidence for m in ms),
+        "n_mentions": len(ms),
+        "n_documents": len(docs),
+        "n_outlets": len(outlets),
+        "outlets": outlets,
+        "first_report": min(reports).isoformat() if reports else None,
+        "last_report": max(reports).isoformat() if reports else None,
+        "first_doc_id": ms[0].doc_id,
+        "sentence": lead.sentence,
+        "flagged": bool(conflicts),
+        "conflicts": conflicts,
+        "mentions": [m.event_id for m in ms],
+    }
+
+
+def _key_ints(m: Mention) -> list[int]:
+    return [m.published.toordinal() if m.published else 0, m.start]
+
+
+def _precision_score(m: Mention) -> int:
+    return 4 if m.explicit_day else PRECISION_RANK.get(m.precision or "", 0)
+
+
+def _most_common(values: list, ms: list[Mention]):
+    counts = Counter(values)
+    top = max(counts.values())
+    for v in values:  # ties: the earliest report's
+        if counts[v] == top:
+            return v
+    return None
+
+
+def _side_vote(sides: list[Side | None]) -> dict | None:
+    known = [s for s in sides if s is not None and s.known]
+    if not known:
+        return None
+    counts = Counter((s.raw_country or s.country, s.sector, s.actor_id) for s in known)
+    top = max(counts.values())
+    for s in known:  # prefer a specific sector and a resolved actor among the most frequent
+        if counts[(s.raw_country or s.country, s.sector, s.actor_id)] == top:
+            best = s
+            break
+    for s in known:
+        same_country = (s.raw_country or s.country) == (best.raw_country or best.country)
+        if same_country and counts[(s.raw_country or s.country, s.sector, s.actor_id)] == top and s.actor_id:
+            best = s
+            break
+    return {"actor_id": best.actor_id, "name": best.name, "country": best.raw_country or best.country,
+            "sector": best.sector}
+
+
+def best_date(ms: Sequence[Mention]) -> tuple[date | None, str | None]:
+    """The most precise date the reports support.
+
+    Explicit days first (the most frequent; ties go to the earliest day); else months, then
+    years; publication-day defaults only when nothing else dates the event (the earliest).
+    """
+    explicit = [m.date for m in ms if m.explicit_day]
+    if explicit:
+        return _mode_earliest(explicit), "day"
+    for precision in ("month", "year"):
+        values = [m.date for m in ms if m.precision == precision and m.date]
+        if values:
+            return _mode_earliest(values), precision
+    undated = [m.date for m in ms if m.undated]
+    if undated:
+        return min(undated), "day"
+    return None, None
+
+
+def _mode_earliest(values: list[date]) -> date:
+    counts = Counter(values)
+    top = max(counts.values())
+    return min(v for v in values if counts[v] == top)
+
+
+# -- conflicts ----------------------------------------------------------------------------------
+
+
+def find_conflicts(ms: Sequence[Mention]) -> list[dict]:
+    """Where the reports of one event disagree: negation, explicit dates, numbers.
+
+    Each conflict lists the competing values with the reports (event ids, documents) that
+    give them; nothing is averaged away.
+    """
+    out = []
+    if len({m.negated for m in ms}) > 1:
+        out.append(_conflict("negation", {"did not happen": [m for m in ms if m.negated],
+                                          "happened": [m for m in ms if not m.negated]}))
+    days: dict[str, list[Mention]] = defaultdict(list)
+    for m in ms:
+        if m.explicit_day:
+            days[m.date.isoformat()].append(m)
+    if len(days) > 1:
+        out.append(_conflict("date", days))
+    numbers: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for m in ms:
+        for unit, value in quantities(m.sentence).items():
+            numbers[unit][_fmt_number(value)].append(m)
+    for unit in sorted(numbers):
+        by_value = numbers[unit]
+        docs_with = {m.doc_id for v in by_value.values() for m in v}
+        if len(by_value) > 1 and len(docs_with) > 1:
+            out.append(_conflict("number", by_value, about=unit))
+    return out
+
+
+def _conflict(kind: str, values: Mapping[str, list[Mention]], about: str | None = None) -> dict:
+    item = {"kind": kind}
+    if about:
+        item["about"] = about
+    item["values"] = [
+        {"value": value, "event_ids": [m.event_id for m in sorted(ms, key=lambda m: m.order_key)],
+         "doc_ids": sorted({m.doc_id for m in ms})}
+        for value, ms in sorted(values.items())
+    ]
+    return item
+
+
+def _fmt_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+     "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_QUANTITY = re.compile(
+    r"(?P<cur>(?:[A-Z]{1,3})?[$€£¥]|\b(?:US|C|A)\$)?\s?(?P<num>\b" + _NUM + r")\b"
+    r"(?:[\s-]+(?P<scale>thousand|million|billion|trillion|bn|m)\b)?"
+    r"(?:\s*(?P<pct>%|per ?cent|percent))?"
+    r"(?P<rest>(?:[\s-]+[A-Za-z][\w'’-]*){0,3})",
+    re.I,
+)
+_SKIP_NOUNS = {"of", "a", "the", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "than", "more",
+               "about", "some", "nearly", "almost", "around", "up", "over", "under", "as", "per", "its", "their",
+               "his", "her", "new", "other", "others", "worth", "people's"}
+_TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "a.m", "p.m", "am", "pm",
+               "o'clock", "time"}
+
+
+@lru_cache(maxsize=20_000)
+def quantities(sentence: str) -> dict[str, float]:
+    """Counted things in a sentence: {'driver': 2, 'money': 3e10, 'percent': 25}.
+
+    Dates, times, years and durations are left out; the key is the thing counted (the next
+    content word, singular), 'money' for currency amounts and 'percent' for percentages.
+    A key seen twice in a sentence with different values is dropped (ambiguous).
+    """
+    found: dict[str, set[float]] = defaultdict(set)
+    for match in _QUANTITY.finditer(sentence):
+        num = match["num"]
+        before = sentence[max(0, match.start("num") - 12): match.start("num")].lower()
+        after = sentence[match.end("num"): match.end("num") + 3]
+        if after.startswith(":") or re.search(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\s*$", before):
+            continue  # 12:01, June 25
+        value = _number(num)
+        if value is None:
+            continue
+        if match["scale"]:
+            value *= SCALES[match["scale"].lower()]
+        # The thing counted: the first lower-case content word ("five Indian jets" -> jet).
+        rest = [w.strip("'’-") for w in re.findall(r"[A-Za-z][\w'’-]*", match["rest"] or "") if not w[0].isupper()]
+        if match["cur"]:
+            key = "money"
+        elif match["pct"]:
+            key = "percent"
+        else:
+            nouns = [w for w in rest if w not in _SKIP_NOUNS]
+            if not nouns:
+                continue
+            key = nouns[0]
+            if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
+                key = key[:-1]
+            if (key in _TIME_UNITS or key.rstrip("s") in _TIME_UNITS or key[:3] in MONTHS
+                    or (value >= 1900 and value <= 2100 and num.isdigit() and len(num) == 4)):
+                continue
+        if num.isdigit() and len(num) == 4 and 1900 <= value <= 2100 and not match["cur"]:
+            continue  # a year
+        found[key].add(value)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def _number(text: str) -> float | None:
+    t = text.lower().replace(",", "")
+    if t in NUMBER_WORDS:
+        return float(NUMBER_WORDS[t])
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+# -- from records -------------------------------------------------------------------------------
+
+
+_FAMILIES: dict[str, str] | None = None
+
+
+def fold_country(code: str | None) -> str | None:
+    """IGO organs fold into their organisation (UNSC -> UN), as in the event scorer."""
+    global _FAMILIES
+    if not code:
+        return None
+    if _FAMILIES is None:
+        from dyadwatch.actors.kb import igo_families
+
+        _FAMILIES = igo_families()
+    return _FAMILIES.get(code, code)
+
+
+def _as_date(value) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def side_from(actor: Mapping | None) -> Side | None:
+    if not actor:
+        return None
+    return Side(actor.get("actor_id"), actor.get("name") or actor.get("text"), fold_country(actor.get("country")),
+                actor.get("sector"), actor.get("country"))
+
+
+def mention_from_record(record: Mapping, published=None, outlet: str | None = None) -> Mention:
+    """A DESIGN.md event record (nested source/target) -> Mention."""
+    return Mention(
+        event_id=record["event_id"], doc_id=record["doc_id"], start=record.get("start") or 0,
+        sentence=record["sentence"] or "", event_type=record["event_type"], mode=record.get("mode"),
+        source=side_from(record.get("source")) or Side(None, None, None, None),
+        target=side_from(record.get("target")),
+        date=_as_date(record.get("date")), precision=record.get("date_precision"),
+        negated=bool(record.get("negated")), hypothetical=bool(record.get("hypothetical")),
+        quad_class=record.get("quad_class"), intensity=record.get("intensity"), cameo_code=record.get("cameo_code"),
+        confidence=record.get("confidence") or 0.0, published=_as_date(published), outlet=outlet,
+    )
+
+
+@dataclass
+class Fusion:
+    """The result of fusing a set of mentions: groups, and the fused id of each mention."""
+
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def fused_ids(self) -> dict[str, str]:
+        return {m.event_id: g.fused_id for g in self.groups for m in g.mentions}
+
+    def events(self) -> list[dict]:
+        return [summarize(g) for g in self.groups]
+
+
+def fuse_mentions(
+    mentions: Iterable[Mention], config: FusionConfig | None = None, vectors: Mapping[str, np.ndarray] | None = None
+) -> Fusion:
+    """Fuse mentions held in memory (embedding their sentences unless vectors are given)."""
+    config = config or FusionConfig()
+    mentions = list(mentions)
+    if vectors is None:
+        vectors = embed_mentions(mentions)
+    return Fusion(group(mentions, vectors, config))
+
+
+def embed_mentions(mentions: Sequence[Mention]) -> dict[str, np.ndarray]:
+    """One embedding per mention, each distinct sentence embedded once."""
+    from dyadwatch.embeddings import embed
+
+    sentences = sorted({m.sentence for m in mentions})
+    by_sentence = dict(zip(sentences, embed(sentences), strict=True))
+    return {m.event_id: by_sentence[m.sentence] for m in mentions}
+
+
+def fuse_records(
+    records: list[dict], documents: Mapping[str, tuple], config: FusionConfig | None = None
+) -> list[dict]:
+    """Fuse event records in memory: sets each record's `fused_id` (and returns the records).
+
+    documents: doc id -> (published, outlet), for the first and last report and the outlets.
+    """
+    mentions = []
+    for r in records:
+        published, outlet = documents.get(r["doc_id"], (None, None))[:2]
+        mentions.append(mention_from_record(r, published, outlet))
+    ids = fuse_mentions(mentions, config).fused_ids
+    for r in records:
+        r["fused_id"] = ids.get(r["event_id"])
+    return records

@@ -1,0 +1,296 @@
+"""Fusion through the real pipeline: documents written for the project, `dyadwatch ingest` into DuckDB.
+
+One meeting told by three outlets in different words and at three date precisions is one
+fused event with three sources; the same two ministers meeting again three months later is
+another; reports that disagree (numbers, days, a denial) are flagged, not averaged; and
+fusing batch by batch gives what fusing everything at once gives.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from datetime import date
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from dyadwatch.cli import app
+from dyadwatch.evaluate import gold_as_events, score_fusion
+from dyadwatch.fusion import FusionConfig, fuse_all, fuse_new, fuse_records, quantities
+from dyadwatch.fusion.core import Mention, Side, compatible, dates_compatible
+from dyadwatch.store import Store
+
+runner = CliRunner()
+
+# The Lake Turkana ferry talks of March 2024, told three times, and a second meeting in June.
+MEETING = [
+    {"id": "ferry-a", "outlet": "Nairobi Standard", "published": "2024-03-14",
+     "text": "Last Tuesday, Kenya's foreign minister Musalia Mudavadi met his Ethiopian counterpart in Addis Ababa "
+             "to discuss a new ferry link across Lake Turkana."},
+    {"id": "ferry-b", "outlet": "Addis Herald", "published": "2024-03-22",
+     "text": "Ethiopia's foreign minister hosted Kenya's foreign minister in Addis Ababa earlier this month for "
+             "talks on a ferry service across Lake Turkana."},
+    {"id": "ferry-c", "outlet": "Horn Review", "published": "2024-11-02",
+     "text": "Earlier this year, Kenya's foreign minister held talks with Ethiopian officials in Addis Ababa on plans "
+             "for a Lake Turkana ferry."},
+]
+SECOND_MEETING = {
+    "id": "ferry-d", "outlet": "Nairobi Standard", "published": "2024-06-05",
+    "text": "On Monday, Kenya's foreign minister Musalia Mudavadi met his Ethiopian counterpart in Nairobi to discuss "
+            "the Lake Turkana ferry link.",
+}
+# Two outlets that disagree on the day and on the number of diplomats; two on whether it happened.
+EXPULSION = [
+    {"id": "expel-e", "outlet": "Moscow Courier", "published": "2018-03-17",
+     "text": "Russia expelled 23 British diplomats on Friday in retaliation for the expulsion of Russian envoys "
+             "from London."},
+    {"id": "expel-f", "outlet": "Thames Daily", "published": "2018-03-18",
+     "text": "Moscow expelled 25 British diplomats on Saturday, retaliating for London's expulsion of Russian envoys."},
+]
+ACCORD = [
+    {"id": "accord-g", "outlet": "Rio Times", "published": "2019-06-11",
+     "text": "Brazil signed a trade accord with Argentina on Monday in Buenos Aires."},
+    {"id": "accord-h", "outlet": "Pampa Post", "published": "2019-06-12",
+     "text": "Brazil did not sign the trade accord with Argentina on Monday, officials in Buenos Aires said."},
+]
+ALL = MEETING + [SECOND_MEETING] + EXPULSION + ACCORD
+
+
+def invoke(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def write_jsonl(path, docs) -> str:
+    path.write_text("".join(json.dumps(d) + "\n" for d in docs))
+    return str(path)
+
+
+def fused(db) -> list[dict]:
+    con = duckdb.connect(str(db), read_only=True)
+    cursor = con.execute("SELECT * FROM fused_events ORDER BY fused_id")
+    columns = [c[0] for c in cursor.description]
+    rows = [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    con.close()
+    return rows
+
+
+def groups(db) -> set[frozenset[str]]:
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT fused_id, list(event_id) FROM events GROUP BY 1").fetchall()
+    con.close()
+    assert all(fid is not None for fid, _ in rows), "every event has a fused id"
+    return {frozenset(ids) for _, ids in rows}
+
+
+@pytest.fixture(scope="module")
+def store_db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("fusion")
+    db = folder / "f.duckdb"
+    invoke("ingest", write_jsonl(folder / "docs.jsonl", ALL), "--db", str(db))
+    return db
+
+
+def test_one_meeting_told_by_three_outlets_is_one_event_with_three_sources(store_db):
+    rows = fused(store_db)
+    [meeting] = [r for r in rows if r["event_type"] == "CONSULT" and r["date"] < date(2024, 5, 1)]
+    assert meeting["n_documents"] == 3 and meeting["n_outlets"] == 3 and meeting["n_mentions"] == 3
+    assert sorted(meeting["outlets"]) == ["Addis Herald", "Horn Review", "Nairobi Standard"]
+    # day (ferry-a), month (ferry-b) and year (ferry-c): the most precise date wins
+    assert (meeting["date"], meeting["date_precision"]) == (date(2024, 3, 12), "day")
+    assert (meeting["first_report"], meeting["last_report"]) == (date(2024, 3, 14), date(2024, 11, 2))
+    assert {meeting["source_country"], meeting["target_country"]} == {"KEN", "ETH"}
+    assert not meeting["flagged"]
+    con = duckdb.connect(str(store_db), read_only=True)
+    docs = con.execute("SELECT DISTINCT doc_id FROM events WHERE fused_id = ?", [meeting["fused_id"]]).fetchall()
+    con.close()
+    assert sorted(d for (d,) in docs) == ["ferry-a", "ferry-b", "ferry-c"]
+
+
+def test_the_same_pair_meeting_again_in_another_month_stays_apart(store_db):
+    rows = fused(store_db)
+    consults = sorted((r for r in rows if r["event_type"] == "CONSULT"), key=lambda r: r["date"])
+    assert [(r["date"], r["n_documents"]) for r in consults] == [(date(2024, 3, 12), 3), (date(2024, 6, 3), 1)]
+    assert consults[1]["first_doc_id"] == "ferry-d"
+
+
+def test_disagreements_are_flagged_with_the_competing_reports(store_db):
+    rows = fused(store_db)
+    [expulsion] = [r for r in rows if r["event_type"] == "SANCTION" and r["source_country"] == "RUS"]
+    assert expulsion["n_documents"] == 2 and expulsion["flagged"]
+    conflicts = {c["kind"]: c for c in json.loads(expulsion["conflicts"])}
+    assert [v["value"] for v in conflicts["number"]["values"]] == ["23", "25"]
+    assert conflicts["number"]["about"] == "diplomat"
+    assert {v["value"]: v["doc_ids"] for v in conflicts["date"]["values"]} == {
+        "2018-03-16": ["expel-e"], "2018-03-17": ["expel-f"]}
+    [accord] = [r for r in rows if r["event_type"] == "AGREE"]
+    assert accord["n_documents"] == 2 and accord["flagged"]
+    [negation] = [c for c in json.loads(accord["conflicts"]) if c["kind"] == "negation"]
+    assert {v["value"]: v["doc_ids"] for v in negation["values"]} == {
+        "did not happen": ["accord-h"], "happened": ["accord-g"]}
+
+
+def test_events_fused_lists_sources_and_conflicts(store_db):
+    out = invoke("events", "--db", str(store_db), "--fused")
+    assert "3 outlets, 3 docs" in out and "disagree on number (diplomat)" in out
+    assert "disagree on negation" in out
+    flagged = invoke("events", "--db", str(store_db), "--fused", "--flagged")
+    assert "CONSULT" not in flagged and "SANCTION" in flagged
+    corroborated = invoke("events", "--db", str(store_db), "--fused", "--min-outlets", "3", "--dyad", "ETH", "KEN")
+    assert "1 fused events shown" in corroborated
+
+
+def test_export_fused_jsonl_csv_parquet(store_db, tmp_path):
+    out = invoke("export", "fused", "--db", str(store_db), "--format", "jsonl")
+    records = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert len(records) == len(fused(store_db))
+    [meeting] = [r for r in records if r["n_outlets"] == 3]
+    assert meeting["source"]["country"] in ("KEN", "ETH") and len(meeting["mentions"]) == 3
+    assert meeting["date"] == "2024-03-12" and meeting["conflicts"] == []
+    flagged = [r for r in records if r["flagged"]]
+    assert flagged and all(isinstance(r["conflicts"], list) and r["conflicts"] for r in flagged)
+    csv_path = tmp_path / "fused.csv"
+    invoke("export", "fused", "--db", str(store_db), "--format", "csv", "--out", str(csv_path))
+    header = csv_path.read_text().splitlines()[0]
+    assert header.startswith("fused_id,event_type,mode,source_actor_id") and "n_outlets" in header
+    parquet = tmp_path / "fused.parquet"
+    invoke("export", "fused", "--db", str(store_db), "--format", "parquet", "--out", str(parquet))
+    table = pq.read_table(parquet)
+    assert table.num_rows == len(records) and "n_documents" in table.column_names
+
+
+def test_incremental_fusion_equals_fusion_from_scratch(tmp_path):
+    scratch, steps = tmp_path / "scratch.duckdb", tmp_path / "steps.duckdb"
+    invoke("ingest", write_jsonl(tmp_path / "all.jsonl", ALL), "--db", str(scratch))
+    # Batch by batch, later reports first, so new mentions must join stored fused events.
+    batches = [[MEETING[2], EXPULSION[1]], [SECOND_MEETING, ACCORD[0]], [MEETING[0], EXPULSION[0]],
+               [MEETING[1], ACCORD[1]]]
+    for i, batch in enumerate(batches):
+        invoke("ingest", write_jsonl(tmp_path / f"batch{i}.jsonl", batch), "--db", str(steps))
+    assert groups(steps) == groups(scratch)
+    assert fused(steps) == fused(scratch)
+
+    # A report replaced by a new text: the stored fused events follow, as a fresh fusion would.
+    changed = dict(MEETING[1], text="Ethiopia's foreign minister hosted Kenya's foreign minister in Addis Ababa "
+                                    "in June for talks on a ferry service across Lake Turkana.", published="2024-06-20")
+    invoke("ingest", write_jsonl(tmp_path / "changed.jsonl", [changed]), "--db", str(steps))
+    fresh = tmp_path / "fresh.duckdb"
+    invoke("ingest", write_jsonl(tmp_path / "all2.jsonl", [d if d["id"] != changed["id"] else changed for d in ALL]),
+           "--db", str(fresh))
+    assert groups(steps) == groups(fresh)
+    assert fused(steps) == fused(fresh)
+    with Store(steps) as store:
+        summary = fuse_all(store)  # from scratch in place: same result, nothing embedded again
+        assert summary.embedded == 0 and summary.refused == summary.new > 0
+        assert fuse_new(store).new == 0  # up to date: nothing to do
+    assert fused(steps) == fused(fresh)
+
+
+def test_hypothetical_events_are_kept_apart_and_counted_as_plans(tmp_path):
+    docs = [
+        {"id": "plan", "outlet": "Wire A", "published": "2024-03-10",
+         "text": "Kenya's foreign minister will meet his Ethiopian counterpart in Addis Ababa on Tuesday."},
+        {"id": "done", "outlet": "Wire B", "published": "2024-03-13",
+         "text": "Kenya's foreign minister met his Ethiopian counterpart in Addis Ababa on Tuesday."},
+    ]
+    db = tmp_path / "h.duckdb"
+    invoke("ingest", write_jsonl(tmp_path / "h.jsonl", docs), "--db", str(db))
+    rows = fused(db)
+    assert sorted((r["first_doc_id"], r["hypothetical"], r["n_documents"]) for r in rows) == [
+        ("done", False, 1), ("plan", True, 1)]
+
+
+# -- units ----------------------------------------------------------------------------------------
+
+
+_DOCS = itertools.count()
+
+
+def mention(event_id="e1", doc_id=None, start=0, day=date(2024, 3, 12), precision="day", published=date(2024, 3, 14),
+            source=("KEN", "GOV"), target=("ETH", "GOV"), event_type="CONSULT", sentence="Kenya met Ethiopia.",
+            hypothetical=False) -> Mention:
+    return Mention(
+        event_id, doc_id or f"d{next(_DOCS)}", start, sentence, event_type, None,
+        Side(None, None, *source, source[0]), Side(None, None, *target, target[0]) if target else None,
+        day, precision, False, hypothetical, 1, 1.0, None, 0.9, published, None,
+    )
+
+
+def test_date_compatibility():
+    config = FusionConfig()
+    march_12 = mention()
+    assert dates_compatible(march_12, mention(day=date(2024, 3, 1), precision="month"), config)
+    assert dates_compatible(march_12, mention(day=date(2024, 1, 1), precision="year"), config)
+    assert dates_compatible(march_12, mention(day=date(2024, 3, 13)), config)  # one day of slack
+    assert not dates_compatible(march_12, mention(day=date(2024, 3, 15)), config)
+    assert not dates_compatible(march_12, mention(day=date(2024, 4, 1), precision="month"), config)
+    # a sentence with no date of its own carries the publication day: it stands for the week before it
+    undated = mention(day=date(2024, 3, 18), published=date(2024, 3, 18), sentence="Kenya has met Ethiopia.")
+    assert undated.undated and dates_compatible(march_12, undated, config)
+    dated = mention(day=date(2024, 3, 18), published=date(2024, 3, 18), sentence="Kenya met Ethiopia on Monday.")
+    assert not dated.undated and not dates_compatible(march_12, dated, config)
+    assert not dates_compatible(march_12, mention(day=None, precision=None), config)
+
+
+def test_actor_and_type_compatibility():
+    config = FusionConfig()
+    a = mention()
+    assert compatible(a, mention(source=("ETH", "GOV"), target=("KEN", "GOV")), config)  # a meeting either way
+    assert compatible(a, mention(source=("KEN", "MIL")), config)  # same kind of sector: the state
+    assert not compatible(a, mention(target=("SOM", "GOV")), config)
+    assert compatible(a, mention(target=None), config)  # a report that leaves out one side
+    accuse = mention(event_type="ACCUSE")
+    assert not compatible(accuse, mention(event_type="ACCUSE", source=("ETH", "GOV"), target=("KEN", "GOV")), config)
+    assert compatible(accuse, mention(event_type="PROTEST"), config)
+    assert not compatible(a, mention(hypothetical=True), config)
+    assert not compatible(a, mention(event_id="e2", doc_id=a.doc_id, start=0), config)  # two events of one sentence
+
+
+def test_quantities_skip_dates_and_years():
+    assert quantities("Gunmen killed two drivers and wounded 14 others on June 25, 2024.") == {"driver": 2.0}
+    assert quantities("Ottawa imposed 25 per cent tariffs on C$30 billion of goods at 12:01 a.m.") == {
+        "percent": 25.0, "money": 3e10}
+    assert quantities("Pakistan said it shot down five Indian jets in 2019.") == {"jet": 5.0}
+
+
+def test_pairwise_scores_against_gold_stories():
+    gold = [
+        {"doc": "a", "sentence": "Kenya met Ethiopia on Tuesday.", "event": "CONSULT", "source": {"country": "KEN"},
+         "target": {"country": "ETH"}, "date": "2024-03-12", "story": "s1"},
+        {"doc": "b", "sentence": "Ethiopia hosted Kenya this month.", "event": "CONSULT",
+         "source": {"country": "ETH"}, "target": {"country": "KEN"}, "date": "2024-03", "story": "s1"},
+        {"doc": "c", "sentence": "Kenya and Ethiopia held talks in March.", "event": "CONSULT",
+         "source": {"country": "KEN"}, "target": {"country": "ETH"}, "date": "2024-03", "story": "s1"},
+        {"doc": "c", "sentence": "Kenya met Ethiopia again in June.", "event": "CONSULT",
+         "source": {"country": "KEN"}, "target": {"country": "ETH"}, "date": "2024-06", "story": None},
+    ]
+    system = gold_as_events(gold)
+    for record, fid in zip(system, ["F1", "F1", "F2", "F2"], strict=True):
+        record["fused_id"] = fid
+    s = score_fusion(gold, system)
+    assert (s["gold_pairs"], s["system_pairs"], s["shared_pairs"]) == (3, 2, 1)
+    assert (s["precision"], s["recall"]) == (0.5, 0.3333)
+    assert score_fusion(gold, system, focus_docs={"a"})["gold_pairs"] == 2
+    fuse_records(system, {"a": ("2024-03-14", "A"), "b": ("2024-03-20", "B"), "c": ("2024-06-30", "C")})
+    assert len({r["fused_id"] for r in system}) in (2, 3)
+
+
+def test_eval_reports_fusion_scores(tmp_path):
+    docs = MEETING + [SECOND_MEETING]
+    gold = [
+        {"doc": d["id"], "sentence": d["text"], "event": "CONSULT",
+         "source": {"country": "KEN", "sector": "GOV"}, "target": {"country": "ETH", "sector": "GOV"},
+         "story": "ferry-talks-2024-03" if d["id"] != "ferry-d" else None}
+        for d in docs
+    ]
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(json.dumps(g) + "\n" for g in gold))
+    out = invoke("eval", "--gold", str(gold_path), "--input", write_jsonl(tmp_path / "docs.jsonl", docs), "--json")
+    fusion = json.loads(out)["fusion"]
+    assert fusion["coded"]["gold_pairs"] == 3 and fusion["coded"]["precision"] == 1.0
+    assert fusion["coded"]["recall"] == 1.0
+    assert fusion["gold_mentions"]["gold_pairs_all"] == 3
