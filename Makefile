@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint clean bench bench-query profile
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
 demo: $(VENV)/.installed
 	$(BIN)/dyadwatch ingest examples/corpus --db $(DEMO_DB)
 	$(BIN)/dyadwatch summary --db $(DEMO_DB)
@@ -28,6 +32,16 @@ test: $(VENV)/.installed-dev
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "warning: could not install chromium; the HTML rendering tests will be skipped (fail under CI)"
 	$(BIN)/python -m pytest
+
+# Throughput, overhead over bare spaCy, memory, workers and query speed: benchmarks/README.md.
+bench: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/run.py
+
+bench-query: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/query.py
+
+profile: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/profile_pipeline.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests

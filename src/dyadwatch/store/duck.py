@@ -150,6 +150,15 @@ EVENT_SCHEMA = pa.schema(
 )
 
 
+# Physical order of the events table after `Store.sort_events`: a country pair's events sit
+# together (both directions in two runs), dated in order.
+SORT_KEY = "source_country, target_country, date, doc_id, start"
+SORT_MIN_ROWS = 200_000
+SORT_FRACTION = 0.10
+SAMPLE_STEP = 2048
+PERIODS = ("day", "week", "month", "quarter", "year")
+
+
 @dataclass
 class EventFilter:
     """What `dyadwatch events` and exports can ask for."""
@@ -167,6 +176,7 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(f"no database at {self.path} (run `dyadwatch ingest` first)")
+        self.read_only = read_only
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self.con.execute(SCHEMA)
@@ -198,8 +208,12 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        try:
+            if exc_type is None and not self.read_only:
+                self.sort_events(force=False)
+        finally:
+            self.close()
 
     # -- writing ----------------------------------------------------------------------------
     def write_batch(
@@ -397,6 +411,94 @@ class Store:
         columns = [d[0] for d in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
+    def dyad_series(self, filters: EventFilter, by: str = "month") -> list[dict]:
+        """Events between the two actors of `filters.dyad` per period, acting side and quad class.
+
+        Rows: `period` (first day of the day/week/month/quarter/year), `source` (which of the
+        two acted: the first or the second code of the dyad), `quad_class`, `events` (count)
+        and `intensity` (mean), ordered by period, source, quad class. The other filters
+        (type, dates, confidence) apply as in `event_rows`.
+        """
+        if not filters.dyad:
+            raise ValueError("dyad_series needs a dyad")
+        if by not in PERIODS:
+            raise ValueError(f"by must be one of {', '.join(PERIODS)}, not {by!r}")
+        a, b = filters.dyad
+        where, params = _where(filters)
+        acted, acted_params = _side_is(a, "source")
+        cursor = self.con.execute(
+            f"""
+            SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, CASE WHEN {acted} THEN ? ELSE ? END AS source,
+                   quad_class, count(*) AS events, avg(intensity) AS intensity
+            FROM events {where}
+            GROUP BY 1, 2, 3 ORDER BY period NULLS LAST, source = ? DESC, quad_class
+            """,
+            acted_params + [a, b] + params + [a],
+        )
+        columns = [d[0] for d in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+    # -- layout -----------------------------------------------------------------------------
+    def unsorted_events(self) -> int:
+        """About how many events lie outside the sorted part of the table (see `sort_events`).
+
+        Reads the source country of every SAMPLE_STEP-th row in storage order: the sorted part
+        is the longest run from the start in SORT_KEY order; the rest was appended since.
+        """
+        total = self.con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+        if total == 0:
+            return 0
+        sample = self.con.execute(
+            "SELECT source_country FROM events WHERE rowid % ? = 0 ORDER BY rowid", [SAMPLE_STEP]
+        ).fetchall()
+        in_order, previous = 0, (False, "")
+        for (country,) in sample:
+            key = (country is None, country or "")
+            if key < previous:
+                break
+            previous = key
+            in_order += 1
+        return round(total * (len(sample) - in_order) / len(sample)) if sample else 0
+
+    def sort_events(self, force: bool = True) -> int:
+        """Rewrite the events table in SORT_KEY order, so that dyad and date filters skip most of it.
+
+        DuckDB keeps min/max statistics for every row group of about 120,000 rows; in sort
+        order, a country pair's events fill a few row groups and a query for the pair reads
+        only those. Rows written later are appended in arrival order (a document replaced
+        by a re-ingest too) and are read in full until the next sort. With force=False, what
+        closing a written store does, the table is sorted only when at least SORT_MIN_ROWS
+        rows and SORT_FRACTION of it lie outside the sorted part. Returns the number of rows
+        sorted (0: nothing done).
+        """
+        con = self.con
+        if not force:
+            total = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+            unsorted = self.unsorted_events() if total >= SORT_MIN_ROWS else 0
+            if unsorted < SORT_MIN_ROWS or unsorted < SORT_FRACTION * total:
+                return 0
+        where = "table_name = 'events' AND schema_name = current_schema() AND database_name = current_database()"
+        ddl = con.execute(f"SELECT sql FROM duckdb_tables() WHERE {where}").fetchall()[0][0]
+        indexes = [r[0] for r in con.execute(f"SELECT sql FROM duckdb_indexes() WHERE {where}").fetchall() if r[0]]
+        if not ddl.startswith("CREATE TABLE events("):
+            raise RuntimeError(f"unexpected definition of the events table: {ddl[:60]}")
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute("DROP TABLE IF EXISTS events__sorted")
+            con.execute(ddl.replace("CREATE TABLE events(", "CREATE TABLE events__sorted(", 1))
+            con.execute(f"INSERT INTO events__sorted SELECT * FROM events ORDER BY {SORT_KEY}")
+            total = con.execute("SELECT count(*) FROM events__sorted").fetchall()[0][0]
+            con.execute("DROP TABLE events")
+            con.execute("ALTER TABLE events__sorted RENAME TO events")
+            for index in indexes:
+                con.execute(index)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("CHECKPOINT")
+        return total
+
     def iter_events(self, filters: EventFilter | None = None, chunk: int = 5000) -> Iterator[dict]:
         """Events as DESIGN.md records, streamed in chunks."""
         where, params = _where(filters or EventFilter())
@@ -417,15 +519,43 @@ class Store:
                 yield dict(zip(columns, row, strict=True))
 
 
+def _side_is(code: str, side: str, alias: str = "") -> tuple[str, list]:
+    """`code` is the actor on `side` (source/target): an actor id has a colon ("person:asim-munir",
+    "country:PAK") and is matched on the actor id; anything else is a country or IGO code."""
+    column = f"{alias}{side}_actor_id" if ":" in code else f"{alias}{side}_country"
+    return f"{column} = ?", [code]
+
+
+def dyad_clause(a: str, b: str, alias: str = "") -> tuple[str, list]:
+    """SQL for "events between a and b, in either direction", written so that DuckDB can push it
+    into the scan and skip row groups (see `Store.sort_events`).
+
+    a and b are country/IGO codes ("USA", "NATO") or actor ids ("person:asim-munir"); alias is
+    a table alias with its dot ("e.") when the query joins. Two codes become
+    `source_country IN (a, b) AND target_country IN (a, b) AND source_country <> target_country`.
+    """
+    prefix = alias
+    if ":" not in a and ":" not in b:
+        if a == b:
+            return f"({prefix}source_country = ? AND {prefix}target_country = ?)", [a, a]
+        return (
+            f"({prefix}source_country IN (?, ?) AND {prefix}target_country IN (?, ?) "
+            f"AND {prefix}source_country <> {prefix}target_country)",
+            [a, b, a, b],
+        )
+    sa, pa_ = _side_is(a, "source", prefix)
+    tb, pb = _side_is(b, "target", prefix)
+    sb, pb2 = _side_is(b, "source", prefix)
+    ta, pa2 = _side_is(a, "target", prefix)
+    return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa_ + pb + pb2 + pa2
+
+
 def _where(filters: EventFilter) -> tuple[str, list]:
     clauses, params = [], []
     if filters.dyad:
-        a, b = filters.dyad
-        clauses.append(
-            "((? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)) OR "
-            "(? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)))"
-        )
-        params += [a, b, b, a]
+        sql, dyad_params = dyad_clause(*filters.dyad)
+        clauses.append(sql)
+        params += dyad_params
     if filters.event_type:
         clauses.append("event_type = ?")
         params.append(filters.event_type.upper())
