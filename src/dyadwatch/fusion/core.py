@@ -42,7 +42,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -275,22 +275,30 @@ def candidate_pairs(mentions: Sequence[Mention], config: FusionConfig) -> set[tu
     return pairs
 
 
-def link(
-    mentions: Sequence[Mention], vectors: Mapping[str, np.ndarray], config: FusionConfig
-) -> dict[int, dict[int, float]]:
-    """The links between mentions (index -> index -> cosine)."""
+Vectors = Mapping[str, np.ndarray] | Callable[[list[Mention]], Mapping[str, np.ndarray]]
+
+
+def link(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) -> dict[int, dict[int, float]]:
+    """The links between mentions (index -> index -> cosine).
+
+    vectors: the embeddings by event id, or a function that gives them for a list of
+    mentions; it is asked only for mentions that have a compatible candidate, so a report
+    with nothing to be fused with is never embedded.
+    """
+    pairs = [(i, j) for i, j in sorted(candidate_pairs(mentions, config))
+             if compatible(mentions[i], mentions[j], config)]
+    if callable(vectors):
+        vectors = vectors([mentions[i] for i in sorted({i for pair in pairs for i in pair})])
     edges: dict[int, dict[int, float]] = defaultdict(dict)
-    for i, j in candidate_pairs(mentions, config):
+    for i, j in pairs:
         a, b = mentions[i], mentions[j]
-        if not compatible(a, b, config):
-            continue
         cos = float(np.dot(vectors[a.event_id], vectors[b.event_id]))
         if cos >= threshold_for(a, b, config):
             edges[i][j] = edges[j][i] = cos
     return edges
 
 
-def group(mentions: Sequence[Mention], vectors: Mapping[str, np.ndarray], config: FusionConfig) -> list[Group]:
+def group(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) -> list[Group]:
     """Fuse mentions into groups; every mention ends up in exactly one group."""
     mentions = sorted(mentions, key=lambda m: m.event_id)  # the result must not depend on input order
     edges = link(mentions, vectors, config)
@@ -653,12 +661,9 @@ class Fusion:
 def fuse_mentions(
     mentions: Iterable[Mention], config: FusionConfig | None = None, vectors: Mapping[str, np.ndarray] | None = None
 ) -> Fusion:
-    """Fuse mentions held in memory (embedding their sentences unless vectors are given)."""
+    """Fuse mentions held in memory (embedding the sentences that need it unless vectors are given)."""
     config = config or FusionConfig()
-    mentions = list(mentions)
-    if vectors is None:
-        vectors = embed_mentions(mentions)
-    return Fusion(group(mentions, vectors, config))
+    return Fusion(group(list(mentions), vectors if vectors is not None else embed_mentions, config))
 
 
 def embed_mentions(mentions: Sequence[Mention]) -> dict[str, np.ndarray]:

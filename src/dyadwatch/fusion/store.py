@@ -12,7 +12,8 @@ Tables (created on first use; the events table is only touched through its `fuse
   linked set it came from, its blocking keys (`family`, `countries`, `lo`, `hi`) and a
   `fingerprint` of what fusion read from it (to notice re-coded events).
 - `fusion_embeddings`: the sentence embedding of each event id, with a hash of the sentence,
-  so that re-runs do not embed again.
+  so that re-runs do not embed again. Only mentions that have a compatible candidate are
+  ever embedded.
 
 `fuse_new(store)` brings all of this up to date with the events table: mentions that are
 new, changed, re-inserted (their `fused_id` is empty) or gone are found by comparing the two
@@ -181,7 +182,11 @@ def fuse_new(store, config: FusionConfig | None = None) -> FuseSummary:
     members = _component_members(con, affected)
     old_ids = sorted(set(members) - set(new_ids))
     mentions = new_mentions + _load_mentions(con, old_ids)
-    vectors, summary.embedded = _vectors(con, mentions)
+
+    def vectors(needed: list[Mention]) -> dict[str, np.ndarray]:
+        found, summary.embedded = _vectors(con, needed)
+        return found
+
     groups = group(mentions, vectors, config)
     summary.refused = len(mentions)
     fingerprints = dict(
