@@ -324,7 +324,10 @@ class DocumentActors:
             if actor.kind == "country":
                 head = text_head or span.root
                 sector = self._group_sector(head) if text_head is not None else None
+                if sector is None and surface.kind == "demonym":
+                    sector = "CVL"  # "Cubans took to the streets": the people, not the state
                 return Resolution(self._country_ref(actor.country, text, sector or "GOV"), 1.0)
+
         return None
 
     def _pick_person(self, surfaces: list[Surface], day: str | None, index: int) -> Actor | None:
