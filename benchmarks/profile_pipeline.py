@@ -29,7 +29,7 @@ from generate import write_corpus  # noqa: E402
 # (stage, pattern on a frame's file): the first match from the innermost frame outwards wins,
 # except that library frames only count when no dyadwatch frame is inside them.
 STAGES = [
-    ("fusion (sentence embeddings)", re.compile(r"dyadwatch/fusion/|dyadwatch/embeddings\.py")),
+    ("fusion", re.compile(r"dyadwatch/fusion/")),
     ("claims", re.compile(r"dyadwatch/claims/")),
     ("event dates (dateparser)", re.compile(r"dyadwatch/events/dates\.py|/dateparser/")),
     ("event coder", re.compile(r"dyadwatch/events/")),
@@ -50,6 +50,12 @@ def stage_of(frames: list[tuple[str, str]]) -> str:
     if any("importlib" in file or func == "<module>" and "site-packages" in file for func, file in frames[:12]):
         if not any("dyadwatch/pipeline.py" in file for _, file in frames):
             return "start-up (imports, model and data loading)"
+    dyadwatch = [file for _, file in frames if "dyadwatch/" in file]
+    if dyadwatch and "dyadwatch/embeddings.py" in dyadwatch[-1]:
+        # The sentence-embedding model: counted for whoever asked for the vectors.
+        caller = next((f for f in reversed(dyadwatch) if "dyadwatch/embeddings.py" not in f), "")
+        who = "claims" if "dyadwatch/claims/" in caller else "fusion" if "dyadwatch/fusion/" in caller else "other"
+        return f"{who}: sentence embeddings (MiniLM, torch)"
     for func, file in reversed(frames):
         if "dyadwatch/" not in file:
             continue

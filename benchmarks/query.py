@@ -13,9 +13,10 @@ the `Store` API that the CLI uses:
 - page: `Store.event_rows` — dyad + event type + date range, ORDER BY date, LIMIT 50;
 
 for a busy pair (USA–PAK) and a rare one, first call after opening the file ("cold") and
-the median of `--repeat` more ("warm"); before and after `Store.sort_events`, the layout
-the store keeps; and after replacing the events of 64 documents through `write_batch`
-(checking that the counts stay right), which appends unsorted rows.
+the median of `--repeat` more ("warm"); with the old dyad filter (before this benchmark)
+and the new one, in arrival order; after `Store.sort_events`, the layout the store keeps;
+and after replacing the events of 64 documents through `write_batch` (checking that the
+counts stay right), which appends unsorted rows.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def build(path: str, n: int) -> None:
     for name in (path, path + ".wal"):
         if os.path.exists(name):
             os.remove(name)
-    with Store(path) as store:
+    store = Store(path)  # closed without `with`: leaving the block would sort the table (see Store.sort_events)
+    try:
         con = store.con
 
         def pick(values: list, k: int, skew: float = 1.0) -> str:
@@ -90,6 +92,8 @@ def build(path: str, n: int) -> None:
             """
         )
         con.execute("CHECKPOINT")
+    finally:
+        store.close()
 
 
 def _clock(call) -> tuple[object, float, float]:
@@ -121,9 +125,34 @@ def measure(path: str, repeat: int) -> dict:
     return out
 
 
+# The dyad filter of `_where` before the query benchmark: either column on each side, OR of two pairs.
+LEGACY_DYAD = ("((? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)) OR "
+               "(? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)))")
+
+
+def measure_legacy(path: str, repeat: int) -> dict:
+    """The same two queries for the busy pair, written with the old dyad filter (the "before" figures)."""
+    a, b = BUSY
+    series = (f"SELECT CAST(date_trunc('month', date) AS DATE), source_country = ?, quad_class, count(*), "
+              f"avg(intensity) FROM events WHERE {LEGACY_DYAD} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+    page = (f"SELECT * FROM events WHERE {LEGACY_DYAD} AND event_type = ? AND date >= CAST(? AS DATE) "
+            "AND date <= CAST(? AS DATE) ORDER BY date, doc_id, start, event_id LIMIT 50")
+    out = {}
+    with Store(path, read_only=True) as store:
+        out["series_busy"] = _timed(lambda: store.con.execute(series, [a, a, b, b, a]).fetchall(), repeat)
+    with Store(path, read_only=True) as store:
+        params = [a, b, b, a, PAGE["event_type"], PAGE["since"], PAGE["until"]]
+        out["page_busy"] = _timed(lambda: store.con.execute(page, params).fetchall(), repeat)
+    return out
+
+
 def replace_documents(path: str, n_docs: int = 64) -> dict:
-    """Re-ingest n_docs documents (new events for each) and check the table's counts."""
-    with Store(path) as store:
+    """Re-ingest n_docs documents (new events for each) and check the table's counts.
+
+    The store is closed without `with`, so that the table stays in the order the write left it.
+    """
+    store = Store(path)
+    try:
         con = store.con
         total_before = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         total_docs = total_before // EVENTS_PER_DOC
@@ -146,6 +175,8 @@ def replace_documents(path: str, n_docs: int = 64) -> dict:
         total_after = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
         new = con.execute("SELECT count(*) FROM events WHERE doc_id IN (SELECT unnest(?))", [doc_ids]).fetchall()[0][0]
         unsorted, check_seconds, _ = _clock(store.unsorted_events)
+    finally:
+        store.close()
     expected = total_before - old + 2 * n_docs
     return {"documents": n_docs, "write_ms": round(seconds * 1000, 1), "write_cpu_ms": round(cpu * 1000, 1),
             "rows_before": total_before,
@@ -160,6 +191,7 @@ def run(n: int, path: str, repeat: int) -> dict:
     with Store(path, read_only=True) as store:
         result["busy_pair_events"] = len(store.event_rows(EventFilter(dyad=BUSY)))
         result["rare_pair_events"] = len(store.event_rows(EventFilter(dyad=RARE)))
+    result["legacy_filter_arrival_order"] = measure_legacy(path, repeat)
     result["arrival_order"] = measure(path, repeat)
     result["write_unsorted"] = replace_documents(path)
     with Store(path) as store:
@@ -183,6 +215,10 @@ def report(result: dict) -> str:
              f"sorted in {result['sort_seconds']} s ({result['sort_cpu_seconds']} s CPU)",
              f"{'query':14} {'arrival order':>18} {'sorted':>18} {'+64 docs rewritten':>20}"
              "   (ms: cold / warm / warm CPU)"]
+    legacy = result["legacy_filter_arrival_order"]
+    for key in legacy:
+        lines.append(f"{key + ' (old filter)':28} {legacy[key]['cold_ms']:.0f} / {legacy[key]['warm_ms']:.0f} / "
+                     f"{legacy[key]['warm_cpu_ms']:.0f}")
     for key in result["sorted"]:
         cells = [f"{r[key]['cold_ms']:.0f} / {r[key]['warm_ms']:.0f} / {r[key]['warm_cpu_ms']:.0f}"
                  for r in (result["arrival_order"], result["sorted"], result["after_write"])]
