@@ -313,7 +313,7 @@ def test_report_lists_disputed_claims_when_the_ledger_exists(tmp_path):
     db = story(tmp_path, [3.0, 2.5, 3.5, 3.0, 2.0, 3.0, -5.0, -6.0, -4.5, -5.5])
     con = duckdb.connect(db)
     con.execute(
-        "CREATE TABLE claims (claim_id VARCHAR, doc_id VARCHAR, sentence VARCHAR, speaker_country VARCHAR, "
+        "CREATE OR REPLACE TABLE claims (claim_id VARCHAR, doc_id VARCHAR, sentence VARCHAR, speaker_country VARCHAR, "
         "speaker_actor_id VARCHAR, content VARCHAR, stance VARCHAR, claim_key VARCHAR)"
     )
     con.execute(

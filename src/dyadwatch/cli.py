@@ -334,7 +334,10 @@ def _short(text: str, width: int = 90) -> str:
 
 @app.command()
 def export(
-    kind: Annotated[str, typer.Argument(help="What to export: events, documents or fused (fused events).")],
+    kind: Annotated[
+        str,
+        typer.Argument(help="What to export: events, documents, fused (fused events) or claims (the claims ledger)."),
+    ],
     fmt: Annotated[str, typer.Option("--format", "-f", help=FORMAT_HELP)] = "jsonl",
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")] = None,
     db: DbOption = Path(DEFAULT_DB),
@@ -342,14 +345,16 @@ def export(
         float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")
     ] = None,
 ) -> None:
-    """Write events, documents or fused events as JSONL, CSV or Parquet (the records of DESIGN.md)."""
+    """Write events, documents, fused events or claims as JSONL, CSV or Parquet (the records of DESIGN.md)."""
     from dyadwatch.store.duck import EventFilter
     from dyadwatch.store.export import write_records
 
     if kind == "fused":
         return _export_fused(db, fmt, out, min_confidence)
+    if kind == "claims":
+        return _export_claims(db, fmt, out)
     if kind not in ("events", "documents"):
-        raise typer.BadParameter("choose events, documents or fused", param_hint="KIND")
+        raise typer.BadParameter("choose events, documents, fused or claims", param_hint="KIND")
     with _open(db) as store:
         records = (
             store.iter_events(EventFilter(min_confidence=min_confidence))
@@ -379,6 +384,88 @@ def _export_fused(db: Path, fmt: str, out: Path | None, min_confidence: float | 
             raise typer.BadParameter(str(exc)) from exc
     if out:
         err.print(f"{count} fused events written to {out}")
+
+
+def _export_claims(db: Path, fmt: str, out: Path | None) -> None:
+    from dyadwatch.claims.store import write_claims_export
+
+    with _open(db) as store:
+        try:
+            count = write_claims_export(store.iter_claims(), fmt, str(out) if out else None)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc)) from exc
+    if out:
+        err.print(f"{count} claims written to {out}")
+
+
+@app.command()
+def claims(
+    db: DbOption = Path(DEFAULT_DB),
+    about: Annotated[
+        str | None, typer.Option("--about", help="Only claims whose words include all of these ('five jets').")
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option("--actor", help="Only claims an actor makes or is named in: country or IGO code (IND), name "
+                     "(India) or actor id (person:asim-munir)."),
+    ] = None,
+    disputed: Annotated[
+        bool, typer.Option("--disputed", help="Only claims one party asserts and another denies or disputes.")
+    ] = False,
+    limit: Annotated[int, typer.Option(help="Claim keys to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the claim keys and their histories as JSON.")] = False,
+) -> None:
+    """The claims ledger: each claim key (one proposition) with who asserts, denies, admits or disputes it,
+    and its history in time order with dates, documents and outlets."""
+    from dyadwatch.claims.ledger import build_ledger
+
+    with _open(db) as store:
+        rows = store.claim_rows()
+    codes = _actor_codes(actor) if actor else set()
+    groups = build_ledger(rows, about=about, actor=actor, disputed=disputed, actor_codes=codes)
+    if as_json:
+        print(json.dumps([g.to_dict() for g in groups[:limit]], indent=2, ensure_ascii=False))
+        return
+    keys = len({r["claim_key"] for r in rows})
+    console.print(
+        f"[bold]{len(rows)}[/] claims under [bold]{keys}[/] claim keys in {db}; "
+        f"{len(groups)} keys match" + (f" (first {limit} shown)" if len(groups) > limit else ""),
+        highlight=False,
+    )
+    labels = (("asserted by", "assert"), ("denied by", "deny"), ("admitted by", "admit"), ("disputed by", "dispute"))
+    for group in groups[:limit]:
+        mark = "[bold red]DISPUTED[/]  " if group.disputed else ""
+        console.print(
+            f"\n[bold]{group.key}[/]  {mark}“{_short(group.proposition, 110)}”  "
+            f"[dim]{len(group.statements)} statements · {len(group.documents)} documents · "
+            f"{len(group.outlets)} outlets[/]",
+            highlight=False,
+        )
+        for label, stance in labels:
+            speakers = group.speakers(stance)
+            if speakers:
+                console.print(f"  {label}: {'; '.join(speakers)}", highlight=False)
+        for s in group.statements:
+            console.print(
+                f"  {s.date or '????-??-??'}  {s.stance:<7}  {s.speaker}  [dim]{s.outlet or '—'} · {s.doc_id}[/]",
+                highlight=False,
+            )
+            console.print(f"      “{_short(s.sentence, 150)}”", style="dim", highlight=False)
+
+
+def _actor_codes(actor: str) -> set[str]:
+    """'India' -> {'IND'}; 'NATO' -> {'NATO'}: the codes a name stands for in the knowledge base."""
+    from dyadwatch.actors.kb import load_knowledge_base
+
+    kb = load_knowledge_base()
+    codes = set()
+    for text in (actor, actor.title()):
+        for surface in kb.surfaces.get(text, []):
+            found = kb.actors.get(surface.actor_id)
+            if found is not None and found.country:
+                codes.add(found.country)
+            codes.add(surface.actor_id)
+    return codes
 
 
 @app.command()
@@ -423,8 +510,8 @@ def code(
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[
-        list[Path], typer.Option("--gold", help="Gold events file or folder (JSONL, see README); repeatable.")
-    ],
+        list[Path] | None, typer.Option("--gold", help="Gold events file or folder (JSONL, see README); repeatable.")
+    ] = None,
     inputs: Annotated[
         list[Path] | None, typer.Option("--input", help="Documents to code now (files or folders).")
     ] = None,
@@ -438,10 +525,16 @@ def evaluate(
         typer.Option("--fusion-focus", help="Score fusion only on pairs touching the documents of these gold files "
                      "(a held-out part fused together with the rest)."),
     ] = None,
+    claims_gold: Annotated[
+        list[Path] | None,
+        typer.Option("--claims-gold", help="Gold claims file or folder (JSONL, see README); repeatable. Scores "
+                     "claims: detection, stance accuracy, speaker accuracy, pairwise claim-key F1."),
+    ] = None,
 ) -> None:
     """Precision, recall and F1 per event type, plus actor, direction, date and modality accuracy.
 
-    Also fusion: pairwise precision and recall of fused events against the gold `story` keys.
+    Also fusion: pairwise precision and recall of fused events against the gold `story` keys;
+    and, with --claims-gold, the claims: stance accuracy and pairwise claim-key F1.
     """
     from dyadwatch.evaluate import load_gold, score
     from dyadwatch.ingest import read_paths
@@ -451,8 +544,11 @@ def evaluate(
 
     if (inputs is None) == (db is None):
         raise typer.BadParameter("give either --input PATH or --db FILE")
+    if not gold and not claims_gold:
+        raise typer.BadParameter("give --gold FILE (events), --claims-gold FILE (claims), or both")
     try:
-        gold_events = load_gold(*gold)
+        gold_events = load_gold(*gold) if gold else []
+        gold_claims = _load_claims_gold(claims_gold)
     except (OSError, ValueError) as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(1) from exc
@@ -460,6 +556,7 @@ def evaluate(
     if db is not None:
         with _open(db) as store:
             system = list(store.iter_events())
+            system_claims = list(store.iter_claims()) if claims_gold else []
             meta = {r[0]: r[1:] for r in store.con.execute(
                 "SELECT id, strftime(published, '%Y-%m-%d'), outlet FROM documents").fetchall()}
     else:
@@ -470,22 +567,95 @@ def evaluate(
                     yield d
 
         docs = remember(read_paths([str(p) for p in inputs]))
-        system = [
-            event_record_from(e)
-            for result in code_parallel(docs, workers)
-            if isinstance(result, tuple)
-            for e in result[1]
-        ]
+        system, found_claims = [], []
+        for result in code_parallel(docs, workers, with_claims=bool(claims_gold)):
+            if isinstance(result, tuple):
+                system += [event_record_from(e) for e in result[1]]
+                found_claims.append(result[2] if claims_gold else [])
+        system_claims = _key_claims(found_claims)
         from dyadwatch.fusion import fuse_records
 
         fuse_records(system, meta)
+    claim_scores = None
+    if claims_gold:
+        from dyadwatch.evaluate import score_claims
+
+        claim_scores = score_claims(gold_claims, system_claims)
+    if not gold:
+        if as_json:
+            print(json.dumps({"claims": claim_scores.to_dict()}, indent=2, ensure_ascii=False))
+            return
+        _print_claim_scores(claim_scores, show)
+        return
     scores = score(gold_events, system, min_confidence=min_confidence)
     fusion = _eval_fusion(gold_events, system, meta, min_confidence, fusion_focus)
     if as_json:
-        print(json.dumps({**scores.to_dict(), "fusion": fusion}, indent=2, ensure_ascii=False))
+        extra = {"claims": claim_scores.to_dict()} if claim_scores else {}
+        print(json.dumps({**scores.to_dict(), "fusion": fusion, **extra}, indent=2, ensure_ascii=False))
         return
     _print_scores(scores, show)
     _print_fusion(fusion, show)
+    if claim_scores:
+        _print_claim_scores(claim_scores, show)
+
+
+def _load_claims_gold(paths: list[Path] | None) -> list[dict]:
+    from dyadwatch.evaluate import load_claims_gold
+
+    return load_claims_gold(*paths) if paths else []
+
+
+def _key_claims(claims_by_doc: list) -> list[dict]:
+    """Claim keys for claims coded now, document by document in input order, as an ingest gives them."""
+    if not any(claims_by_doc):
+        return []
+    from dyadwatch.claims.keys import ClaimKeyer
+    from dyadwatch.claims.store import claim_record_from
+
+    keyer = ClaimKeyer()
+    records = []
+    for claims in claims_by_doc:
+        keyer.assign(claims)
+        records += [claim_record_from(c) for c in claims]
+    return records
+
+
+def _print_claim_scores(scores, show: int) -> None:
+    counts, detection = scores.counts, scores.detection
+    console.print(
+        f"[bold]Claims[/]: gold {counts['gold']}  system {counts['system']}  matched {counts['matched']}  "
+        f"missed {counts['missed']}  false alarms {counts['false_alarms']}  (detection P {detection['precision']:.3f} "
+        f"R {detection['recall']:.3f} F1 {detection['f1']:.3f})",
+        highlight=False,
+    )
+    table = Table(title="Claims: on matched claims")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in (("stance accuracy", scores.stance_accuracy), ("speaker country", scores.speaker_country)):
+        table.add_row(name, "n/a" if value is None else f"{value:.3f}")
+    for name, pairs in (("claim-key pairs", scores.claim_key_pairs),
+                        ("claim-key pairs, all gold", scores.claim_key_pairs_all_gold)):
+        table.add_row(f"{name} P / R / F1",
+                      f"{pairs['precision']:.3f} / {pairs['recall']:.3f} / {pairs['f1']:.3f}  "
+                      f"(tp {pairs['tp']}, fp {pairs['fp']}, fn {pairs['fn']})")
+    console.print(table)
+    stances = ("assert", "deny", "admit", "dispute")
+    confusion = Table(title="Stance: gold (rows) × system (columns)")
+    confusion.add_column("gold")
+    for stance in stances:
+        confusion.add_column(stance, justify="right")
+    for gold_stance in stances:
+        row = scores.stance_confusion.get(gold_stance, {})
+        confusion.add_row(gold_stance, *(str(row.get(s, 0)) for s in stances))
+    console.print(confusion)
+    for title, items in (("Wrong stance", scores.wrong_stance), ("Missed claims", scores.misses),
+                         ("False alarms", scores.false_alarms)):
+        if items:
+            console.print(f"[bold]{title}[/] ({len(items)}, first {min(show, len(items))})")
+        for item in items[:show]:
+            stance = f"{item['gold']}→{item['system']}" if "gold" in item else item["stance"]
+            console.print(f"  {stance} {item['speaker']} [{item['doc']}] {_short(item['sentence'], 110)}",
+                          highlight=False)
 
 
 def _print_scores(scores, show: int) -> None:

@@ -403,3 +403,235 @@ def score_fusion_on_gold(
     records = fuse_records(gold_as_events(gold), documents)
     return score_fusion(gold, records, focus_docs=focus_docs)
 
+
+# -- claims ----------------------------------------------------------------------------------
+# Gold format (one JSON object per line, documented in the README):
+#   {"doc": id, "sentence": str, "speaker": {"name", "country", "sector"}, "content": str,
+#    "stance": "assert"|"deny"|"admit"|"dispute", "claim_key": str}
+#
+# A system claim matches a gold claim when both come from the same document and sentence;
+# within a document the pairs that agree most (speaker country, then content words) are
+# matched first, each claim once. Stance and speaker accuracy are measured on matched
+# claims. Claim keys are scored pairwise: every pair of matched gold claims is a positive
+# when the gold gives them the same key, and is predicted positive when the system does;
+# precision, recall and F1 over those pairs. The same figures over all gold claims (a
+# missed claim shares a key with nothing) are reported as `claim_key_pairs_all_gold`.
+
+CLAIM_STANCES = ("assert", "deny", "admit", "dispute")
+_STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "that", "was", "were", "is", "are", "had", "has",
+         "have", "been", "be", "by", "for", "with", "at", "it", "its", "from", "as", "their", "his", "her"}
+
+
+@dataclass
+class ClaimScores:
+    counts: dict[str, int] = field(default_factory=dict)
+    detection: dict[str, float] = field(default_factory=dict)
+    stance_accuracy: float | None = None
+    stance_confusion: dict[str, dict[str, int]] = field(default_factory=dict)  # gold -> system -> n
+    speaker_country: float | None = None
+    claim_key_pairs: dict[str, float] = field(default_factory=dict)
+    claim_key_pairs_all_gold: dict[str, float] = field(default_factory=dict)
+    misses: list[dict] = field(default_factory=list)
+    false_alarms: list[dict] = field(default_factory=list)
+    wrong_stance: list[dict] = field(default_factory=list)
+    key_errors: list[dict] = field(default_factory=list)  # pairs split or merged wrongly
+
+    def to_dict(self) -> dict:
+        return {
+            "counts": self.counts,
+            "detection": self.detection,
+            "stance_accuracy": self.stance_accuracy,
+            "stance_confusion": self.stance_confusion,
+            "speaker_country": self.speaker_country,
+            "claim_key_pairs": self.claim_key_pairs,
+            "claim_key_pairs_all_gold": self.claim_key_pairs_all_gold,
+            "misses": self.misses,
+            "false_alarms": self.false_alarms,
+            "wrong_stance": self.wrong_stance,
+            "key_errors": self.key_errors,
+        }
+
+
+def load_claims_gold(*paths: str | Path) -> list[dict]:
+    """Gold claims from files or folders of .jsonl files; a malformed line is an error naming the line."""
+    gold = []
+    for path in paths:
+        path = Path(path)
+        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+        for file in files:
+            for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{file}:{number}: invalid JSON ({exc.msg})") from exc
+                missing = {"doc", "sentence", "speaker", "stance", "claim_key"} - set(record)
+                if missing:
+                    raise ValueError(f"{file}:{number}: missing {', '.join(sorted(missing))}")
+                if record["stance"] not in CLAIM_STANCES:
+                    raise ValueError(f"{file}:{number}: stance {record['stance']!r} is not one of {CLAIM_STANCES}")
+                gold.append(record)
+    return gold
+
+
+def _content_words(text: str | None) -> set[str]:
+    return {w for w in _words(text or "") if w not in _STOP}
+
+
+def match_claims(gold: list[dict], system: list[dict]) -> tuple[list[tuple[dict, dict]], list[dict], list[dict]]:
+    """(matched gold/system pairs, missed gold claims, unmatched system claims).
+
+    Candidates share a document and a sentence. Among the claims of one sentence (or of a
+    group of sentences that candidates tie together) the matching with the most pairs, then
+    the most agreement, wins: speaker country 2, speaker sector 0.5, the overlap (Jaccard) of
+    the speaker's words 0.3, of the content words 1. Stance is not used, so it cannot help its
+    own score.
+    """
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    # The same claims give the same matching whatever order they come in (coded now, or read from a store).
+    for claim in sorted(system, key=lambda c: (c.get("start") or 0, (c.get("speaker") or {}).get("country") or "",
+                                               c.get("stance") or "", c.get("content") or "", c.get("claim_id") or "")):
+        by_doc[claim["doc_id"]].append(claim)
+    gold_by_doc: dict[str, list[dict]] = defaultdict(list)
+    for g in gold:
+        gold_by_doc[g["doc"]].append(g)
+    pairs: list[tuple[dict, dict]] = []
+    for doc, golds in gold_by_doc.items():
+        systems = by_doc.get(doc, [])
+        edges: dict[int, dict[int, float]] = defaultdict(dict)
+        for gi, g in enumerate(golds):
+            g_words = _content_words(g.get("content"))
+            for si, s in enumerate(systems):
+                if not same_sentence(s["sentence"], g["sentence"]):
+                    continue
+                s_words = _content_words(s.get("content"))
+                overlap = len(g_words & s_words) / len(g_words | s_words) if g_words | s_words else 0.0
+                gs, ss = g.get("speaker") or {}, s.get("speaker") or {}
+                agree = 2.0 * (_country(ss) == _country(gs)) + 0.5 * (ss.get("sector") == gs.get("sector"))
+                g_name, s_name = set(_words(gs.get("name") or "")), set(_words(ss.get("text") or ss.get("name") or ""))
+                named = len(g_name & s_name) / len(g_name | s_name) if g_name | s_name else 0.0
+                edges[gi][si] = agree + 0.3 * named + overlap
+        for gi, si in _best_matching(edges):
+            pairs.append((golds[gi], systems[si]))
+    used_gold = {id(g) for g, _ in pairs}
+    used_system = {id(s) for _, s in pairs}
+    misses = [g for g in gold if id(g) not in used_gold]
+    gold_docs = set(gold_by_doc)
+    false_alarms = [s for s in system if s["doc_id"] in gold_docs and id(s) not in used_system]
+    order = {id(g): i for i, g in enumerate(gold)}
+    pairs.sort(key=lambda p: order[id(p[0])])
+    return pairs, misses, false_alarms
+
+
+def _best_matching(edges: dict[int, dict[int, float]]) -> list[tuple[int, int]]:
+    """The matching with the most pairs, then the highest total weight, per connected group of candidates."""
+    result: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for start in sorted(edges):
+        if start in seen:
+            continue
+        golds, systems, frontier = set(), set(), [start]
+        while frontier:  # the candidates tied to this gold claim, through shared candidates
+            gi = frontier.pop()
+            if gi in golds:
+                continue
+            golds.add(gi)
+            for si in edges[gi]:
+                systems.add(si)
+                frontier += [g for g in edges if si in edges[g] and g not in golds]
+        seen |= golds
+        ordered = sorted(golds)
+        if len(ordered) > 8:  # too many to try every matching: greedy, best pairs first
+            taken_g, taken_s = set(), set()
+            for _, gi, si in sorted(((w, g, s) for g in ordered for s, w in edges[g].items()), reverse=True):
+                if gi not in taken_g and si not in taken_s:
+                    taken_g.add(gi)
+                    taken_s.add(si)
+                    result.append((gi, si))
+            continue
+        result += _search_matching(ordered, edges, 0, frozenset())[2]
+    return result
+
+
+def _search_matching(ordered: list[int], edges: dict[int, dict[int, float]], i: int, used: frozenset):
+    """(pairs, weight, matching) of the best matching of ordered[i:] avoiding the system claims used."""
+    if i == len(ordered):
+        return 0, 0.0, []
+    best = _search_matching(ordered, edges, i + 1, used)  # this gold claim left unmatched
+    for si, weight in edges[ordered[i]].items():
+        if si in used:
+            continue
+        n, total, chosen = _search_matching(ordered, edges, i + 1, used | {si})
+        if (n + 1, total + weight) > best[:2]:
+            best = (n + 1, total + weight, [(ordered[i], si)] + chosen)
+    return best
+
+
+def _pair_scores(items: list[tuple[str, str | None]]) -> tuple[dict[str, float], list[tuple[int, int, str]]]:
+    """Pairwise precision/recall/F1 of predicted keys against gold keys; items are (gold key, system key or None)."""
+    tp = fp = fn = 0
+    errors = []
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            gold_same = items[i][0] == items[j][0]
+            system_same = items[i][1] is not None and items[i][1] == items[j][1]
+            if gold_same and system_same:
+                tp += 1
+            elif system_same:
+                fp += 1
+                errors.append((i, j, "merged"))
+            elif gold_same:
+                fn += 1
+                errors.append((i, j, "split"))
+    return _prf(tp, fp, fn), errors
+
+
+def score_claims(gold: Iterable[dict], system: Iterable[dict]) -> ClaimScores:
+    """Claim detection, stance accuracy, speaker accuracy and pairwise claim-key F1 against gold claims."""
+    gold = list(gold)
+    gold_docs = {g["doc"] for g in gold}
+    system = [c for c in system if c["doc_id"] in gold_docs]
+    pairs, misses, false_alarms = match_claims(gold, system)
+    result = ClaimScores()
+    result.counts = {"gold": len(gold), "system": len(system), "matched": len(pairs), "missed": len(misses),
+                     "false_alarms": len(false_alarms)}
+    result.detection = _prf(len(pairs), len(false_alarms), len(misses))
+    if pairs:
+        result.stance_accuracy = round(sum(g["stance"] == s["stance"] for g, s in pairs) / len(pairs), 4)
+        result.speaker_country = round(
+            sum(_country(g.get("speaker")) == _country(s.get("speaker")) for g, s in pairs) / len(pairs), 4
+        )
+    confusion: dict[str, dict[str, int]] = {}
+    for g, s in pairs:
+        row = confusion.setdefault(g["stance"], {})
+        row[s["stance"]] = row.get(s["stance"], 0) + 1
+    result.stance_confusion = confusion
+    result.wrong_stance = [
+        {"doc": g["doc"], "sentence": g["sentence"], "speaker": _country(g.get("speaker")),
+         "gold": g["stance"], "system": s["stance"], "content": g.get("content")}
+        for g, s in pairs if g["stance"] != s["stance"]
+    ]
+    matched_items = [(g["claim_key"], s.get("claim_key")) for g, s in pairs]
+    result.claim_key_pairs, errors = _pair_scores(matched_items)
+    system_of = {id(g): s for g, s in pairs}
+    all_items = [(g["claim_key"], (system_of[id(g)].get("claim_key") if id(g) in system_of else None)) for g in gold]
+    result.claim_key_pairs_all_gold, _ = _pair_scores(all_items)
+    for i, j, kind in errors:
+        (g1, s1), (g2, s2) = pairs[i], pairs[j]
+        result.key_errors.append(
+            {"kind": kind, "gold_keys": [g1["claim_key"], g2["claim_key"]],
+             "system_keys": [s1.get("claim_key"), s2.get("claim_key")],
+             "docs": [g1["doc"], g2["doc"]], "contents": [s1.get("content"), s2.get("content")]}
+        )
+    result.misses = [
+        {"doc": g["doc"], "sentence": g["sentence"], "speaker": _country(g.get("speaker")), "stance": g["stance"],
+         "content": g.get("content")}
+        for g in misses
+    ]
+    result.false_alarms = [
+        {"doc": s["doc_id"], "sentence": s["sentence"], "speaker": _country(s.get("speaker")), "stance": s["stance"],
+         "content": s.get("content")}
+        for s in false_alarms
+    ]
+    return result

@@ -13,14 +13,17 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 
+from spacy.tokens import Doc
+
 from dyadwatch.actors.kb import load_knowledge_base, with_learned
-from dyadwatch.actors.resolver import ActorMatcher
+from dyadwatch.actors.resolver import ActorMatcher, DocumentActors
+from dyadwatch.claims.attribution import ClaimFinder
 from dyadwatch.events.coder import EventCoder
 from dyadwatch.events.lexicon import load_lexicon
 from dyadwatch.events.modality import load_modality
 from dyadwatch.events.ontology import load_ontology
 from dyadwatch.nlp import MAX_CHARS, load_nlp
-from dyadwatch.records import Document, Event, Failure
+from dyadwatch.records import Claim, Document, Event, Failure
 from dyadwatch.settings import load_settings
 
 BATCH_SIZE = 32
@@ -60,11 +63,16 @@ class Pipeline:
             ontology=load_ontology(settings.ontology_file),
             words=load_modality(),
         )
+        self._claim_finder: ClaimFinder | None = None
 
     def code(
-        self, documents: Iterable[Document], batch_size: int = BATCH_SIZE
-    ) -> Iterator[tuple[Document, list[Event]] | Failure]:
-        """(document, events) for each document, in input order; too-long documents become Failures."""
+        self, documents: Iterable[Document], batch_size: int = BATCH_SIZE, with_claims: bool = False
+    ) -> Iterator[tuple[Document, list[Event]] | tuple[Document, list[Event], list[Claim]] | Failure]:
+        """(document, events) for each document, in input order; too-long documents become Failures.
+
+        with_claims: (document, events, claims) instead, the claims read off the same parse
+        (`dyadwatch.claims`; their keys are given when they are stored).
+        """
         pending: deque[Failure] = deque()
 
         def accepted() -> Iterator[tuple[str, Document]]:
@@ -77,9 +85,17 @@ class Pipeline:
         for parsed, doc in self.nlp.pipe(accepted(), as_tuples=True, batch_size=batch_size):
             while pending:
                 yield pending.popleft()
-            yield doc, self.coder.code(parsed, doc)
+            events = self.coder.code(parsed, doc)
+            yield (doc, events, self.claims(parsed, doc, events)) if with_claims else (doc, events)
         while pending:
             yield pending.popleft()
+
+    def claims(self, parsed: Doc, document: Document, events: list[Event]) -> list[Claim]:
+        """The claims of a document already parsed and coded: who asserts, denies, admits what."""
+        if self._claim_finder is None:
+            self._claim_finder = ClaimFinder()
+        actors = DocumentActors(self.coder.kb, self.coder.matcher, parsed, document.published)
+        return self._claim_finder.find(parsed, document, actors, events)
 
 
 def code_text(
@@ -100,18 +116,22 @@ def _init_worker(settings: Settings) -> None:
     _worker_pipeline = Pipeline(settings)
 
 
-def _code_batch(documents: list[Document]) -> list[tuple[Document, list[Event]] | Failure]:
+def _code_batch(documents: list[Document], with_claims: bool = False) -> list[tuple | Failure]:
     assert _worker_pipeline is not None
-    return list(_worker_pipeline.code(documents))
+    return list(_worker_pipeline.code(documents, with_claims=with_claims))
 
 
 def code_parallel(
-    documents: Iterable[Document], workers: int, settings: Settings | None = None, batch_size: int = BATCH_SIZE
-) -> Iterator[tuple[Document, list[Event]] | Failure]:
+    documents: Iterable[Document],
+    workers: int,
+    settings: Settings | None = None,
+    batch_size: int = BATCH_SIZE,
+    with_claims: bool = False,
+) -> Iterator[tuple[Document, list[Event]] | tuple[Document, list[Event], list[Claim]] | Failure]:
     """Like `Pipeline.code`, over `workers` processes; results come back in input order."""
     settings = settings or Settings()
     if workers <= 1:
-        yield from Pipeline(settings).code(documents, batch_size)
+        yield from Pipeline(settings).code(documents, batch_size, with_claims=with_claims)
         return
     iterator = iter(documents)
     in_flight: deque[Future] = deque()
@@ -121,7 +141,7 @@ def code_parallel(
                 batch = list(islice(iterator, batch_size))
                 if not batch:
                     break
-                in_flight.append(pool.submit(_code_batch, batch))
+                in_flight.append(pool.submit(_code_batch, batch, with_claims))
             if not in_flight:
                 return
             yield from in_flight.popleft().result()

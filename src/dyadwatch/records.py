@@ -81,3 +81,37 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class Claim:
+    """One statement attributed to an actor: who says what, with which stance, from which sentence.
+
+    `start`/`end` are the evidence sentence's offsets in the document's cleaned text, as for
+    events; `content_start`/`content_end` those of the claimed content when it is a span of
+    the text. `claim_key` is shared by every claim of the same proposition, across sentences,
+    documents and speakers; it is assigned when claims are stored (see `dyadwatch.claims.keys`).
+    """
+
+    claim_id: str
+    doc_id: str
+    sentence: str
+    start: int
+    end: int
+    speaker: ActorRef
+    content: str
+    stance: str  # assert | deny | admit | dispute
+    claim_key: str | None = None
+    content_start: int | None = None
+    content_end: int | None = None
+    date: str | None = None  # when the statement was made (resolved like event dates)
+    date_precision: str | None = None
+    cue: str = ""  # the words that attribute it: "denied", "according to", "a charge ... dismissed"
+    negative: bool = False  # the content says something is not so ("posed no threat"), asserted as such
+    about: list[str] = field(default_factory=list)  # countries (and IGO codes) the content names
+    event_types: list[str] = field(default_factory=list)  # event types coded inside the content
+    link: str | None = None  # claim_id of the claim this one answers or repeats, in the same document
+    answers: str | None = None  # country whose claim this one answers ("rejected India's charge")
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -255,11 +255,12 @@ def ingest(
                 else:
                     yield from accept(item, by_id, by_hash)
 
-    for result in code_parallel(documents(), workers, settings):
+    for result in code_parallel(documents(), workers, settings, with_claims=True):
         if isinstance(result, Failure):  # not expected: too-long documents are refused before coding
             summary.failures.append(result)
             continue
-        doc, events = result
+        doc, events, claims = result
+        store.write_claims(doc.id, claims)  # the claims ledger, keyed against the stored claims (claims/store.py)
         drain()
         _, doc_id, language, sig = order.popleft()
         assert doc_id == doc.id, (doc_id, doc.id)

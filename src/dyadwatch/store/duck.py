@@ -20,7 +20,8 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from dyadwatch.records import Document, Event
+from dyadwatch.claims.store import ensure_claims_table, write_batch_claims
+from dyadwatch.records import Claim, Document, Event
 from dyadwatch.store.actors import ensure_actors_table, record_new_actors
 
 DEFAULT_DB = "dyadwatch.duckdb"
@@ -178,9 +179,11 @@ class Store:
             raise FileNotFoundError(f"no database at {self.path} (run `dyadwatch ingest` first)")
         self.read_only = read_only
         self.con = duckdb.connect(self.path, read_only=read_only)
+        self._claim_writer = None  # keys and holds claims until their documents are written (write_claims)
         if not read_only:
             self.con.execute(SCHEMA)
             ensure_actors_table(self.con)  # actors found in context (store/actors.py)
+            ensure_claims_table(self.con)  # the claims ledger (claims/store.py)
         elif self._has_table("documents"):
             self._older_schema_views()
 
@@ -278,6 +281,7 @@ class Store:
                     "UPDATE documents SET cluster_id = u.cluster_id FROM batch_clusters u WHERE documents.id = u.id"
                 )
             record_new_actors(con, results)
+            write_batch_claims(con, self._claim_writer, [d.id for d, _ in results], drop_ids)  # claims/store.py
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -507,6 +511,35 @@ class Store:
         while rows := cursor.fetchmany(chunk):
             for row in rows:
                 yield event_record(dict(zip(columns, row, strict=True)))
+
+    # -- claims (dyadwatch.claims.store) ---------------------------------------------------
+    def write_claims(self, doc_id: str, claims: Sequence[Claim], with_document: bool = True) -> None:
+        """Store a document's claims, keyed against the stored claims and those of the documents before it.
+
+        with_document: they are keyed and written with the document, by the `write_batch` that
+        stores it (what `dyadwatch ingest` does, so that an interrupted run never leaves one
+        without the other); False keys and writes them at once, replacing the stored ones.
+        """
+        from dyadwatch.claims.store import ClaimWriter, write_document_claims
+
+        if self._claim_writer is None:
+            self._claim_writer = ClaimWriter(self.con)
+        if with_document:
+            self._claim_writer.add(doc_id, claims)
+        else:
+            write_document_claims(self.con, self._claim_writer, doc_id, claims)
+
+    def iter_claims(self, chunk: int = 5000) -> Iterator[dict]:
+        """Claims as DESIGN.md records (speaker nested), in document order."""
+        from dyadwatch.claims.store import iter_claim_records
+
+        yield from iter_claim_records(self.con, chunk)
+
+    def claim_rows(self) -> list[dict]:
+        """Every claim with its document's outlet and date, ordered by claim key (the ledger's input)."""
+        from dyadwatch.claims.store import claim_rows
+
+        return claim_rows(self.con)
 
     def iter_documents(self, chunk: int = 1000) -> Iterator[dict]:
         cursor = self.con.execute(

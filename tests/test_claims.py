@@ -1,0 +1,186 @@
+"""The claims ledger over a corpus written for the project (tests/data/claims/documents.jsonl).
+
+15 short news-style documents, 43 claims. Each expected claim is checked case by case:
+its speaker (country and sector, through the actor layer, not the outlet), its stance, a
+piece of its content, and its claim key. Claims with the same label in EXPECTED share a key;
+claims with different labels have different keys. The corpus has claims asserted in one
+document and denied or admitted in another (Pakistan's five jets, claims-01/-02; the US
+brokering of the ceasefire, claims-03/-04; Rwandan troops with the M23, claims-10/-11),
+different propositions about the same pair kept apart (the jets and the mosques, both
+Pakistan against India, claims-01; Ukrainian and Russian drone tallies, claims-09), and
+sentences that make no claim ("declined to comment", "did not confirm", a promise of one's
+own side, thanks, demands).
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.claims.keys import ClaimKeyer
+from dyadwatch.ingest import read_paths
+from dyadwatch.records import Document
+
+CORPUS = Path(__file__).parent / "data" / "claims" / "documents.jsonl"
+
+# (document, speaker country, speaker sector, stance, words of the content, key label)
+EXPECTED = [
+    # Pakistan says it shot down five Indian jets; India denies it, later admits losses (claims-02).
+    ("claims-01", "PAK", "MIL", "assert", "shot down five Indian fighter jets", "jets"),
+    ("claims-01", "IND", "GOV", "deny", "Indian fighter jets had been shot down", "jets"),
+    # A different proposition about the same pair: "..., a charge New Delhi rejected".
+    ("claims-01", "PAK", "MIL", "assert", "striking mosques in Muzaffarabad", "mosques"),
+    ("claims-01", "IND", "GOV", "deny", "striking mosques in Muzaffarabad", "mosques"),
+    ("claims-02", "IND", "MIL", "admit", "Pakistan had shot down some Indian fighter jets", "jets"),
+    ("claims-02", "IND", "MIL", "assert", "the number was lower than five", "fewer-than-five"),
+    ("claims-02", "PAK", "GOV", "assert", "five Indian fighter jets had been shot down", "jets"),
+    # The US says it brokered the ceasefire (claims-03); India rejects that claim (claims-04).
+    ("claims-03", "USA", "GOV", "assert", "the United States had brokered a full ceasefire", "brokered"),
+    ("claims-04", "IND", "GOV", "assert", "agreed directly between the two militaries", "agreed-directly"),
+    ("claims-04", "IND", "GOV", "deny", "the United States had brokered the ceasefire", "brokered"),
+    ("claims-04", "PAK", "GOV", "assert", "the ceasefire was holding", "holding"),
+    # "dismissed Moscow's account": the account is Russia's claim in the same document.
+    ("claims-05", "POL", "GOV", "assert", "violated Polish airspace 19 times", "airspace"),
+    ("claims-05", "RUS", "GOV", "assert", "targeting military sites in western Ukraine", "targeting-ukraine"),
+    ("claims-05", "POL", "GOV", "deny", "targeting military sites in western Ukraine", "targeting-ukraine"),
+    # "..., an accusation Moscow denied"; a quotation with its speaker; "according to the police" in London.
+    ("claims-06", "GBR", "GOV", "assert", "had planned the poisoning", "poisoning"),
+    ("claims-06", "RUS", "GOV", "deny", "had planned the poisoning", "poisoning"),
+    ("claims-06", "RUS", "GOV", "deny", "Russia had nothing to do with the poisoning", "poisoning"),
+    ("claims-06", "GBR", "GOV", "assert", "two suspects left Britain", "suspects"),
+    # "initially denied ... but later admitted it".
+    ("claims-07", "CAN", "GOV", "assert", "an Iranian missile had shot down the Ukrainian airliner", "airliner"),
+    ("claims-07", "IRN", "MIL", "deny", "they had shot down the Ukrainian airliner", "airliner"),
+    ("claims-07", "IRN", "MIL", "admit", "they had shot down the Ukrainian airliner", "airliner"),
+    # "questioned the figure": a dispute of the opposition's count (same country, another side).
+    ("claims-08", "GEO", "OPP", "assert", "120 protesters had been detained", "detained"),
+    ("claims-08", "GEO", "GOV", "dispute", "120 protesters had been detained", "detained"),
+    ("claims-08", "GEO", "GOV", "assert", "the parliament was illegitimate", "parliament"),
+    # Two tallies of one night, two propositions.
+    ("claims-09", "UKR", "MIL", "assert", "destroyed 40 Russian drones", "ukrainian-tally"),
+    ("claims-09", "RUS", "GOV", "assert", "downed 12 Ukrainian drones", "russian-tally"),
+    # Rebels (a side of their own in Congo) and the army; Kinshasa accuses Rwanda, Rwanda denies.
+    ("claims-10", "COD", "REB", "assert", "captured the town of Sake", "sake"),
+    ("claims-10", "COD", "MIL", "deny", "Sake had fallen", "sake"),
+    ("claims-10", "COD", "GOV", "assert", "Rwanda of deploying troops to fight alongside the M23", "rwandan-troops"),
+    ("claims-10", "RWA", "GOV", "deny", "Rwanda of deploying troops to fight alongside the M23", "rwandan-troops"),
+    ("claims-11", "RWA", "GOV", "deny", "its troops were fighting alongside the M23", "rwandan-troops"),
+    ("claims-11", "RWA", "GOV", "assert", "defensive measures along its border", "defensive-measures"),
+    # "contradicting Houthi claims of a direct hit": a denial, and the Houthis' claim it names.
+    ("claims-12", "YEM", "REB", "assert", "hit the tanker Coral Vega", "coral-vega"),
+    ("claims-12", "USA", "MIL", "deny", "the tanker suffered no damage", "coral-vega"),
+    ("claims-12", "YEM", "REB", "assert", "a direct hit", "coral-vega"),
+    # "according to the UN"; "said the figures were exaggerated"; an admission of part of it.
+    ("claims-13", "UN", "IGO", "assert", "More than 300 civilians were killed in Khartoum", "khartoum-dead"),
+    ("claims-13", "SDN", "MIL", "dispute", "More than 300 civilians were killed in Khartoum", "khartoum-dead"),
+    ("claims-13", "SDN", "GOV", "admit", "civilians had been killed in Khartoum in March", "khartoum-dead"),
+    # A quotation with its speaker, and "rejected Beijing's claim".
+    ("claims-14", "CHN", "GOV", "assert", "The Philippine vessel deliberately rammed our ship", "rammed"),
+    ("claims-14", "PHL", "GOV", "deny", "The Philippine vessel deliberately rammed our ship", "rammed"),
+    ("claims-14", "PHL", "GOV", "assert", "three Filipino sailors had been injured", "injured"),
+    ("claims-15", "RUS", "GOV", "assert", "Ukrainian forces lost 1,200 soldiers", "kursk-losses"),
+    ("claims-15", "UKR", "GOV", "dispute", "Ukrainian forces lost 1,200 soldiers", "kursk-losses"),
+]
+
+# Sentences that make no claim.
+NO_CLAIM = [
+    ("claims-01", "declined to comment"),  # withheld
+    ("claims-01", "would respond to any further attack"),  # a promise of one's own side: an event
+    ("claims-02", "did not confirm the figure"),  # withheld
+    ("claims-03", "thanked Washington"),  # an act, not a statement of fact
+    ("claims-07", "demanded a full investigation"),  # a demand
+    ("claims-09", "declined to comment"),
+]
+
+
+@pytest.fixture(scope="module")
+def coded(pipeline):
+    """The corpus's claims, keyed document by document in input order, as an ingest keys them."""
+    documents = [d for d in read_paths([str(CORPUS)]) if isinstance(d, Document)]
+    keyer = ClaimKeyer()
+    by_doc = {}
+    for document, _events, claims in pipeline.code(documents, with_claims=True):
+        keyer.assign(claims)
+        by_doc[document.id] = claims
+    return by_doc
+
+
+def _find(coded, doc, country, sector, stance, words):
+    found = [
+        c
+        for c in coded[doc]
+        if c.speaker.country == country and c.speaker.sector == sector and c.stance == stance and words in c.content
+    ]
+    found_here = [(c.speaker, c.stance, c.content) for c in coded[doc]]
+    assert len(found) == 1, (doc, country, sector, stance, words, found_here)
+    return found[0]
+
+
+def test_the_corpus_is_large_enough():
+    assert len(EXPECTED) >= 40
+    assert len({e[0] for e in EXPECTED}) >= 10
+
+
+@pytest.mark.parametrize("expected", EXPECTED, ids=lambda e: f"{e[0]}-{e[3]}-{e[5]}")
+def test_each_claim_has_its_speaker_stance_and_content(coded, expected):
+    doc, country, sector, stance, words, _ = expected
+    claim = _find(coded, doc, country, sector, stance, words)
+    assert claim.claim_key and claim.sentence and claim.start < claim.end
+
+
+def test_no_other_claims_are_found(coded):
+    expected_per_doc = {}
+    for e in EXPECTED:
+        expected_per_doc[e[0]] = expected_per_doc.get(e[0], 0) + 1
+    assert {doc: len(claims) for doc, claims in coded.items()} == expected_per_doc
+
+
+@pytest.mark.parametrize("doc, words", NO_CLAIM)
+def test_sentences_without_claims(coded, doc, words):
+    assert not [c for c in coded[doc] if words in c.sentence]
+
+
+def test_claim_keys_group_the_same_proposition_and_only_it(coded):
+    claims = [(_find(coded, *e[:5]), e[5]) for e in EXPECTED]
+    for (a, label_a), (b, label_b) in combinations(claims, 2):
+        if label_a == label_b:
+            assert a.claim_key == b.claim_key, (label_a, a.content, b.content)
+        else:
+            assert a.claim_key != b.claim_key, (label_a, label_b, a.content, b.content)
+
+
+def test_a_claim_asserted_in_one_document_is_denied_and_admitted_in_others(coded):
+    asserted = _find(coded, "claims-01", "PAK", "MIL", "assert", "shot down five Indian fighter jets")
+    denied = _find(coded, "claims-01", "IND", "GOV", "deny", "Indian fighter jets had been shot down")
+    admitted = _find(coded, "claims-02", "IND", "MIL", "admit", "Pakistan had shot down some Indian fighter jets")
+    assert asserted.doc_id != admitted.doc_id and asserted.claim_key == denied.claim_key == admitted.claim_key
+    accused = _find(coded, "claims-10", "COD", "GOV", "assert", "Rwanda of deploying troops")
+    denied_elsewhere = _find(coded, "claims-11", "RWA", "GOV", "deny", "its troops were fighting alongside the M23")
+    assert accused.doc_id != denied_elsewhere.doc_id and accused.claim_key == denied_elsewhere.claim_key
+
+
+def test_the_speaker_is_the_actor_not_the_outlet(coded):
+    claim = _find(coded, "claims-02", "PAK", "GOV", "assert", "five Indian fighter jets had been shot down")
+    assert claim.speaker.text == "Pakistan's military spokesman"  # in a Delhi outlet
+    peskov = _find(coded, "claims-06", "RUS", "GOV", "deny", "Russia had nothing to do with the poisoning")
+    assert "Peskov" in peskov.speaker.text and peskov.speaker.actor_id == "person:dmitry-peskov"
+
+
+def test_links_dates_and_spans(coded):
+    rejected = _find(coded, "claims-01", "IND", "GOV", "deny", "striking mosques")
+    accused = _find(coded, "claims-01", "PAK", "MIL", "assert", "striking mosques")
+    assert rejected.link == accused.claim_id  # "a charge New Delhi rejected" answers the accusation
+    assert rejected.cue == "charge … rejected"
+    assert accused.date == "2025-05-08" and accused.date_precision == "day"
+    # "Britain's foreign secretary said on Monday" in a story of Monday 2018-03-12.
+    said = _find(coded, "claims-06", "GBR", "GOV", "assert", "had planned the poisoning")
+    assert said.date == "2018-03-12"
+    documents = {d.id: d for d in read_paths([str(CORPUS)]) if isinstance(d, Document)}
+    for claims in coded.values():
+        for claim in claims:
+            text = documents[claim.doc_id].text
+            assert text[claim.start : claim.end] == claim.sentence
+            if claim.content_start is not None and not claim.link:
+                assert text[claim.content_start : claim.content_end] in claim.content
