@@ -139,12 +139,7 @@ def score(gold: Iterable[dict], system: Iterable[dict], min_confidence: float | 
             misses.append(g)
             continue
 
-        def agreement(e: dict) -> int:
-            return (_country(e["source"]) == _country(g["source"])) * 2 + (
-                _country(e["target"]) == _country(g.get("target"))
-            )
-
-        best = max(candidates, key=agreement)
+        best = max(candidates, key=lambda e, g=g: _agreement(e, g))
         used.add(id(best))
         pairs.append((g, best))
     false_alarms = [e for e in system if id(e) not in used]
@@ -215,6 +210,13 @@ def _wrong_attributes(pairs: list[tuple[dict, dict]]) -> list[dict]:
     return wrong
 
 
+def _agreement(system: dict, gold: dict) -> int:
+    """How well a candidate agrees with a gold event on actors: source counts double."""
+    source = _country(system["source"]) == _country(gold["source"])
+    target = _country(system["target"]) == _country(gold.get("target"))
+    return source * 2 + target
+
+
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
@@ -274,8 +276,10 @@ def match_events(gold: Iterable[dict], system: Iterable[dict]) -> list[tuple[dic
             continue
         best = max(
             candidates,
-            key=lambda e: (_country(e["source"]) == _country(g["source"])) * 2
-            + (_country(e["target"]) == _country(g.get("target"))),
+            key=lambda e: (
+                (_country(e["source"]) == _country(g["source"])) * 2
+                + (_country(e["target"]) == _country(g.get("target")))
+            ),
         )
         used.add(id(best))
         pairs.append((g, best))
@@ -418,8 +422,37 @@ def score_fusion_on_gold(
 # missed claim shares a key with nothing) are reported as `claim_key_pairs_all_gold`.
 
 CLAIM_STANCES = ("assert", "deny", "admit", "dispute")
-_STOP = {"the", "a", "an", "of", "to", "in", "on", "and", "that", "was", "were", "is", "are", "had", "has",
-         "have", "been", "be", "by", "for", "with", "at", "it", "its", "from", "as", "their", "his", "her"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "and",
+    "that",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "been",
+    "be",
+    "by",
+    "for",
+    "with",
+    "at",
+    "it",
+    "its",
+    "from",
+    "as",
+    "their",
+    "his",
+    "her",
+}
 
 
 @dataclass
@@ -490,8 +523,16 @@ def match_claims(gold: list[dict], system: list[dict]) -> tuple[list[tuple[dict,
     """
     by_doc: dict[str, list[dict]] = defaultdict(list)
     # The same claims give the same matching whatever order they come in (coded now, or read from a store).
-    for claim in sorted(system, key=lambda c: (c.get("start") or 0, (c.get("speaker") or {}).get("country") or "",
-                                               c.get("stance") or "", c.get("content") or "", c.get("claim_id") or "")):
+    for claim in sorted(
+        system,
+        key=lambda c: (
+            c.get("start") or 0,
+            (c.get("speaker") or {}).get("country") or "",
+            c.get("stance") or "",
+            c.get("content") or "",
+            c.get("claim_id") or "",
+        ),
+    ):
         by_doc[claim["doc_id"]].append(claim)
     gold_by_doc: dict[str, list[dict]] = defaultdict(list)
     for g in gold:
@@ -594,8 +635,13 @@ def score_claims(gold: Iterable[dict], system: Iterable[dict]) -> ClaimScores:
     system = [c for c in system if c["doc_id"] in gold_docs]
     pairs, misses, false_alarms = match_claims(gold, system)
     result = ClaimScores()
-    result.counts = {"gold": len(gold), "system": len(system), "matched": len(pairs), "missed": len(misses),
-                     "false_alarms": len(false_alarms)}
+    result.counts = {
+        "gold": len(gold),
+        "system": len(system),
+        "matched": len(pairs),
+        "missed": len(misses),
+        "false_alarms": len(false_alarms),
+    }
     result.detection = _prf(len(pairs), len(false_alarms), len(misses))
     if pairs:
         result.stance_accuracy = round(sum(g["stance"] == s["stance"] for g, s in pairs) / len(pairs), 4)
@@ -608,9 +654,16 @@ def score_claims(gold: Iterable[dict], system: Iterable[dict]) -> ClaimScores:
         row[s["stance"]] = row.get(s["stance"], 0) + 1
     result.stance_confusion = confusion
     result.wrong_stance = [
-        {"doc": g["doc"], "sentence": g["sentence"], "speaker": _country(g.get("speaker")),
-         "gold": g["stance"], "system": s["stance"], "content": g.get("content")}
-        for g, s in pairs if g["stance"] != s["stance"]
+        {
+            "doc": g["doc"],
+            "sentence": g["sentence"],
+            "speaker": _country(g.get("speaker")),
+            "gold": g["stance"],
+            "system": s["stance"],
+            "content": g.get("content"),
+        }
+        for g, s in pairs
+        if g["stance"] != s["stance"]
     ]
     matched_items = [(g["claim_key"], s.get("claim_key")) for g, s in pairs]
     result.claim_key_pairs, errors = _pair_scores(matched_items)
@@ -620,18 +673,32 @@ def score_claims(gold: Iterable[dict], system: Iterable[dict]) -> ClaimScores:
     for i, j, kind in errors:
         (g1, s1), (g2, s2) = pairs[i], pairs[j]
         result.key_errors.append(
-            {"kind": kind, "gold_keys": [g1["claim_key"], g2["claim_key"]],
-             "system_keys": [s1.get("claim_key"), s2.get("claim_key")],
-             "docs": [g1["doc"], g2["doc"]], "contents": [s1.get("content"), s2.get("content")]}
+            {
+                "kind": kind,
+                "gold_keys": [g1["claim_key"], g2["claim_key"]],
+                "system_keys": [s1.get("claim_key"), s2.get("claim_key")],
+                "docs": [g1["doc"], g2["doc"]],
+                "contents": [s1.get("content"), s2.get("content")],
+            }
         )
     result.misses = [
-        {"doc": g["doc"], "sentence": g["sentence"], "speaker": _country(g.get("speaker")), "stance": g["stance"],
-         "content": g.get("content")}
+        {
+            "doc": g["doc"],
+            "sentence": g["sentence"],
+            "speaker": _country(g.get("speaker")),
+            "stance": g["stance"],
+            "content": g.get("content"),
+        }
         for g in misses
     ]
     result.false_alarms = [
-        {"doc": s["doc_id"], "sentence": s["sentence"], "speaker": _country(s.get("speaker")), "stance": s["stance"],
-         "content": s.get("content")}
+        {
+            "doc": s["doc_id"],
+            "sentence": s["sentence"],
+            "speaker": _country(s.get("speaker")),
+            "stance": s["stance"],
+            "content": s.get("content"),
+        }
         for s in false_alarms
     ]
     return result
