@@ -44,6 +44,7 @@ from dyadwatch.fusion.core import (
     group,
     summarize,
 )
+from dyadwatch.store.duck import filter_clauses, where_sql
 
 DIM = 384
 
@@ -431,26 +432,8 @@ class FusedFilter:
 
 
 def _fused_where(f: FusedFilter) -> tuple[str, list]:
-    clauses, params = [], []
-    if f.dyad:
-        a, b = (x.upper() if ":" not in x else x for x in f.dyad)
-        clauses.append(
-            "((? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)) OR "
-            "(? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)))"
-        )
-        params += [a, b, b, a]
-    if f.event_type:
-        clauses.append("event_type = ?")
-        params.append(f.event_type.upper())
-    if f.since:
-        clauses.append("date >= CAST(? AS DATE)")
-        params.append(f.since)
-    if f.until:
-        clauses.append("date <= CAST(? AS DATE)")
-        params.append(f.until)
-    if f.min_confidence is not None:
-        clauses.append("confidence >= ?")
-        params.append(f.min_confidence)
+    dyad = tuple(x.upper() if ":" not in x else x for x in f.dyad) if f.dyad else None
+    clauses, params = filter_clauses(dyad, f.event_type, f.since, f.until, f.min_confidence)
     if f.min_outlets:
         clauses.append("n_outlets >= ?")
         params.append(f.min_outlets)
@@ -458,7 +441,7 @@ def _fused_where(f: FusedFilter) -> tuple[str, list]:
         clauses.append("flagged")
     if not f.include_hypothetical:
         clauses.append("NOT hypothetical")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return where_sql(clauses), params
 
 
 def fused_rows(con, filters: FusedFilter | None = None, limit: int | None = None) -> list[dict]:

@@ -583,28 +583,47 @@ def dyad_clause(a: str, b: str, alias: str = "") -> tuple[str, list]:
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa_ + pb + pb2 + pa2
 
 
-def _where(filters: EventFilter) -> tuple[str, list]:
+def filter_clauses(
+    dyad: tuple[str, str] | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    min_confidence: float | None,
+) -> tuple[list[str], list]:
+    """WHERE clauses (and their parameters) for the filters that event listings and fused-event
+    listings share; each caller adds its own and joins them with AND."""
     clauses, params = [], []
-    if filters.dyad:
-        sql, dyad_params = dyad_clause(*filters.dyad)
+    if dyad:
+        sql, dyad_params = dyad_clause(*dyad)
         clauses.append(sql)
         params += dyad_params
-    if filters.event_type:
+    if event_type:
         clauses.append("event_type = ?")
-        params.append(filters.event_type.upper())
-    if filters.since:
+        params.append(event_type.upper())
+    if since:
         clauses.append("date >= CAST(? AS DATE)")
-        params.append(filters.since)
-    if filters.until:
+        params.append(since)
+    if until:
         clauses.append("date <= CAST(? AS DATE)")
-        params.append(filters.until)
-    if filters.min_confidence is not None:
+        params.append(until)
+    if min_confidence is not None:
         clauses.append("confidence >= ?")
-        params.append(filters.min_confidence)
+        params.append(min_confidence)
+    return clauses, params
+
+
+def where_sql(clauses: list[str]) -> str:
+    return ("WHERE " + " AND ".join(clauses)) if clauses else ""
+
+
+def _where(filters: EventFilter) -> tuple[str, list]:
+    clauses, params = filter_clauses(
+        filters.dyad, filters.event_type, filters.since, filters.until, filters.min_confidence
+    )
     if filters.doc_id:
         clauses.append("doc_id = ?")
         params.append(filters.doc_id)
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return where_sql(clauses), params
 
 
 def _doc_row(doc: Document, n_events: int, now: datetime, extras: DocExtras | None = None) -> dict:
