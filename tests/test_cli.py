@@ -135,3 +135,15 @@ def test_query_on_a_missing_database_says_so(tmp_path):
 def test_installed_entry_point():
     result = subprocess.run([sys.executable, "-m", "dyadwatch", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and "dyadwatch" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("precision", "shown"), [("day", "2025-06-18"), ("month", "2025-06"), ("year", "2025"), (None, "2025-06-18")]
+)
+def test_listings_show_dates_as_precise_as_the_text(precision, shown):
+    from datetime import date
+
+    from dyadwatch.cli import _shown_date
+
+    assert _shown_date(date(2025, 6, 18), precision) == shown
+    assert _shown_date(None, precision) == "????-??-??"

@@ -268,7 +268,7 @@ def events(
         flags = " ".join(f for f, on in (("negated", row["negated"]), ("hypothetical", row["hypothetical"])) if on)
         event_type = row["event_type"] + (f"/{row['mode']}" if row["mode"] else "")
         console.print(
-            f"{row['date'] or '????-??-??'}  [bold]{event_type}[/]  {_actor_cell(row, 'source')} → "
+            f"{_shown_date(row['date'], row['date_precision'])}  [bold]{event_type}[/]  {_actor_cell(row, 'source')} → "
             f"{_actor_cell(row, 'target')}  conf {row['confidence']:.2f}"
             + (f"  [yellow]{flags}[/]" if flags else "")
             + f"  [dim]{row['doc_id']}[/]",
@@ -276,6 +276,14 @@ def events(
         )
         console.print(f"    “{_short(row['sentence'], 160)}”", style="dim", highlight=False)
     console.print(f"{len(rows)} events shown (--limit {limit})")
+
+
+def _shown_date(value, precision: str | None) -> str:
+    """A date as precise as the text gave it: "2025-06-18", "2025-06" for a month, "2025" for a year."""
+    if value is None:
+        return "????-??-??"
+    text = value.isoformat()
+    return {"month": text[:7], "year": text[:4]}.get(precision or "day", text)
 
 
 def _print_fused(db, dyad, event_type, since, until, min_confidence, min_outlets, flagged, limit) -> None:
@@ -297,7 +305,7 @@ def _print_fused(db, dyad, event_type, since, until, min_confidence, min_outlets
                 f" … {row['last_report']}" if row["last_report"] != row["first_report"] else ""
             )
         console.print(
-            f"{row['date'] or '????-??-??'} ({row['date_precision'] or '?'})  [bold]{event_type}[/]  "
+            f"{_shown_date(row['date'], row['date_precision'])}  [bold]{event_type}[/]  "
             f"{_fused_actor(row, 'source')} → {_fused_actor(row, 'target')}  [cyan]{reports}[/]"
             + (f"  [yellow]{', '.join(flags)}[/]" if flags else "")
             + f"  [dim]{row['fused_id']}[/]",
