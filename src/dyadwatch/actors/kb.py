@@ -84,6 +84,10 @@ class KnowledgeBase:
         self.org_suffixes: dict[str, str] = {}
         self.counterpart_words: set[str] = set()
         self.not_actors: set[str] = set()
+        self.back_references: set[str] = set()  # "council": refers to an organisation with the word in its name
+        self.generic_back_references: set[str] = set()  # "the group": the organisation named last
+        self.igo_back_references: set[str] = set()  # "the bloc": the IGO named last
+        self.organs: dict[str, list[str]] = defaultdict(list)  # "EU" -> ["EC", "EUCO", "EEAS", ...]
         self._generic: set[str] | None = None
 
     # -- building -------------------------------------------------------------------
@@ -201,6 +205,14 @@ class KnowledgeBase:
                 return self.actors[actor_id]
         return None
 
+    def holder_in_family(self, code: str, office: str, day: str | None) -> Actor | None:
+        """Who held `office` in an IGO or one of its organs ("the EU's foreign-policy chief" is the EEAS's)."""
+        for organ in [code, *self.organs.get(code, [])]:
+            person = self.holder(organ, office, day)
+            if person is not None:
+                return person
+        return None
+
     def office_of(self, phrase: str) -> str | None:
         return self.office_titles.get(phrase.lower())
 
@@ -287,6 +299,10 @@ def _load_offices(kb: KnowledgeBase, data: dict, extend: bool = False) -> None:
             kb.org_suffixes[word.lower()] = sector
     kb.counterpart_words = {w.lower() for w in data["counterpart_words"]}
     kb.not_actors = {w.lower() for w in data["not_actors"]}
+    back = data.get("back_references") or {}
+    kb.back_references = {w.lower() for w in back.get("named") or []}
+    kb.generic_back_references = {w.lower() for w in back.get("generic") or []}
+    kb.igo_back_references = {w.lower() for w in back.get("generic_igo") or []}
 
 
 def _load_country(kb: KnowledgeBase, entry: dict) -> None:
@@ -324,6 +340,8 @@ def igo_families() -> dict[str, str]:
 def _load_igo(kb: KnowledgeBase, entry: dict, family: str | None = None) -> None:
     actor_id = f"igo:{entry['code']}"
     kb.add_actor(Actor(actor_id, "igo", entry["name"], family or entry["code"], entry.get("sector", "IGO")))
+    if family and family != entry["code"] and entry["code"] not in kb.organs[family]:
+        kb.organs[family].append(entry["code"])
     kb.add_surface(entry["name"], actor_id, "igo")
     for alias in entry.get("aliases") or []:
         kb.add_surface(alias, actor_id, "igo")

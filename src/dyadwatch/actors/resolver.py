@@ -141,6 +141,8 @@ PAIR_COUNTRY_NOUNS = {
 PAIR_SIDE_NOUNS = {"side", "party", "camp"}
 PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "head", "foreign minister", "chief"}
 PAIR_WORDS = {"two", "both"}
+# A dateline place ("DHAKA —") counts as this many mentions towards the story's focus country.
+DATELINE_WEIGHT = 2
 
 
 @dataclass
@@ -190,7 +192,8 @@ class DocumentActors:
         self.local_names: dict[str, Actor] = {}  # their names, short names and surnames
         self.local_titles: list[tuple[int, str, Actor]] = []  # (index, "energy minister", person)
         self._entities: dict[int, Span] | None = None
-        countries: Counter[str] = Counter()
+        self._countries: Counter[str] = Counter()  # country code -> weight, for the focus country
+        self._first_seen: dict[str, int] = {}
         for span, surfaces in matcher.matches(doc):
             if not self._plausible(span, surfaces):
                 continue
@@ -198,7 +201,7 @@ class DocumentActors:
                 self.by_token[i] = (span, surfaces)
             kinds = {s.kind for s in surfaces}
             if kinds & COUNTRY_KINDS:
-                countries[surfaces[0].actor_id] += 1
+                self._count_country(self.kb.actors[surfaces[0].actor_id].country, span, dateline=_in_dateline(span))
             if kinds & {"person", "surname"}:
                 person = self._pick_person(surfaces, published, span.start)
                 if person:
@@ -209,8 +212,27 @@ class DocumentActors:
                         self.local_names.setdefault(span[-1].text, person)
             elif surfaces:
                 self.parties.append((span.start, self.kb.actors[surfaces[0].actor_id]))
-        self.focus_country = countries.most_common(1)[0][0].split(":", 1)[1] if countries else None
+        for index, person in self.people:
+            # "Hasina resigned", "Petro suspended talks": the people named say whose story it is too.
+            self._count_country(self.kb.country_of(person, published), doc[index : index + 1])
+        self.focus_country = self._focus()
         self._scan_unknown(published)
+        for index, actor in self.parties:
+            if actor.actor_id in self.local and actor.kind == "person":
+                self._count_country(actor.country, doc[index : index + 1])
+        self.focus_country = self._focus()
+
+    def _count_country(self, code: str | None, span: Span, dateline: bool = False) -> None:
+        if code is None or f"country:{code}" not in self.kb.actors:
+            return  # IGOs (a UN official, "Brussels" as the EU's seat) are not a story's country
+        self._countries[code] += DATELINE_WEIGHT if dateline else 1
+        self._first_seen.setdefault(code, span.start)
+
+    def _focus(self) -> str | None:
+        """The country the story is about: most mentioned (people included), the first named on a tie."""
+        if not self._countries:
+            return None
+        return max(self._countries, key=lambda c: (self._countries[c], -self._first_seen[c]))
 
     # -- public -----------------------------------------------------------------------
     def resolve(self, head: Token, day: str | None, counterpart_office: str | None = None) -> Resolution | None:
@@ -252,6 +274,10 @@ class DocumentActors:
             if named is not None:
                 return named
             country, certainty = self._country_of_modifiers(head, day)
+            if country is None:
+                earlier = self._back_reference(head, day)
+                if earlier is not None:
+                    return earlier
             if country is None and sector in FOCUS_SECTORS and self.focus_country:
                 # "Police arrested demonstrators" in a story about Kenya: Kenyan police.
                 country, certainty = self.focus_country, 0.6
@@ -259,6 +285,9 @@ class DocumentActors:
                 return None
             ref = self._country_ref(country, _phrase_text(head), sector)
             return Resolution(ref, certainty * 0.95)
+        earlier = self._back_reference(head, day)
+        if earlier is not None:
+            return earlier
         # "the IAEA board", "a UN agency", "Hamas fighters": a named organisation in front of the noun.
         for child in head.lefts:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in self.by_token:
@@ -312,7 +341,13 @@ class DocumentActors:
         if kinds & {"person", "surname"}:
             person = self._pick_person(surfaces, day, token.i)
             if person:
-                return self._person_ref(person, text, day, certainty=1.0 if "person" in kinds else 0.9)
+                resolved = self._person_ref(person, text, day, certainty=1.0 if "person" in kinds else 0.9)
+                if not any(r.active_on(day) for r in person.roles):
+                    # "OAS Secretary General Luis Almagro" on a day the KB has no role for him: the title says.
+                    titled = self._title_in_front(span, day)
+                    if titled is not None:
+                        resolved.ref.country, resolved.ref.sector = titled
+                return resolved
         for surface in surfaces:
             actor = self.kb.actors[surface.actor_id]
             if actor.kind == "igo":
@@ -328,6 +363,25 @@ class DocumentActors:
                     sector = "CVL"  # "Cubans took to the streets": the people, not the state
                 return Resolution(self._country_ref(actor.country, text, sector or "GOV"), 1.0)
 
+        return None
+
+    def _title_in_front(self, span: Span, day: str | None) -> tuple[str, str] | None:
+        """(country, sector) of a title before a name that names its owner: 'OAS Secretary General', 'Peru's envoy'."""
+        front = [
+            t for c in span.root.lefts if c.i < span.start and c.dep_ in ("compound", "amod", "poss", "nmod")
+            for t in c.subtree if t.i < span.start
+        ]
+        words = [t.lower_ for t in front if t.i not in self.by_token and t.pos_ not in ("DET", "PART", "PUNCT")]
+        if not words or not set(words) & (TITLE_WORDS | PERSON_NOUNS):
+            return None
+        office = self._office_of_words(words)
+        for token in front:
+            if token.i not in self.by_token:
+                continue
+            actor = self.kb.actors[self.by_token[token.i][1][0].actor_id]
+            if actor.kind in ("country", "igo"):
+                sector = self.kb.office_sectors.get(office, "GOV") if office else "GOV"
+                return actor.country, "IGO" if actor.kind == "igo" else ("GOV" if sector == "IGO" else sector)
         return None
 
     def _pick_person(self, surfaces: list[Surface], day: str | None, index: int) -> Actor | None:
@@ -361,7 +415,7 @@ class DocumentActors:
     # -- titles and groups ----------------------------------------------------------------
     def _office_phrase(self, head: Token) -> tuple[str | None, set[int]]:
         """'foreign minister', 'army chief', 'Secretary of State', 'Chief of Army Staff' -> office key."""
-        left = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.i not in self.by_token]
+        left = self._title_modifiers(head)
         words = [t.lower_ for t in left] + [head.lower_]
         tokens = [t.i for t in left] + [head.i]
         # Extend with "of ..." when the object is not a country: "secretary of state".
@@ -380,8 +434,21 @@ class DocumentActors:
                 return office, set(tokens[start:])
         return None, set()
 
+    def _title_modifiers(self, head: Token) -> list[Token]:
+        """The words of a title before its head, nested ones too: 'foreign-policy chief' -> foreign, policy."""
+        tokens: list[Token] = []
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound") and child.i not in self.by_token:
+                tokens += [
+                    t
+                    for t in child.subtree
+                    if t.i not in self.by_token and t.pos_ not in ("PUNCT", "DET", "PART", "ADP", "CCONJ")
+                    and t.dep_ in ("amod", "compound")
+                ]
+        return sorted(tokens, key=lambda t: t.i)
+
     def _group_sector(self, head: Token) -> str | None:
-        left = [t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound") and t.i not in self.by_token]
+        left = [t.lower_ for t in self._title_modifiers(head)]
         for start in range(len(left) + 1):
             phrase = " ".join(left[start:] + [head.lower_])
             if phrase in self.kb.group_sectors:
@@ -401,12 +468,45 @@ class DocumentActors:
             country, certainty = self.focus_country, 0.6
         if country is None:
             return None
-        person = self._local_holder(country, office, head.i) or self.kb.holder(country, office, day)
+        person = self._local_holder(country, office, head.i) or self.kb.holder_in_family(country, office, day)
         if person:
             self.remember(head.i, person.actor_id)
             return self._person_ref(person, text, day, certainty=certainty, office=office)
         sector = self.kb.office_sectors.get(office, "GOV")
         return Resolution(self._country_ref(country, text, sector), certainty * 0.9, office=office)
+
+    def _back_reference(self, head: Token, day: str | None) -> Resolution | None:
+        """'the council', 'the agency', 'the bloc': the organisation named last before this mention.
+
+        Only definite mentions with no country of their own ("Kenya's parliament" is Kenya's);
+        the organisation's name must hold the word, except for generic words ("the bloc").
+        """
+        lemma = head.lemma_.lower()
+        kb = self.kb
+        if lemma not in kb.back_references | kb.generic_back_references | kb.igo_back_references:
+            return None
+        if head.pos_ != "NOUN" or not _definite(head) or head.tag_ in ("NNS", "NNPS"):
+            return None
+        if any(c.i in self.by_token for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
+            return None
+        # "the transitional council", "the West African bloc": words the organisation's name must have too.
+        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+        named = lemma in kb.back_references
+        needed = {c.lower_ for c in modifiers if named or c.text[:1].isupper()} | ({lemma} if named else set())
+        for index, actor in reversed(self.parties):
+            if index >= head.i or actor.kind not in ("igo", "org"):
+                continue
+            if lemma in kb.igo_back_references and actor.kind != "igo":
+                continue
+            span = self.by_token.get(index, (None,))[0]
+            words = set(re.split(r"[\s\-]+", f"{actor.name} {span.text if span is not None else ''}".lower()))
+            if not needed <= words:
+                continue
+            role = actor.role_on(day)
+            sector = role.sector if role else actor.sector
+            ref = ActorRef(_phrase_text(head), actor.actor_id, actor.name, actor.country, sector)
+            return Resolution(ref, 0.75)
+        return None
 
     def _country_of_modifiers(
         self, head: Token, day: str | None, skip: set[int] = frozenset()
@@ -898,6 +998,24 @@ class DocumentActors:
         if actor is not None and actor.kind == "igo":
             sector = actor.sector
         return ActorRef(text=text, actor_id=actor_id, name=name, country=country, sector=sector)
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _in_dateline(span: Span) -> bool:
+    """'DHAKA —', 'ISLAMABAD, May 23 (Courier) -': a place that opens a line and is followed by a dash or comma."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].is_space:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return False
+    if not span.text.isupper():
+        return False
+    after = doc[span.end : span.end + 1]
+    return bool(after) and after[0].text in ("—", "–", "-", ",", ":")
 
 
 def _has_appos(token: Token) -> bool:
