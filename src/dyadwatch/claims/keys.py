@@ -215,40 +215,71 @@ def keyed_from(claim: Claim) -> Keyed:
 class ClaimKeyer:
     """An index of keyed claims that assigns keys to new ones; one per ingest (or evaluation) run.
 
-    Each claim is held with two unit vectors side by side: its content's and its sentence's.
+    Each claim is held with its content's unit vector; the sentence's vector is held only for
+    the claims of the document added last. That loses nothing: the sentence cosine counts
+    only between two claims of one document (`pair_features`), and a document's claims are
+    keyed together. Vectors live in one array grown by doubling, not restacked per document.
     """
 
     def __init__(self, params: KeyParams | None = None, embedder=None) -> None:
         self.params = params or KeyParams()
         self._embed = embedder
         self.items: list[Keyed] = []
-        self._vectors = np.zeros((0, 2 * DIM), dtype=np.float32)
-        self._pending: list[np.ndarray] = []
+        self._content = np.zeros((0, DIM), dtype=np.float32)  # capacity >= len(items); rows past it unused
+        self._open_doc: str | None = None  # the document whose sentence vectors are held
+        self._open_rows: list[int] = []  # its rows in `items`
+        self._open_sentences: list[np.ndarray] = []
 
     # -- the index ------------------------------------------------------------------------
     def add(self, items: Sequence[Keyed], vectors: np.ndarray) -> None:
         """Add claims keyed earlier (e.g. read from the store) with their vectors (content | sentence)."""
         if not len(items):
             return
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(items), 2 * DIM)
+        start, end = len(self.items), len(self.items) + len(items)
+        if end > len(self._content):
+            grown = np.zeros((max(end, 2 * len(self._content), 256), DIM), dtype=np.float32)
+            grown[:start] = self._content[:start]
+            self._content = grown
+        self._content[start:end] = vectors[:, :DIM]
         self.items.extend(items)
-        self._pending.append(np.asarray(vectors, dtype=np.float32).reshape(len(items), 2 * DIM))
+        for row, item in enumerate(items, start):
+            if item.doc_id != self._open_doc:
+                self._open_doc, self._open_rows, self._open_sentences = item.doc_id, [], []
+            self._open_rows.append(row)
+            self._open_sentences.append(vectors[row - start, DIM:])
 
     def remove_documents(self, doc_ids: Iterable[str]) -> None:
         """Forget the claims of documents that are being replaced."""
         drop = set(doc_ids)
         if not drop or not any(item.doc_id in drop for item in self.items):
             return
-        vectors = self.vectors
         keep = [i for i, item in enumerate(self.items) if item.doc_id not in drop]
         self.items = [self.items[i] for i in keep]
-        self._vectors = vectors[keep]
+        self._content = self._content[keep]
+        if self._open_doc in drop:
+            self._open_doc, self._open_rows, self._open_sentences = None, [], []
+        elif self._open_rows:
+            new_row = {old: new for new, old in enumerate(keep)}
+            self._open_rows = [new_row[r] for r in self._open_rows]
 
     @property
     def vectors(self) -> np.ndarray:
-        if self._pending:
-            self._vectors = np.vstack([self._vectors, *self._pending])
-            self._pending = []
-        return self._vectors
+        """The content vectors of the indexed claims, one row each (a view, not a copy)."""
+        return self._content[: len(self.items)]
+
+    def _sentence_cosines(self, rows: np.ndarray, vector: np.ndarray, doc_id: str) -> np.ndarray:
+        """Sentence cosines of `vector` with the claims at `rows` that belong to `doc_id`, held as the
+        open document; 0 elsewhere (where `pair_features` uses the content cosine instead)."""
+        out = np.zeros(len(rows), dtype=np.float32)
+        if doc_id != self._open_doc or not self._open_rows:
+            return out
+        where = {row: k for k, row in enumerate(self._open_rows)}
+        hits = [(k, where[row]) for k, row in enumerate(rows) if row in where]
+        if hits:
+            sentences = np.stack([self._open_sentences[j] for _, j in hits])
+            out[[k for k, _ in hits]] = sentences @ vector[DIM:]
+        return out
 
     def embed(self, claims: Sequence[Claim]) -> np.ndarray:
         """(content | sentence) vectors of the claims, one row each."""
@@ -300,10 +331,9 @@ class ClaimKeyer:
         """Indexed claims (all, or those at `rows`) with the features of their pair with `new`."""
         if not self.items:
             return []
-        vectors = self.vectors
         rows = np.arange(len(self.items)) if rows is None else rows
-        content = vectors[rows, :DIM] @ vector[:DIM]
-        sentence = vectors[rows, DIM:] @ vector[DIM:]
+        content = self.vectors[rows] @ vector[:DIM]
+        sentence = self._sentence_cosines(rows, vector, new.doc_id)
         return [
             (self.items[index], pair_features(new, self.items[index], float(content[k]), float(sentence[k])))
             for k, index in enumerate(rows)
@@ -316,9 +346,12 @@ class ClaimKeyer:
         weights = self.params.weights
         # Only claims whose similarity alone could reach the threshold with every bonus are scored in full.
         mix = weights.get("sentence_mix", 0.0)
-        vectors = self.vectors
-        content = vectors[:, :DIM] @ vector[:DIM]
-        base = np.maximum(content, (1 - mix) * content + mix * (vectors[:, DIM:] @ vector[DIM:]))
+        content = self.vectors @ vector[:DIM]
+        base = content.copy()
+        if new.doc_id == self._open_doc and self._open_rows:
+            rows = np.asarray(self._open_rows)
+            here = (1 - mix) * content[rows] + mix * self._sentence_cosines(rows, vector, new.doc_id)
+            base[rows] = np.maximum(content[rows], here)
         bonus = sum(w for name, w in weights.items() if name not in ("sentence_mix", "cross_doc_floor") and w > 0)
         rows = np.flatnonzero(base >= self.params.threshold - bonus)
         best, best_score = None, self.params.threshold

@@ -96,7 +96,7 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
     keyer = ClaimKeyer()
     if not has_claims_table(con):
         return keyer
-    cursor = con.execute(
+    reader = con.execute(
         """
         SELECT c.claim_id, c.claim_key, c.doc_id, c.speaker_country, c.speaker_sector, c.stance, c.about,
                c.event_types, c.answers, c.negative, c.start, c.content, c.vector
@@ -104,8 +104,12 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
         WHERE c.vector IS NOT NULL
         ORDER BY c.doc_id, c.start, c.claim_id
         """
-    )
-    while rows := cursor.fetchmany(10_000):
+    ).to_arrow_reader(10_000)
+    for batch in reader:  # vectors straight from Arrow: no Python float per value
+        if not batch.num_rows:
+            continue
+        vectors = batch.column(12).flatten().to_numpy(zero_copy_only=False).astype(np.float32, copy=False)
+        rows = zip(*(batch.column(i).to_pylist() for i in range(12)), strict=True)
         items = [
             Keyed(
                 claim_id=r[0], claim_key=r[1], doc_id=r[2], speaker_country=r[3], speaker_sector=r[4], stance=r[5],
@@ -114,7 +118,7 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
             )
             for r in rows
         ]
-        keyer.add(items, np.array([r[12] for r in rows], dtype=np.float32).reshape(len(rows), 2 * DIM))
+        keyer.add(items, vectors.reshape(len(items), 2 * DIM))
     return keyer
 
 
@@ -148,8 +152,7 @@ class ClaimWriter:
             part = vectors[at : at + len(claims)]
             at += len(claims)
             self.keyer.assign(claims, part)
-            tables.append(pa.Table.from_pylist([_row(c, part[i]) for i, c in enumerate(claims)],
-                                               schema=CLAIM_TABLE_SCHEMA))
+            tables.append(claim_table(claims, part))
         write_claim_rows(con, list(doc_ids) + list(dropped), tables)
 
 
@@ -194,7 +197,18 @@ def write_document_claims(con: duckdb.DuckDBPyConnection, writer: ClaimWriter, d
         raise
 
 
-def _row(claim: Claim, vector: np.ndarray) -> dict:
+def claim_table(claims: Sequence[Claim], vectors: np.ndarray) -> pa.Table:
+    """The claims as rows of the claims table; the vectors go in as one Arrow array, not as Python floats."""
+    table = pa.Table.from_pylist([_row(c) for c in claims], schema=CLAIM_TABLE_SCHEMA)
+    flat = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1)
+    width = flat.size // len(claims) if len(claims) else 0
+    offsets = pa.array(np.arange(0, flat.size + 1, max(width, 1), dtype=np.int32)[: len(claims) + 1])
+    column = pa.ListArray.from_arrays(offsets, pa.array(flat, pa.float32()))
+    index = CLAIM_TABLE_SCHEMA.get_field_index("vector")
+    return table.set_column(index, CLAIM_TABLE_SCHEMA.field("vector"), column)
+
+
+def _row(claim: Claim, vector: np.ndarray | None = None) -> dict:
     from datetime import date
 
     row = {
@@ -216,7 +230,7 @@ def _row(claim: Claim, vector: np.ndarray) -> dict:
         "event_types": list(claim.event_types),
         "link": claim.link,
         "answers": claim.answers,
-        "vector": [float(x) for x in vector],
+        "vector": None if vector is None else [float(x) for x in vector],
     }
     for col in SPEAKER_COLS:
         row[f"speaker_{col}"] = getattr(claim.speaker, col)
