@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dyadwatch.actors.kb import Actor, KnowledgeBase, Role, Surface
+from dyadwatch.nlp import DATELINE
 from dyadwatch.records import ActorRef
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -118,6 +119,8 @@ PERSON_NOUNS = TITLE_WORDS | {
     "analyst",
 }
 NOT_NAME_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE", "LAW"}
+# Words that make a title a past one: the person no longer acts for the state.
+FORMER_WORDS = {"former", "ex", "ex-", "late", "then"}
 # Below this certainty a description is a guess (the story's focus country): not used to
 # describe an unknown actor, which is stored and reused.
 DESCRIBED_CERTAINTY = 0.65
@@ -141,8 +144,10 @@ PAIR_COUNTRY_NOUNS = {
 PAIR_SIDE_NOUNS = {"side", "party", "camp"}
 PAIR_PERSON_NOUNS = {"leader", "president", "minister", "premier", "head", "foreign minister", "chief"}
 PAIR_WORDS = {"two", "both"}
-# A dateline place ("DHAKA —") counts as this many mentions towards the story's focus country.
+# A dateline place ("DHAKA —") counts as this many mentions towards the story's focus country,
+# when found in this many first characters (after a headline and a byline).
 DATELINE_WEIGHT = 2
+DATELINE_SPAN = 400
 
 
 @dataclass
@@ -191,6 +196,10 @@ class DocumentActors:
         self.local: dict[str, Actor] = {}  # actors described in this document only, by id
         self.local_names: dict[str, Actor] = {}  # their names, short names and surnames
         self.local_titles: list[tuple[int, str, Actor]] = []  # (index, "energy minister", person)
+        # People described by a title with no country ("spokesperson Raveesh Kumar"): for this
+        # document only, placed in the focus country with low certainty, never stored.
+        self.placeless: dict[str, Actor] = {}
+        self.placeless_mentions: list[tuple[int, Actor]] = []
         self._entities: dict[int, Span] | None = None
         self._countries: Counter[str] = Counter()  # country code -> weight, for the focus country
         self._first_seen: dict[str, int] = {}
@@ -201,7 +210,7 @@ class DocumentActors:
                 self.by_token[i] = (span, surfaces)
             kinds = {s.kind for s in surfaces}
             if kinds & COUNTRY_KINDS:
-                self._count_country(self.kb.actors[surfaces[0].actor_id].country, span, dateline=_in_dateline(span))
+                self._count_country(self.kb.actors[surfaces[0].actor_id].country, span.start)
             if kinds & {"person", "surname"}:
                 person = self._pick_person(surfaces, published, span.start)
                 if person:
@@ -214,19 +223,32 @@ class DocumentActors:
                 self.parties.append((span.start, self.kb.actors[surfaces[0].actor_id]))
         for index, person in self.people:
             # "Hasina resigned", "Petro suspended talks": the people named say whose story it is too.
-            self._count_country(self.kb.country_of(person, published), doc[index : index + 1])
+            self._count_country(self.kb.country_of(person, published), index)
+        # "DHAKA —", "NEW DELHI:": where the story was filed (in capitals, so not matched above).
+        self._count_country(self._dateline_country(doc.text), 0, weight=DATELINE_WEIGHT)
         self.focus_country = self._focus()
         self._scan_unknown(published)
         for index, actor in self.parties:
             if actor.actor_id in self.local and actor.kind == "person":
-                self._count_country(actor.country, doc[index : index + 1])
+                self._count_country(actor.country, index)
         self.focus_country = self._focus()
 
-    def _count_country(self, code: str | None, span: Span, dateline: bool = False) -> None:
+    def _count_country(self, code: str | None, index: int, weight: int = 1) -> None:
         if code is None or f"country:{code}" not in self.kb.actors:
             return  # IGOs (a UN official, "Brussels" as the EU's seat) are not a story's country
-        self._countries[code] += DATELINE_WEIGHT if dateline else 1
-        self._first_seen.setdefault(code, span.start)
+        self._countries[code] += weight
+        self._first_seen[code] = min(index, self._first_seen.get(code, index))
+
+    def _dateline_country(self, text: str) -> str | None:
+        """'KYIV, April 19 (Wire) —', 'NEW DELHI:' at the top of the story: the country of that place."""
+        match = DATELINE.search(text[:DATELINE_SPAN])
+        if match is None:
+            return None
+        place = re.split(r"[,/:(—–-]", match.group("line"))[0].strip()
+        for surface in self.kb.surfaces.get(place.title()) or self.kb.surfaces.get(place) or []:
+            if surface.kind in ("capital", "seat", "name") and surface.actor_id.startswith("country:"):
+                return surface.actor_id.split(":", 1)[1]
+        return None
 
     def _focus(self) -> str | None:
         """The country the story is about: most mentioned (people included), the first named on a tie."""
@@ -256,7 +278,7 @@ class DocumentActors:
                 Resolution(ActorRef(_phrase_text(head), local.actor_id, local.name, local.country, local.sector), 0.75)
             )
         if lower in PRONOUNS and head.pos_ == "PRON":
-            person = self._last_person_before(head.i)
+            person = self._last_person_before(head.i, self._own_subject_people(head))
             if person:
                 return self._person_ref(person, head.text, day, certainty=0.7)
             return None
@@ -408,9 +430,20 @@ class DocumentActors:
                 return actor
         return None
 
-    def _last_person_before(self, index: int) -> Actor | None:
-        before = [actor for i, actor in self.people if i < index]
+    def _last_person_before(self, index: int, exclude: set[str] = frozenset()) -> Actor | None:
+        mentions = sorted(self.people + self.placeless_mentions, key=lambda pair: pair[0])
+        before = [actor for i, actor in mentions if i < index and actor.actor_id not in exclude]
         return before[-1] if before else None
+
+    def _own_subject_people(self, pronoun: Token) -> set[str]:
+        """'General Kaliman urged him to resign': an object pronoun is not its own clause's subject."""
+        if pronoun.lower_ not in ("him", "her") or pronoun.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+            return set()
+        subject = self._clause_subject(pronoun)
+        if subject is None:
+            return set()
+        start, end = subject.left_edge.i, subject.right_edge.i
+        return {a.actor_id for i, a in self.people + self.placeless_mentions if start <= i <= end}
 
     # -- titles and groups ----------------------------------------------------------------
     def _office_phrase(self, head: Token) -> tuple[str | None, set[int]]:
@@ -509,7 +542,7 @@ class DocumentActors:
         return None
 
     def _country_of_modifiers(
-        self, head: Token, day: str | None, skip: set[int] = frozenset()
+        self, head: Token, day: str | None, skip: set[int] = frozenset(), depth: int = 0
     ) -> tuple[str | None, float]:
         """The country named by an adjective, compound, possessive or 'of' phrase on the head."""
         possessive = None
@@ -547,6 +580,11 @@ class DocumentActors:
                         country = self._country_in_match(obj, day)
                         if country:
                             return country, 1.0
+                    elif obj.dep_ == "pobj" and depth == 0:
+                        # "the office of the UN High Commissioner", "officials of the Pakistani Foreign Office"
+                        country, certainty = self._country_of_modifiers(obj, day, depth=1)
+                        if country:
+                            return country, certainty * 0.9
         return None, 0.0
 
     def _clause_subject(self, token: Token) -> Token | None:
@@ -629,12 +667,15 @@ class DocumentActors:
         for token in self.doc if self.local_names else ():
             if token.pos_ == "PROPN" and token.i not in self.by_token and token.i not in seen:
                 actor = self._local_named(token)
-                if actor is not None:
+                if actor is not None and actor.actor_id in self.placeless:
+                    self.placeless_mentions.append((token.i, actor))
+                elif actor is not None:
                     self.parties.append((token.i, actor))
                     if actor.kind == "person":
                         self.people.append((token.i, actor))
         self.people.sort(key=lambda pair: pair[0])
         self.parties.sort(key=lambda pair: pair[0])
+        self.placeless_mentions.sort(key=lambda pair: pair[0])
 
     def _describe_unknown(self, head: Token, day: str | None):
         """(name tokens, kind, country, sector, office, title) for an unknown named actor, or None."""
@@ -667,8 +708,9 @@ class DocumentActors:
                 office = self._office_of_words(words)
                 sector = self.kb.office_sectors.get(office) if office else None
                 sector = sector or ("MIL" if set(words) & MILITARY_TITLES else "GOV")
-                if country:  # only with the country named: a guess would be stored and reused
-                    return names, "person", country, sector, office, title
+                # Without the country named, a guess would be stored and reused: the person is kept
+                # for this document only (surname, title, pronouns), placed in the story's country.
+                return names, "person", country, sector, office, title
         # 3. An organisation whose name or descriptor tells its sector: "Chilean miner Andes Copper Ltd".
         # Not "Mexico's Senate", "the Department of Foreign Affairs": institutions of a state stay the state's.
         name = " ".join(t.text for t in names)
@@ -791,18 +833,28 @@ class DocumentActors:
         if name.lower().startswith("the "):
             name = name[4:]
         actor_id = f"{kind}:{_slug(name)}"
-        actor = self.kb.actors.get(actor_id) or self.local.get(actor_id)
+        if title and FORMER_WORDS & set(title.split()):
+            sector, office = "OPP", None  # "former president Jorge Glas": no longer the state
+        actor = self.kb.actors.get(actor_id) or self.local.get(actor_id) or self.placeless.get(actor_id)
         if actor is None:
             roles = []
             if kind == "person" and country:
                 roles = [Role(office or "other", country, sector, None, None, title)]
             actor = Actor(actor_id, kind, name, country, sector, roles)
-            self.local[actor_id] = actor
+            if country is None:
+                self.placeless[actor_id] = actor
+            else:
+                self.local[actor_id] = actor
         self.local_names.setdefault(name, actor)
         if kind == "person" and len(names) > 1:
             self.local_names.setdefault(names[-1].text, actor)  # the surname
         if kind == "org" and len(names) > 1 and names[-1].lower_ in COMPANY_FORMS:
             self.local_names.setdefault(self.doc[names[0].i : names[-1].i].text, actor)  # "Andes Copper"
+        if actor.actor_id in self.placeless:
+            self.placeless_mentions.append((head.i, actor))
+            if title:
+                self.local_titles.append((head.i, title, actor))
+            return
         self.parties.append((head.i, actor))
         if kind == "person":
             self.people.append((head.i, actor))
@@ -981,6 +1033,10 @@ class DocumentActors:
     def _person_ref(
         self, person: Actor, text: str, day: str | None, certainty: float, office: str | None = None
     ) -> Resolution:
+        if person.actor_id in self.placeless:
+            # Only the story's country is known: a guess, not an actor to store.
+            ref = ActorRef(text, None, person.name, self.focus_country, person.sector)
+            return Resolution(ref, min(certainty, 0.5), office=office)
         role = person.role_on(day)
         ref = ActorRef(
             text=text,
@@ -1002,20 +1058,6 @@ class DocumentActors:
 
 def _definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
-
-
-def _in_dateline(span: Span) -> bool:
-    """'DHAKA —', 'ISLAMABAD, May 23 (Courier) -': a place that opens a line and is followed by a dash or comma."""
-    doc = span.doc
-    start = span.start
-    while start > 0 and doc[start - 1].is_space:
-        start -= 1
-    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        return False
-    if not span.text.isupper():
-        return False
-    after = doc[span.end : span.end + 1]
-    return bool(after) and after[0].text in ("—", "–", "-", ",", ":")
 
 
 def _has_appos(token: Token) -> bool:
