@@ -106,6 +106,10 @@ QUANTITY_HEADS = {
     "units",
     "team",
 }
+# Clauses inside an event's phrase that tell of something else ("an outcome that let India ...").
+OTHER_CLAUSE_DEPS = ("relcl", "ccomp", "parataxis", "acl", "advcl", "csubj")
+# A target found by proximity, not by an argument slot, is less certain.
+GUESSED_TARGET_WEIGHT = 0.8
 # Types whose target can be the place acted on: "struck sites in Pakistan" targets Pakistan.
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}
 PARTICLE_DEPS = ("prt", "prep", "advmod", "dative")
@@ -167,6 +171,16 @@ class EventCoder:
 
             entry = self.lexicon.nouns.get(token.lemma_.lower()) or self.lexicon.nouns.get(token.lower_)
             if entry and not self._governed_by_trigger(token, found):
+                found.append(Found(token, token, entry, "noun"))
+        for token in sent:
+            # "rejected the protest that Pakistan lodged", "rebuffed appeals from West African leaders":
+            # the object is an event of its own, done by someone other than the verb's subject.
+            if token.i not in claimed_nouns and not any(f.noun is token for f in found) and token.dep_ != "dobj":
+                continue
+            if any(f.noun is token and f.kind == "noun" for f in found) or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            entry = self.lexicon.nouns.get(token.lemma_.lower()) or self.lexicon.nouns.get(token.lower_)
+            if entry and _own_doer(token):
                 found.append(Found(token, token, entry, "noun"))
         return found
 
@@ -291,6 +305,11 @@ class EventCoder:
         verb, noun, entry = item.verb, item.noun, item.entry
         event_type, mode = self._type_and_mode(item)
         negated = is_negated(verb, self.words, noun) if item.kind != "noun" else is_negated(noun, self.words, noun)
+        if negated and item.kind == "verb":
+            switched = dict(self.rules.negated_switch).get(verb.lemma_.lower())
+            if switched and switched != event_type:
+                # "never accepted the ruling": a refusal (REJECT), not an acceptance that did not happen.
+                event_type, mode, negated = switched, None, False
         hypothetical = is_hypothetical(verb, self.words, noun)
         if item.kind == "noun" and not hypothetical:
             hypothetical = self._noun_hypothetical(noun)
@@ -308,6 +327,12 @@ class EventCoder:
         if not sources:
             return
         targets = targets_for(sources[0])
+        guessed = False
+        if not targets and len(sources) == 1 and event_type not in TARGETLESS_TYPES:
+            # No argument slot names the other side: an actor named inside the event's own phrase
+            # ("signed a memorandum of understanding with the breakaway region of Somaliland").
+            targets = self._nearby_target(item, actors, day, sources[0])
+            guessed = bool(targets)
         if targets:
             pairs = [(source, target) for source in sources for target in targets]
         elif len(sources) > 1:
@@ -321,6 +346,8 @@ class EventCoder:
             if target is not None and _same_actor(source.ref, target.ref):
                 continue
             confidence = self._confidence(item, source, target, dated)
+            if guessed:
+                confidence = round(confidence * GUESSED_TARGET_WEIGHT, 3)
             final_type, final_mode = self._by_sector(event_type, mode, source.ref.sector)
             yield self._make_event(
                 item,
@@ -465,6 +492,9 @@ class EventCoder:
                         resolved = self._resolve(subject, actors, day, verb, counterpart_office=office)
                         if resolved is not None:
                             return [resolved]
+        answered = self._answered_speaker(verb, actors, day, source)
+        if answered is not None:
+            return [answered]
         # "met Vietnam's prime minister and signed an accord": the second verb shares the first's partner.
         if (
             verb.dep_ == "conj"
@@ -477,16 +507,32 @@ class EventCoder:
                 return self._verb_targets(head_item, actors, day, source)
         return []
 
+    def _answered_speaker(
+        self, verb: Token, actors: DocumentActors, day: str | None, source: Resolution
+    ) -> Resolution | None:
+        """'Kyiv said Russia had shelled the city, a claim Moscow denied': Moscow answers Kyiv."""
+        if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in self.rules.claim_nouns:
+            return None
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        node = verb.head
+        for _ in range(6):
+            if node.head is node:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.words.speech_verbs:
+                for subject in (c for c in node.children if c.dep_ == "nsubj"):
+                    resolved = self._resolve(subject, actors, day, node)
+                    if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                        return resolved
+                return None
+        return None
+
     def _owners(self, thing: Token, event_type: str) -> list[Token]:
         """Who a non-actor object belongs to: its possessor, its 'of' object, or where it is (for attacks)."""
         owners = [c for c in thing.children if c.dep_ == "poss"]
-        for clause in thing.children:
-            if clause.dep_ == "acl":  # "an offer pledged by France", "a proposal made by Moscow"
-                for agent in clause.children:
-                    if agent.dep_ == "agent":
-                        owners += [c for c in agent.children if c.dep_ == "pobj"]
-            if clause.dep_ == "relcl":  # "demands that Saudi Arabia presented"
-                owners += [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+        # "an offer pledged by France", "demands that Saudi Arabia presented"
+        owners += _clause_doers(thing)
         if thing.like_num or thing.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT"):
             for prep in thing.children:  # "$20 million in aid pledged by the G7"
                 if prep.dep_ == "prep" and prep.lower_ == "in":
@@ -513,6 +559,46 @@ class EventCoder:
                 found += [c for c in child.children if c.dep_ == "pobj"]
         return found
 
+    def _nearby_target(
+        self, item: Found, actors: DocumentActors, day: str | None, source: Resolution
+    ) -> list[Resolution]:
+        """The actor named closest to the trigger inside its phrase, when no argument slot gave one.
+
+        Only names the actor matcher found (not titles or back references), outside the subject,
+        so that a mention deep in an object or a prepositional phrase still gives the event its other side.
+        """
+        anchor = item.noun if item.kind == "noun" else item.verb
+        excluded: set[int] = set()
+        for child in anchor.children:
+            if child.dep_ in SUBJECT_DEPS + ("agent", "poss", "expl"):
+                excluded.update(t.i for t in child.subtree)
+        for token in anchor.subtree:
+            if token.i != anchor.i and (
+                token.dep_ in OTHER_CLAUSE_DEPS or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
+            ):
+                excluded.update(t.i for t in token.subtree)  # another clause, with its own events
+        seen: set[int] = set()
+        ranked = sorted(
+            (t for t in anchor.subtree if t.i in actors.by_token and t.i not in excluded and t.i != anchor.i),
+            key=lambda t: (t.i < anchor.i, abs(t.i - anchor.i)),
+        )
+        for token in ranked:
+            span = actors.by_token[token.i][0]
+            if span.start in seen:
+                continue
+            seen.add(span.start)
+            head = span.root
+            while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i not in excluded:
+                if head.head is head or head.head.pos_ not in ("NOUN", "PROPN"):
+                    break
+                head = head.head
+            resolved = self._resolve(head, actors, day, anchor, source.office) or self._resolve(
+                span.root, actors, day, anchor, source.office
+            )
+            if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                return [resolved]
+        return []
+
     # -- arguments of event nouns ---------------------------------------------------------------
     def _noun_sources(self, noun: Token, actors: DocumentActors, day: str | None) -> list[Resolution]:
         """'Russia's attack', 'US sanctions', 'an attack by rebels', 'talks between A and B'."""
@@ -527,6 +613,7 @@ class EventCoder:
                     resolved = [r for r in (self._resolve(h, actors, day, noun) for h in heads) if r]
                     if len(resolved) >= 2:
                         return resolved
+        candidates += _clause_doers(noun)  # "the ultimatum that ECOWAS issued", "a protest lodged by India"
         for candidate in candidates:
             resolved = self._resolve(candidate, actors, day, noun)
             if resolved is not None:
@@ -553,6 +640,15 @@ class EventCoder:
             for owner in self._owners(candidate, entry.event_type):
                 resolved = self._resolve(owner, actors, day, noun, source.office)
                 if resolved is not None:
+                    return [resolved]
+        held = noun
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            if noun.head.head.lemma_.lower() in self.rules.container_nouns:
+                held = noun.head.head  # "rejected the list of demands that ..."
+        if held.dep_ in ("dobj", "nsubjpass") and held.head.pos_ in ("VERB", "AUX") and _own_doer(noun):
+            # "Qatar rejected the demands that Saudi Arabia presented": the demands were made of Qatar.
+            for resolved in self._verb_sources(held.head, actors, day):
+                if not _same_actor(source.ref, resolved.ref):
                     return [resolved]
         return []
 
@@ -702,6 +798,40 @@ def _governing_verb(noun: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def _clause_doers(noun: Token) -> list[Token]:
+    """The subject of a relative clause on the noun, or the agent of a participle: who made it."""
+    doers = []
+    for clause in noun.children:
+        if clause.dep_ == "relcl":  # "the demands (that) Britain presented"
+            doers += [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
+        elif clause.dep_ == "acl" and _object_gap(clause):  # the same, parsed as a clause missing its object
+            doers += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if clause.dep_ == "acl":
+            for agent in (c for c in clause.children if c.dep_ == "agent"):
+                doers += [c for c in agent.children if c.dep_ == "pobj"]
+    return doers
+
+
+def _object_gap(clause: Token) -> bool:
+    """'demands that Britain presented' (the noun is the object), not 'a claim that it was behind ...'."""
+    if clause.lemma_.lower() in ("be", "have") or clause.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "nsubjpass") for c in clause.children)
+
+
+def _own_doer(noun: Token) -> bool:
+    """True when the event noun is told with its own doer: 'appeals from X', 'the demands X made'.
+
+    A possessor alone ("rejected London's accusation") refers back to an event told before.
+    """
+    if any(
+        c.dep_ == "prep" and c.lower_ in ("by", "from") and any(o.dep_ == "pobj" for o in c.children)
+        for c in noun.children
+    ):
+        return True
+    return bool(_clause_doers(noun))
 
 
 def _characterises(verb: Token) -> bool:

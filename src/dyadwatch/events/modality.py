@@ -31,6 +31,9 @@ class CodingRules:
     threat_quad_classes: frozenset[int]
     labour_strike_modifiers: frozenset[str]
     by_sector: tuple[tuple[str, frozenset[str], str, str | None], ...] = ()
+    negated_switch: tuple[tuple[str, str], ...] = ()  # (verb lemma, type when negated)
+    claim_nouns: frozenset[str] = frozenset()
+    container_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +48,9 @@ def load_rules() -> CodingRules:
         by_sector=tuple(
             (r["type"], frozenset(r["sectors"]), r["to"], r.get("mode")) for r in data.get("by_sector", [])
         ),
+        negated_switch=tuple((str(k).lower(), v) for k, v in (data.get("negated_switch") or {}).items()),
+        claim_nouns=frozenset(str(w).lower() for w in data.get("claim_nouns", [])),
+        container_nouns=frozenset(str(w).lower() for w in data.get("container_nouns", [])),
     )
 
 
@@ -57,7 +63,12 @@ def load_modality() -> ModalityWords:
 
 def is_negated(verb: Token, words: ModalityWords, noun: Token | None = None) -> bool:
     """'did not sign', 'never met', 'failed to reach', 'no agreement was reached'."""
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
+    if any(
+        c.dep_ == "neg"
+        or (c.dep_ == "advmod" and c.lower_ == "never")
+        or (c.dep_ == "preconj" and c.lower_ == "neither")
+        for c in verb.children
+    ):
         return True
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in words.negating_heads:
         return not any(c.dep_ == "neg" for c in verb.head.children)
