@@ -116,9 +116,31 @@ def _init_worker(settings: Settings) -> None:
     _worker_pipeline = Pipeline(settings)
 
 
-def _code_batch(documents: list[Document], with_claims: bool = False) -> list[tuple | Failure]:
+def _code_batch(
+    documents: list[Document], with_claims: bool = False, claim_vectors: bool = False
+) -> list[tuple | Failure]:
     assert _worker_pipeline is not None
-    return list(_worker_pipeline.code(documents, with_claims=with_claims))
+    results = list(_worker_pipeline.code(documents, with_claims=with_claims))
+    if claim_vectors:
+        results = _with_claim_vectors(results)
+    return results
+
+
+def _with_claim_vectors(results: list[tuple | Failure]) -> list[tuple | Failure]:
+    """(document, events, claims, vectors): the claims' vectors embedded here, for the whole batch at
+    once, so that a worker and not the main process runs the embedding model."""
+    from dyadwatch.claims.keys import ClaimKeyer
+
+    claims = [c for r in results if isinstance(r, tuple) for c in r[2]]
+    vectors = ClaimKeyer().embed(claims)
+    out, at = [], 0
+    for r in results:
+        if isinstance(r, tuple):
+            out.append((*r[:3], vectors[at : at + len(r[2])]))
+            at += len(r[2])
+        else:
+            out.append(r)
+    return out
 
 
 def code_parallel(
@@ -127,11 +149,18 @@ def code_parallel(
     settings: Settings | None = None,
     batch_size: int = BATCH_SIZE,
     with_claims: bool = False,
-) -> Iterator[tuple[Document, list[Event]] | tuple[Document, list[Event], list[Claim]] | Failure]:
-    """Like `Pipeline.code`, over `workers` processes; results come back in input order."""
+    claim_vectors: bool = False,
+) -> Iterator[tuple | Failure]:
+    """Like `Pipeline.code`, over `workers` processes; results come back in input order.
+
+    claim_vectors (with with_claims): (document, events, claims, vectors), the claims' embeddings
+    computed by the worker that coded them (a batch at a time); in one process, vectors is None
+    and the caller embeds (the claims writer does, a write batch at a time).
+    """
     settings = settings or Settings()
     if workers <= 1:
-        yield from Pipeline(settings).code(documents, batch_size, with_claims=with_claims)
+        for result in Pipeline(settings).code(documents, batch_size, with_claims=with_claims):
+            yield (*result, None) if claim_vectors and isinstance(result, tuple) else result
         return
     iterator = iter(documents)
     in_flight: deque[Future] = deque()
@@ -141,7 +170,7 @@ def code_parallel(
                 batch = list(islice(iterator, batch_size))
                 if not batch:
                     break
-                in_flight.append(pool.submit(_code_batch, batch, with_claims))
+                in_flight.append(pool.submit(_code_batch, batch, with_claims, with_claims and claim_vectors))
             if not in_flight:
                 return
             yield from in_flight.popleft().result()

@@ -13,6 +13,7 @@ DESIGN.md.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Sequence
 
 import duckdb
@@ -96,15 +97,17 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
     keyer = ClaimKeyer()
     if not has_claims_table(con):
         return keyer
-    reader = con.execute(
-        """
-        SELECT c.claim_id, c.claim_key, c.doc_id, c.speaker_country, c.speaker_sector, c.stance, c.about,
-               c.event_types, c.answers, c.negative, c.start, c.content, c.vector
-        FROM claims c JOIN documents d ON d.id = c.doc_id
-        WHERE c.vector IS NOT NULL
-        ORDER BY c.doc_id, c.start, c.claim_id
-        """
-    ).to_arrow_reader(10_000)
+    with warnings.catch_warnings():  # "an extra copy of the rows": still far less than Python floats
+        warnings.simplefilter("ignore", UserWarning)
+        reader = con.execute(
+            """
+            SELECT c.claim_id, c.claim_key, c.doc_id, c.speaker_country, c.speaker_sector, c.stance, c.about,
+                   c.event_types, c.answers, c.negative, c.start, c.content, c.vector
+            FROM claims c JOIN documents d ON d.id = c.doc_id
+            WHERE c.vector IS NOT NULL
+            ORDER BY c.doc_id, c.start, c.claim_id
+            """
+        ).to_arrow_reader(10_000)
     for batch in reader:  # vectors straight from Arrow: no Python float per value
         if not batch.num_rows:
             continue
@@ -134,23 +137,28 @@ class ClaimWriter:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.keyer = load_keyer(con)
-        self.pending: dict[str, list[Claim]] = {}
+        self.pending: dict[str, tuple[list[Claim], np.ndarray | None]] = {}
 
-    def add(self, doc_id: str, claims: Sequence[Claim]) -> None:
+    def add(self, doc_id: str, claims: Sequence[Claim], vectors: np.ndarray | None = None) -> None:
+        """Hold a document's claims until its batch is written; `vectors`, when given, are their embeddings."""
         self.pending.pop(doc_id, None)
-        self.pending[doc_id] = list(claims)  # insertion order is input order
+        self.pending[doc_id] = (list(claims), vectors)  # insertion order is input order
 
     def write(self, con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], dropped: Sequence[str] = ()) -> None:
         """Inside the caller's transaction: the claims of these documents replace their stored ones."""
         self.keyer.remove_documents(list(dropped) + list(doc_ids))  # documents coded again: no neighbours
         wanted = set(doc_ids)
-        batch = [(doc_id, claims) for doc_id, claims in self.pending.items() if doc_id in wanted]
-        vectors = self.keyer.embed([c for _, claims in batch for c in claims])
+        batch = [(doc_id, *held) for doc_id, held in self.pending.items() if doc_id in wanted]
+        missing = [c for _, claims, given in batch if given is None for c in claims]
+        vectors = self.keyer.embed(missing)  # all at once: the documents whose vectors were not given
         tables, at = [], 0
-        for doc_id, claims in batch:
+        for doc_id, claims, given in batch:
             del self.pending[doc_id]
-            part = vectors[at : at + len(claims)]
-            at += len(claims)
+            if given is None:
+                part = vectors[at : at + len(claims)]
+                at += len(claims)
+            else:
+                part = np.asarray(given, dtype=np.float32).reshape(len(claims), 2 * DIM)
             self.keyer.assign(claims, part)
             tables.append(claim_table(claims, part))
         write_claim_rows(con, list(doc_ids) + list(dropped), tables)
@@ -185,9 +193,9 @@ def write_batch_claims(
 
 
 def write_document_claims(con: duckdb.DuckDBPyConnection, writer: ClaimWriter, doc_id: str,
-                          claims: Sequence[Claim]) -> None:
+                          claims: Sequence[Claim], vectors: np.ndarray | None = None) -> None:
     """Key and store one document's claims now, in a transaction of their own."""
-    writer.add(doc_id, claims)
+    writer.add(doc_id, claims, vectors)
     con.execute("BEGIN TRANSACTION")
     try:
         writer.write(con, [doc_id])

@@ -255,12 +255,12 @@ def ingest(
                 else:
                     yield from accept(item, by_id, by_hash)
 
-    for result in code_parallel(documents(), workers, settings, with_claims=True):
+    for result in code_parallel(documents(), workers, settings, with_claims=True, claim_vectors=True):
         if isinstance(result, Failure):  # not expected: too-long documents are refused before coding
             summary.failures.append(result)
             continue
-        doc, events, claims = result
-        store.write_claims(doc.id, claims)  # the claims ledger, keyed against the stored claims (claims/store.py)
+        doc, events, claims, vectors = result  # vectors: embedded by a worker (None with one process)
+        store.write_claims(doc.id, claims, vectors=vectors)  # the claims ledger, keyed against the stored claims
         drain()
         _, doc_id, language, sig = order.popleft()
         assert doc_id == doc.id, (doc_id, doc.id)

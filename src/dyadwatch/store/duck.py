@@ -513,21 +513,22 @@ class Store:
                 yield event_record(dict(zip(columns, row, strict=True)))
 
     # -- claims (dyadwatch.claims.store) ---------------------------------------------------
-    def write_claims(self, doc_id: str, claims: Sequence[Claim], with_document: bool = True) -> None:
+    def write_claims(self, doc_id: str, claims: Sequence[Claim], with_document: bool = True, vectors=None) -> None:
         """Store a document's claims, keyed against the stored claims and those of the documents before it.
 
         with_document: they are keyed and written with the document, by the `write_batch` that
         stores it (what `dyadwatch ingest` does, so that an interrupted run never leaves one
         without the other); False keys and writes them at once, replacing the stored ones.
+        vectors: the claims' embeddings when already computed (by a worker process); else embedded here.
         """
         from dyadwatch.claims.store import ClaimWriter, write_document_claims
 
         if self._claim_writer is None:
             self._claim_writer = ClaimWriter(self.con)
         if with_document:
-            self._claim_writer.add(doc_id, claims)
+            self._claim_writer.add(doc_id, claims, vectors)
         else:
-            write_document_claims(self.con, self._claim_writer, doc_id, claims)
+            write_document_claims(self.con, self._claim_writer, doc_id, claims, vectors)
 
     def iter_claims(self, chunk: int = 5000) -> Iterator[dict]:
         """Claims as DESIGN.md records (speaker nested), in document order."""

@@ -1,0 +1,117 @@
+"""What the speed and memory work (benchmarks/README.md) must not change: claim keys from the
+compact key index, claim vectors embedded by worker processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from dyadwatch.claims.keys import DIM, THRESHOLD, WEIGHTS, ClaimKeyer, key_for, keyed_from, pair_features, pair_score
+from dyadwatch.ingest.run import ingest
+from dyadwatch.records import ActorRef, Claim
+from dyadwatch.store import Store
+
+CLAIMS_CORPUS = Path(__file__).parent / "data" / "claims" / "documents.jsonl"
+
+
+def _claim(i: int, doc: str, start: int, country: str) -> Claim:
+    speaker = ActorRef(text=f"speaker {country}", actor_id=None, name=None, country=country, sector="GOV")
+    return Claim(claim_id=f"c{i:04d}", doc_id=doc, sentence=f"sentence {i}", start=start, end=start + 10,
+                 speaker=speaker, content=f"content {i}", stance="assert")
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _reference_keys(claims: list[Claim], vectors: np.ndarray) -> list[str]:
+    """Every claim scored against every claim before it with its full vectors: what the index must give."""
+    keys: list[str] = []
+    for i, claim in enumerate(claims):
+        new = keyed_from(claim)
+        best, best_score = None, THRESHOLD
+        for j in range(i):
+            old = keyed_from(claims[j])
+            old.claim_key = keys[j]
+            content = float(vectors[i, :DIM] @ vectors[j, :DIM])
+            sentence = float(vectors[i, DIM:] @ vectors[j, DIM:])
+            score = pair_score(pair_features(new, old, content, sentence), WEIGHTS)
+            if score >= best_score:
+                best, best_score = keys[j], score
+        keys.append(best or key_for(claim.claim_id))
+    return keys
+
+
+def test_key_index_gives_the_keys_of_a_full_comparison():
+    rng = np.random.default_rng(7)
+    centres = rng.normal(size=(12, 2 * DIM))
+    claims, rows = [], []
+    for i in range(400):  # 100 documents of 4 claims, each near one of 12 propositions
+        doc = f"d{i // 4:03d}"
+        claims.append(_claim(i, doc, 100 * (i % 4), ["USA", "PAK", "IND"][i % 3]))
+        noise = rng.normal(size=2 * DIM) * rng.choice([0.3, 0.6, 0.9])
+        rows.append(centres[rng.integers(12)] + noise)
+    raw = np.asarray(rows)
+    vectors = np.hstack([_unit(raw[:, :DIM]), _unit(raw[:, DIM:])])
+    keyer = ClaimKeyer()
+    for d in range(100):
+        keyer.assign(claims[4 * d : 4 * d + 4], vectors[4 * d : 4 * d + 4])
+    got = [c.claim_key for c in claims]
+    expected = _reference_keys(claims, vectors)
+    assert got == expected
+    assert len(set(got)) < len(got) / 2  # the test means something only if many claims share keys
+    assert np.array_equal(keyer.vectors, vectors[:, :DIM])
+
+
+def test_sentences_count_within_a_document_only():
+    # Contents 0.75 alike, sentences identical: 0.7 * 0.75 + 0.3 * 1.0 = 0.825 reaches 0.8 in one
+    # document; across documents only the contents count (0.75).
+    content_a = np.zeros(DIM, np.float32)
+    content_a[0] = 1
+    content_b = np.zeros(DIM, np.float32)
+    content_b[0], content_b[1] = 0.75, np.sqrt(1 - 0.75**2)
+    sentence = np.zeros(DIM, np.float32)
+    sentence[2] = 1
+    a, b = np.concatenate([content_a, sentence]), np.concatenate([content_b, sentence])
+
+    same = ClaimKeyer()
+    first, second = _claim(1, "d1", 0, "USA"), _claim(2, "d1", 200, "USA")
+    same.assign([first, second], np.stack([a, b]))
+    assert second.claim_key == first.claim_key
+
+    apart = ClaimKeyer()
+    first, second = _claim(1, "d1", 0, "USA"), _claim(2, "d2", 200, "USA")
+    apart.assign([first], a[None])
+    apart.assign([second], b[None])
+    assert second.claim_key != first.claim_key
+
+
+def test_removed_documents_leave_the_other_vectors_in_place():
+    rng = np.random.default_rng(3)
+    keyer = ClaimKeyer()
+    vectors = np.hstack([_unit(rng.normal(size=(30, DIM))), _unit(rng.normal(size=(30, DIM)))])
+    claims = [_claim(i, f"d{i // 3}", i, "USA") for i in range(30)]
+    for d in range(10):
+        keyer.add([keyed_from(c) for c in claims[3 * d : 3 * d + 3]], vectors[3 * d : 3 * d + 3])
+    keyer.remove_documents(["d2", "d9"])
+    kept = [i for i in range(30) if i // 3 not in (2, 9)]
+    assert [item.claim_id for item in keyer.items] == [claims[i].claim_id for i in kept]
+    assert np.array_equal(keyer.vectors, vectors[kept, :DIM])
+
+
+def _claim_rows(db: Path) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT claim_id, claim_key, stance FROM claims ORDER BY claim_id").fetchall()
+    con.close()
+    return rows
+
+
+def test_two_workers_key_claims_as_one_worker_does(tmp_path):
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.duckdb") as store:
+            ingest([str(CLAIMS_CORPUS)], store, workers=workers)
+    one, two = _claim_rows(tmp_path / "w1.duckdb"), _claim_rows(tmp_path / "w2.duckdb")
+    assert len(one) > 10 and len({r[1] for r in one}) < len(one)
+    assert one == two
