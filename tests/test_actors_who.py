@@ -174,3 +174,40 @@ def test_a_former_office_holder_described_in_the_text_is_not_the_state(pipeline)
     police = resolve(actors, doc, "police", day).ref
     assert ortiz.country == police.country == "ECU"
     assert police.sector == "GOV" and ortiz.sector != "GOV"
+
+
+def test_a_country_named_with_a_place_word_is_still_the_country(pipeline):
+    day = "2022-04-20"
+    doc, actors = document(pipeline, "Solomon Islands signed a security pact with China last week.", day)
+    assert resolve(actors, doc, "Islands", day).ref.actor_id == "country:SLB"
+
+
+def test_an_apposition_after_a_name_is_that_person(pipeline):
+    # "a former Uruguayan foreign minister" describes Almagro: it is not Uruguay's foreign minister of the day.
+    day = "2019-04-02"
+    text = "OAS Secretary General Luis Almagro, a former Uruguayan foreign minister, spoke in Washington."
+    doc, actors = document(pipeline, text, day)
+    minister = resolve(actors, doc, "minister", day).ref
+    assert (minister.actor_id, minister.country) == ("person:luis-almagro", "OAS")
+
+
+def test_an_igo_s_own_people_and_bodies_belong_to_it(pipeline):
+    day = "2024-03-01"
+    text = (
+        "The European Union's trade commissioner accused Indonesia of blocking the talks. "
+        "A World Trade Organization dispute panel ruled on Tuesday. China welcomed the panel's ruling."
+    )
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "commissioner", day).ref.country == "EU"
+    assert resolve(actors, doc, "panel", day, 2).ref.actor_id == "igo:WTO"
+
+
+def test_the_company_is_the_company_named_before_not_an_igo(pipeline):
+    day = "2024-03-01"
+    text = (
+        "The IMF approved a loan on Monday. Canadian miner Northfield Copper Ltd said it would expand the mine, "
+        "and the company later signed a deal with Peru's government."
+    )
+    doc, actors = document(pipeline, text, day)
+    company = resolve(actors, doc, "company", day).ref
+    assert (company.name, company.country, company.sector) == ("Northfield Copper Ltd", "CAN", "BUS")

@@ -87,6 +87,7 @@ class KnowledgeBase:
         self.back_references: set[str] = set()  # "council": refers to an organisation with the word in its name
         self.generic_back_references: set[str] = set()  # "the group": the organisation named last
         self.igo_back_references: set[str] = set()  # "the bloc": the IGO named last
+        self.business_back_references: set[str] = set()  # "the company": the company named last
         self.organs: dict[str, list[str]] = defaultdict(list)  # "EU" -> ["EC", "EUCO", "EEAS", ...]
         self._generic: set[str] | None = None
 
@@ -303,6 +304,7 @@ def _load_offices(kb: KnowledgeBase, data: dict, extend: bool = False) -> None:
     kb.back_references = {w.lower() for w in back.get("named") or []}
     kb.generic_back_references = {w.lower() for w in back.get("generic") or []}
     kb.igo_back_references = {w.lower() for w in back.get("generic_igo") or []}
+    kb.business_back_references = {w.lower() for w in back.get("generic_business") or []}
 
 
 def _load_country(kb: KnowledgeBase, entry: dict) -> None:

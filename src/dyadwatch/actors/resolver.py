@@ -260,10 +260,16 @@ class DocumentActors:
     def resolve(self, head: Token, day: str | None, counterpart_office: str | None = None) -> Resolution | None:
         """The actor a noun phrase headed by `head` stands for on `day`, or None if not an actor."""
         lower = head.lower_
+        if head.i in self.by_token:
+            return self._from_match(head, day)  # "Solomon Islands", "Marshall Islands": a name, not a place word
         if lower in self.kb.not_actors:
             return None
-        if head.i in self.by_token:
-            return self._from_match(head, day)
+        if head.dep_ == "appos" and head.head.i in self.by_token and head.pos_ == "NOUN":
+            # "Luis Almagro, a former Uruguayan foreign minister who ...": the apposition is the person named.
+            named = self._from_match(head.head, day)
+            if named is not None and named.ref.actor_id and named.ref.actor_id.startswith("person:"):
+                named.ref.text = _phrase_text(head)
+                return named
         for child in head.children:
             # "President Ruto": the name is a compound of the head or the head of the phrase.
             if child.dep_ in NAME_DEPS and child.i in self.by_token and child.i > head.i:
@@ -310,9 +316,10 @@ class DocumentActors:
         earlier = self._back_reference(head, day)
         if earlier is not None:
             return earlier
-        # "the IAEA board", "a UN agency", "Hamas fighters": a named organisation in front of the noun.
+        # "the IAEA board", "a UN agency", "Hamas fighters", "the WTO's ministerial conference":
+        # a named organisation in front of the noun.
         for child in head.lefts:
-            if child.dep_ in ("compound", "nmod", "amod") and child.i in self.by_token:
+            if child.dep_ in ("compound", "nmod", "amod", "poss") and child.i in self.by_token:
                 _, surfaces = self.by_token[child.i]
                 actor = self.kb.actors[surfaces[0].actor_id]
                 if actor.kind in ("igo", "org"):
@@ -516,7 +523,9 @@ class DocumentActors:
         """
         lemma = head.lemma_.lower()
         kb = self.kb
-        if lemma not in kb.back_references | kb.generic_back_references | kb.igo_back_references:
+        if lemma not in kb.back_references | kb.generic_back_references | kb.igo_back_references | (
+            kb.business_back_references
+        ):
             return None
         if head.pos_ != "NOUN" or not _definite(head) or head.tag_ in ("NNS", "NNPS"):
             return None
@@ -530,6 +539,8 @@ class DocumentActors:
             if index >= head.i or actor.kind not in ("igo", "org"):
                 continue
             if lemma in kb.igo_back_references and actor.kind != "igo":
+                continue
+            if lemma in kb.business_back_references and (actor.kind != "org" or actor.sector != "BUS"):
                 continue
             span = self.by_token.get(index, (None,))[0]
             words = set(re.split(r"[\s\-]+", f"{actor.name} {span.text if span is not None else ''}".lower()))
