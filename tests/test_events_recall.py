@@ -51,3 +51,30 @@ def test_a_possessed_event_noun_under_a_rejection_is_not_coded_again(code):
     events = code("Egypt rejected Ethiopia's accusation on Monday.", "2024-02-12")
     assert ("REJECT", "EGY", "ETH") in coded(events)
     assert not any(e.event_type == "ACCUSE" for e in events)
+
+
+def test_leaving_a_body_cuts_a_relation(code):
+    events = code("Burundi said on Monday that it would quit the International Criminal Court.", "2024-03-05")
+    assert ("SANCTION", "BDI", "ICC") in coded(events)
+
+
+def test_pulling_forces_out_of_a_country_stays_a_retreat(code):
+    events = code("Rwanda pulled its troops out of Congo on Friday.", "2024-03-05")
+    assert {e.event_type for e in events} == {"RETREAT"}
+
+
+def test_an_announced_surtax_is_done_by_the_announcer(code):
+    events = code("Chile announced a 20 per cent surtax on steel from Argentina on Monday.", "2024-03-05")
+    assert ("SANCTION", "CHL", "ARG") in coded(events)
+
+
+def test_a_ban_on_trade_is_a_sanction_a_ban_on_rallies_is_not(code):
+    assert ("SANCTION", "IDN", "AUS") in coded(code("Indonesia imposed a ban on beef imports from Australia."))
+    rallies = code("Kenyan police imposed a ban on rallies by the opposition in Nairobi.")
+    assert "COERCE" in {e.event_type for e in rallies} and "SANCTION" not in {e.event_type for e in rallies}
+
+
+def test_moved_troops_are_not_the_target(code):
+    events = code("Peru moved troops to its border with Ecuador on Sunday.", "2024-03-05")
+    moves = [e for e in events if e.event_type == "MOBILIZE"]
+    assert moves and all(e.target is None or e.target.country != "PER" for e in moves)

@@ -279,6 +279,8 @@ class EventCoder:
                 if c.dep_ in ("amod", "compound", "nummod")
             ):
                 return "PROTEST", "strike" if "strike" in self.ontology.types["PROTEST"].modes else None
+        if rules.trade_switch and event_type == rules.trade_switch[0] and self._on_trade(item):
+            return rules.trade_switch[1], rules.trade_switch[2]
         if item.kind == "verb" and item.verb.lemma_.lower() in rules.promise_verbs:
             for child in item.verb.children:
                 if child.dep_ == "xcomp":
@@ -292,10 +294,34 @@ class EventCoder:
                         return "THREATEN", None
         return event_type, mode
 
+    def _on_trade(self, item: Found) -> bool:
+        """'a ban on seafood imports', 'restricted exports of chips': the measure falls on trade."""
+        holders = [item.noun] if item.noun is not None else [item.verb]
+        holders += [c for c in item.verb.children if c.dep_ == "dobj" and c is not item.noun]
+        words = self.rules.trade_words
+        for holder in holders:
+            things = [holder] if holder is not item.noun and holder is not item.verb else []
+            things += [o for p in holder.children if p.dep_ == "prep" and p.lower_ in ("on", "of") for o in p.children]
+            for thing in things:
+                if thing.lemma_.lower() in words or thing.lower_ in words:
+                    return True
+                if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in thing.children):
+                    return True
+        return False
+
     def _by_sector(self, event_type: str, mode: str | None, sector: str | None) -> tuple[str, str | None]:
         """A government 'protesting' complains (ACCUSE); civilians 'storming' riot (PROTEST)."""
         for from_type, sectors, to_type, to_mode in self.rules.by_sector:
             if event_type == from_type and sector in sectors:
+                return to_type, to_mode
+        return event_type, mode
+
+    def _by_target(self, event_type: str, mode: str | None, target: Resolution | None) -> tuple[str, str | None]:
+        """Pulling out of a body (an IGO) cuts a relation (SANCTION); out of a place it is RETREAT."""
+        if target is None or target.ref.actor_id is None:
+            return event_type, mode
+        for from_type, from_mode, sectors, to_type, to_mode in self.rules.by_target_sector:
+            if event_type == from_type and (from_mode is None or mode == from_mode) and target.ref.sector in sectors:
                 return to_type, to_mode
         return event_type, mode
 
@@ -342,13 +368,16 @@ class EventCoder:
             pairs = [(sources[0], None)]
         else:
             return
+        pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s.ref, t.ref)]
+        if not pairs and (event_type in TARGETLESS_TYPES or (event_type, mode) in TARGETLESS_MODES):
+            pairs = [(sources[0], None)]  # "Peru moved troops to its border": complete without a target
         for source, target in pairs:
-            if target is not None and _same_actor(source.ref, target.ref):
-                continue
             confidence = self._confidence(item, source, target, dated)
             if guessed:
                 confidence = round(confidence * GUESSED_TARGET_WEIGHT, 3)
             final_type, final_mode = self._by_sector(event_type, mode, source.ref.sector)
+            if target is not None and source.ref.country != target.ref.country:
+                final_type, final_mode = self._by_target(final_type, final_mode, target)
             yield self._make_event(
                 item,
                 final_type,
@@ -448,6 +477,9 @@ class EventCoder:
             resolved = [self._resolve(h, actors, day, verb, counterpart_office=office) for h in heads]
 
             resolved = [r for r in resolved if r is not None]
+            if entry.event_type in self.rules.own_forces_types and source.ref.country:
+                # "Peru moved troops to the border with Ecuador": the troops are Peru's, not the target.
+                resolved = [r for r in resolved if r.ref.country != source.ref.country]
             if resolved:
                 return resolved
         # "shelled the Ukrainian city of Kharkiv": the place's country.
@@ -579,11 +611,17 @@ class EventCoder:
                 excluded.update(t.i for t in token.subtree)  # another clause, with its own events
         seen: set[int] = set()
         ranked = sorted(
-            (t for t in anchor.subtree if t.i in actors.by_token and t.i not in excluded and t.i != anchor.i),
+            (
+                t
+                for t in anchor.subtree
+                if t.i not in excluded
+                and t.i != anchor.i
+                and (t.i in actors.by_token or (t.dep_ in ("pobj", "dobj", "dative") and t.pos_ == "NOUN"))
+            ),
             key=lambda t: (t.i < anchor.i, abs(t.i - anchor.i)),
         )
         for token in ranked:
-            span = actors.by_token[token.i][0]
+            span = actors.by_token[token.i][0] if token.i in actors.by_token else token.doc[token.i : token.i + 1]
             if span.start in seen:
                 continue
             seen.add(span.start)
@@ -602,6 +640,11 @@ class EventCoder:
     # -- arguments of event nouns ---------------------------------------------------------------
     def _noun_sources(self, noun: Token, actors: DocumentActors, day: str | None) -> list[Resolution]:
         """'Russia's attack', 'US sanctions', 'an attack by rebels', 'talks between A and B'."""
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.rules.announcing_verbs:
+            # "Ottawa announced a surtax on steel from China": the one announcing it does it.
+            announced = self._verb_sources(noun.head, actors, day)
+            if announced:
+                return announced
         candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):

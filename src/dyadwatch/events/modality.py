@@ -34,6 +34,11 @@ class CodingRules:
     negated_switch: tuple[tuple[str, str], ...] = ()  # (verb lemma, type when negated)
     claim_nouns: frozenset[str] = frozenset()
     container_nouns: frozenset[str] = frozenset()
+    by_target_sector: tuple[tuple[str, str | None, frozenset[str], str, str | None], ...] = ()
+    trade_switch: tuple[str, str, str | None] | None = None
+    trade_words: frozenset[str] = frozenset()
+    announcing_verbs: frozenset[str] = frozenset()
+    own_forces_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +56,18 @@ def load_rules() -> CodingRules:
         negated_switch=tuple((str(k).lower(), v) for k, v in (data.get("negated_switch") or {}).items()),
         claim_nouns=frozenset(str(w).lower() for w in data.get("claim_nouns", [])),
         container_nouns=frozenset(str(w).lower() for w in data.get("container_nouns", [])),
+        by_target_sector=tuple(
+            (r["type"], r.get("mode"), frozenset(r["sectors"]), r["to"], r.get("to_mode"))
+            for r in data.get("by_target_sector", [])
+        ),
+        trade_switch=(
+            (data["trade_switch"]["from"], data["trade_switch"]["to"], data["trade_switch"].get("mode"))
+            if data.get("trade_switch")
+            else None
+        ),
+        trade_words=frozenset(str(w).lower() for w in data.get("trade_words", [])),
+        announcing_verbs=frozenset(str(w).lower() for w in data.get("announcing_verbs", [])),
+        own_forces_types=frozenset(data.get("own_forces_types", [])),
     )
 
 
