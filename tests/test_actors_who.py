@@ -211,3 +211,14 @@ def test_the_company_is_the_company_named_before_not_an_igo(pipeline):
     doc, actors = document(pipeline, text, day)
     company = resolve(actors, doc, "company", day).ref
     assert (company.name, company.country, company.sector) == ("Northfield Copper Ltd", "CAN", "BUS")
+
+
+def test_a_pair_of_people_after_a_verb_leaves_out_the_clause_s_subject(pipeline):
+    day = "2024-07-30"
+    text = (
+        "President William Ruto met President Samia Suluhu Hassan on Monday. "
+        "Later, President Yoweri Museveni hosted the two leaders in Kampala."
+    )
+    doc, actors = document(pipeline, text, day)
+    pair = actors.resolve_pair(token(doc, "leaders"), day)
+    assert [r.ref.actor_id for r in pair] == ["person:william-ruto", "person:samia-suluhu-hassan"]

@@ -444,9 +444,15 @@ class DocumentActors:
 
     def _own_subject_people(self, pronoun: Token) -> set[str]:
         """'General Kaliman urged him to resign': an object pronoun is not its own clause's subject."""
-        if pronoun.lower_ not in ("him", "her") or pronoun.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+        if pronoun.lower_ not in ("him", "her"):
             return set()
-        subject = self._clause_subject(pronoun)
+        return self._subject_people(pronoun)
+
+    def _subject_people(self, token: Token) -> set[str]:
+        """The people named in the subject of the clause an object (not a subject) sits in."""
+        if token.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+            return set()
+        subject = self._clause_subject(token)
         if subject is None:
             return set()
         start, end = subject.left_edge.i, subject.right_edge.i
@@ -986,8 +992,10 @@ class DocumentActors:
     def _pair_of_people(self, head: Token, day: str | None) -> tuple[Resolution, Resolution] | None:
         start = head.left_edge.i
         chosen: list[tuple[int, Actor]] = []
+        # "Lourenço mediated between the two ministers": the subject is not one of the pair.
+        exclude = self._subject_people(head)
         for index, person in reversed(self.people):
-            if index < start and person.actor_id not in {p.actor_id for _, p in chosen}:
+            if index < start and person.actor_id not in {p.actor_id for _, p in chosen} | exclude:
                 chosen.append((index, person))
             if len(chosen) == 2:
                 break
