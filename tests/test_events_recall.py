@@ -78,3 +78,17 @@ def test_moved_troops_are_not_the_target(code):
     events = code("Peru moved troops to its border with Ecuador on Sunday.", "2024-03-05")
     moves = [e for e in events if e.event_type == "MOBILIZE"]
     assert moves and all(e.target is None or e.target.country != "PER" for e in moves)
+
+
+def test_an_event_noun_takes_the_subject_of_a_verb_that_is_no_event(code):
+    assert ("CONSULT", "CHL", "PER") in coded(
+        code("Chile's foreign minister arrived in Lima on Monday for talks with Peru's president.", "2024-03-05")
+    )
+    restarted = code("Ethiopia restarted negotiations with Eritrea in March.", "2024-05-05")
+    assert ("CONSULT", "ETH", "ERI") in coded(restarted)
+    assert ("SANCTION", "CAN", "USA") in coded(code("Canada retaliated with duties on American steel.", "2024-05-05"))
+
+
+def test_facing_an_event_or_a_news_conference_lends_no_subject(code):
+    events = code("The Bolivian minister faces extradition to Peru, the Bolivian president told a news conference.")
+    assert not any(e.event_type in ("COOPERATE", "CONSULT") and e.source.country == "BOL" for e in events)

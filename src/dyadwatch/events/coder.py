@@ -108,6 +108,7 @@ QUANTITY_HEADS = {
 }
 # Clauses inside an event's phrase that tell of something else ("an outcome that let India ...").
 OTHER_CLAUSE_DEPS = ("relcl", "ccomp", "parataxis", "acl", "advcl", "csubj")
+MODIFIER_DEPS = ("compound", "amod")
 # A target found by proximity, not by an argument slot, is less certain.
 GUESSED_TARGET_WEIGHT = 0.8
 # Types whose target can be the place acted on: "struck sites in Pakistan" targets Pakistan.
@@ -348,6 +349,8 @@ class EventCoder:
             targets_for = lambda source: self._noun_targets(noun, entry, actors, day, source)  # noqa: E731
         else:
             sources = self._verb_sources(verb, actors, day, passive_subject=event_type in TARGETLESS_TYPES)
+            if not sources and item.kind == "light" and verb.dep_ in ("acl", "relcl") and verb.head is noun:
+                sources = self._noun_sources(noun, actors, day)  # "ECOWAS sanctions imposed on Mali"
             targets_for = lambda source: self._verb_targets(item, actors, day, source)  # noqa: E731
 
         if not sources:
@@ -668,6 +671,22 @@ class EventCoder:
             holder = noun.head.head
             if holder.dep_ in ("dobj", "attr") and holder.head.pos_ in ("VERB", "AUX"):
                 return self._verb_sources(holder.head, actors, day)
+        # "restarted negotiations with the ELN", "arrived in Washington for talks", "said during a visit
+        # to London", "retaliated with duties": a verb that is no event itself lends its subject.
+        governing = None
+        if noun.dep_ == "dobj":
+            governing = noun.head
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in self.rules.occasion_preps:
+            governing = noun.head.head
+        if (
+            governing is not None
+            and governing.pos_ in ("VERB", "AUX")
+            and governing.lemma_.lower() not in self.lexicon.verbs
+            and governing.lemma_.lower() not in self.lexicon.light
+            and governing.lemma_.lower() not in self.words.hypothetical_light  # "faces extradition": the target
+            and not any(c.lower_ in self.rules.non_event_modifiers for c in noun.children if c.dep_ in MODIFIER_DEPS)
+        ):
+            return self._verb_sources(governing, actors, day)
         return []
 
     def _noun_targets(

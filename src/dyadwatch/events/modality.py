@@ -39,6 +39,8 @@ class CodingRules:
     trade_words: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
     own_forces_types: frozenset[str] = frozenset()
+    occasion_preps: frozenset[str] = frozenset()
+    non_event_modifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +70,8 @@ def load_rules() -> CodingRules:
         trade_words=frozenset(str(w).lower() for w in data.get("trade_words", [])),
         announcing_verbs=frozenset(str(w).lower() for w in data.get("announcing_verbs", [])),
         own_forces_types=frozenset(data.get("own_forces_types", [])),
+        occasion_preps=frozenset(str(w).lower() for w in data.get("occasion_preps", [])),
+        non_event_modifiers=frozenset(str(w).lower() for w in data.get("non_event_modifiers", [])),
     )
 
 
