@@ -170,13 +170,13 @@ def write_claim_rows(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], tab
     con.register("claims_removed", removed)
     try:
         con.execute("DELETE FROM claims WHERE doc_id IN (SELECT id FROM claims_removed)")
-        for table in tables:
-            if table.num_rows:
-                con.register("batch_claims", table)
-                try:
-                    con.execute("INSERT INTO claims BY NAME SELECT * FROM batch_claims")
-                finally:
-                    con.unregister("batch_claims")
+        rows = [table for table in tables if table.num_rows]
+        if rows:  # one INSERT for the batch: one per document cost more than keying them
+            con.register("batch_claims", pa.concat_tables(rows))
+            try:
+                con.execute("INSERT INTO claims BY NAME SELECT * FROM batch_claims")
+            finally:
+                con.unregister("batch_claims")
     finally:
         con.unregister("claims_removed")
 
