@@ -222,3 +222,24 @@ def test_a_pair_of_people_after_a_verb_leaves_out_the_clause_s_subject(pipeline)
     doc, actors = document(pipeline, text, day)
     pair = actors.resolve_pair(token(doc, "leaders"), day)
     assert [r.ref.actor_id for r in pair] == ["person:william-ruto", "person:samia-suluhu-hassan"]
+
+
+def test_a_family_name_first_is_the_person_again_in_the_same_story(pipeline):
+    day = "2016-11-05"
+    text = (
+        "SEOUL — President Park Geun-hye apologised again on Friday. "
+        "Park, whose approval rating has fallen sharply, said she would cooperate with prosecutors."
+    )
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "Park", day, 2).ref.actor_id == "person:park-geun-hye"
+
+
+def test_people_of_a_place_belong_to_its_country_but_diplomats_there_do_not(pipeline):
+    day = "2024-12-05"
+    text = (
+        "MADRID — Spain's foreign minister spoke on Monday. Police in Maputo fired tear gas at marchers, "
+        "and Western diplomats in Maputo urged calm."
+    )
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "Police", day).ref.country == "MOZ"
+    assert resolve(actors, doc, "diplomats", day).ref.country != "MOZ"

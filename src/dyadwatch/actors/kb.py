@@ -88,6 +88,8 @@ class KnowledgeBase:
         self.generic_back_references: set[str] = set()  # "the group": the organisation named last
         self.igo_back_references: set[str] = set()  # "the bloc": the IGO named last
         self.business_back_references: set[str] = set()  # "the company": the company named last
+        self.posted_abroad: set[str] = set()  # "diplomats in Kabul" are not Afghan
+        self.family_name_first: set[str] = set()  # country codes: "Park Geun-hye" is "Park" again
         self.organs: dict[str, list[str]] = defaultdict(list)  # "EU" -> ["EC", "EUCO", "EEAS", ...]
         self._generic: set[str] | None = None
 
@@ -305,11 +307,14 @@ def _load_offices(kb: KnowledgeBase, data: dict, extend: bool = False) -> None:
     kb.generic_back_references = {w.lower() for w in back.get("generic") or []}
     kb.igo_back_references = {w.lower() for w in back.get("generic_igo") or []}
     kb.business_back_references = {w.lower() for w in back.get("generic_business") or []}
+    kb.posted_abroad = {w.lower() for w in data.get("posted_abroad") or []}
 
 
 def _load_country(kb: KnowledgeBase, entry: dict) -> None:
     actor_id = f"country:{entry['code']}"
     kb.add_actor(Actor(actor_id, "country", entry["name"], entry["code"], "GOV"))
+    if entry.get("family_name_first"):
+        kb.family_name_first.add(entry["code"])
     kb.add_surface(entry["name"], actor_id, "name")
     for key, kind in (
         ("aliases", "name"),

@@ -219,6 +219,10 @@ class DocumentActors:
                     if "person" in kinds and len(span) > 1 and span[-1].text not in self.kb.surfaces:
                         # "Luiz Inácio Lula da Silva" named in full: "Silva" alone is him in this document.
                         self.local_names.setdefault(span[-1].text, person)
+                    family_first = self.kb.country_of(person, published) in self.kb.family_name_first
+                    if "person" in kinds and len(span) > 1 and family_first and span[0].text not in self.kb.surfaces:
+                        # "Park Geun-hye" named in full: "Park" alone is her in this document.
+                        self.local_names.setdefault(span[0].text, person)
             elif surfaces:
                 self.parties.append((span.start, self.kb.actors[surfaces[0].actor_id]))
         for index, person in self.people:
@@ -306,6 +310,7 @@ class DocumentActors:
                 earlier = self._back_reference(head, day)
                 if earlier is not None:
                     return earlier
+                country, certainty = self._country_where(head, sector, day)
             if country is None and sector in FOCUS_SECTORS and self.focus_country:
                 # "Police arrested demonstrators" in a story about Kenya: Kenyan police.
                 country, certainty = self.focus_country, 0.6
@@ -520,6 +525,26 @@ class DocumentActors:
             return self._person_ref(person, text, day, certainty=certainty, office=office)
         sector = self.kb.office_sectors.get(office, "GOV")
         return Resolution(self._country_ref(country, text, sector), certainty * 0.9, office=office)
+
+    def _country_where(self, head: Token, sector: str, day: str | None) -> tuple[str | None, float]:
+        """'police in Maputo', 'the government in Havana': a country's own people where they are.
+
+        Not armed forces or diplomats, who are often abroad ("troops in Syria", "diplomats in Kabul").
+        """
+        if sector in ("MIL", "REB") or head.lemma_.lower() in self.kb.posted_abroad or head.lower_ in (
+            self.kb.posted_abroad
+        ):
+            return None, 0.0
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in self.by_token:
+                        surfaces = self.by_token[obj.i][1]
+                        if {s.kind for s in surfaces} & {"name", "capital", "seat"}:
+                            country = self._country_in_match(obj, day)
+                            if country and f"country:{country}" in self.kb.actors:
+                                return country, 0.8
+        return None, 0.0
 
     def _back_reference(self, head: Token, day: str | None) -> Resolution | None:
         """'the council', 'the agency', 'the bloc': the organisation named last before this mention.
