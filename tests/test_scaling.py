@@ -147,3 +147,21 @@ def test_band_index_finds_what_datasketch_lsh_finds(monkeypatch):
                 index.remove(slots.pop(gone))
                 lsh.remove(gone)
     assert shared > 50  # near-duplicates were there to be found
+
+
+def test_fusing_every_few_documents_gives_what_fusing_at_the_end_gives(tmp_path, monkeypatch):
+    import json
+
+    from dyadwatch.ingest import run
+    from test_fusion import ALL, fused, groups
+
+    corpus = tmp_path / "all.jsonl"
+    corpus.write_text("".join(json.dumps(d) + "\n" for d in ALL))
+    with Store(tmp_path / "end.duckdb") as store:
+        ingest([str(corpus)], store)
+    monkeypatch.setattr(run, "FUSE_EVERY", 2)
+    with Store(tmp_path / "often.duckdb") as store:
+        ingest([str(corpus)], store)
+    assert groups(tmp_path / "often.duckdb") == groups(tmp_path / "end.duckdb")
+    assert fused(tmp_path / "often.duckdb") == fused(tmp_path / "end.duckdb")
+    assert any(len(g) > 1 for g in groups(tmp_path / "end.duckdb"))

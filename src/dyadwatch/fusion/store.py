@@ -173,7 +173,7 @@ def fuse_new(store, config: FusionConfig | None = None) -> FuseSummary:
     ).fetchall()
     summary.new, summary.removed = len(new_ids), len(gone)
     if not new_ids and not gone:
-        summary.fused_events = con.execute("SELECT count(*) FROM fused_events").fetchone()[0]
+        summary.fused_events = con.execute("SELECT count(*) FROM fused_events").fetchall()[0][0]  # no open result
         return summary
 
     new_mentions = _load_mentions(con, new_ids)
@@ -198,7 +198,7 @@ def fuse_new(store, config: FusionConfig | None = None) -> FuseSummary:
         ).fetchall()
     )
     _write(con, groups, affected, [g for g, _ in gone], new_ids, fingerprints, config)
-    summary.fused_events = con.execute("SELECT count(*) FROM fused_events").fetchone()[0]
+    summary.fused_events = con.execute("SELECT count(*) FROM fused_events").fetchall()[0][0]  # no open result
     return summary
 
 

@@ -35,6 +35,9 @@ from dyadwatch.store.duck import DocExtras
 
 WRITE_BATCH = 64
 LOOKUP_CHUNK = 64
+# Fusion runs every FUSE_EVERY stored documents, not once at the end, so that it never holds more than
+# that many documents' event mentions (and vectors) at once; incremental fusion gives the same result.
+FUSE_EVERY = 2000
 
 
 @dataclass
@@ -255,6 +258,7 @@ def ingest(
                 else:
                     yield from accept(item, by_id, by_hash)
 
+    fused_at = 0  # summary.ingested at the last fusion
     for result in code_parallel(documents(), workers, settings, with_claims=True, claim_vectors=True):
         if isinstance(result, Failure):  # not expected: too-long documents are refused before coding
             summary.failures.append(result)
@@ -269,6 +273,10 @@ def ingest(
         writer.add(_Stored(doc, events, language, sig))
         tick()
         drain()
+        if summary.ingested - fused_at >= FUSE_EVERY:
+            writer.flush()
+            fuse_new(store)
+            fused_at = summary.ingested
     drain()
     writer.flush()
     fuse_new(store)  # fused events: the new mentions join (or start) the real-world events they report
