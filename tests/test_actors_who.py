@@ -243,3 +243,35 @@ def test_people_of_a_place_belong_to_its_country_but_diplomats_there_do_not(pipe
     doc, actors = document(pipeline, text, day)
     assert resolve(actors, doc, "Police", day).ref.country == "MOZ"
     assert resolve(actors, doc, "diplomats", day).ref.country != "MOZ"
+
+
+def test_a_leader_of_a_named_country_is_the_person_of_that_country_named_before(pipeline):
+    day = "2019-11-11"
+    text = (
+        "Mexico granted asylum to Evo Morales, Foreign Minister Marcelo Ebrard said on Monday, "
+        "a day after the Bolivian leader resigned. Hours before he stepped down, protesters had surrounded his home."
+    )
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "leader", day).ref.actor_id == "person:evo-morales"
+    assert resolve(actors, doc, "he", day).ref.actor_id == "person:evo-morales"
+
+
+def test_both_sides_after_a_verb_are_not_the_one_who_speaks_to_them(pipeline):
+    day = "2023-05-10"
+    text = (
+        "Fighting between Armenia and Azerbaijan resumed on Monday. "
+        "UN Secretary-General Antonio Guterres urged both sides to show restraint."
+    )
+    doc, actors = document(pipeline, text, day)
+    pair = actors.resolve_pair(token(doc, "sides"), day)
+    assert [r.ref.country for r in pair] == ["ARM", "AZE"]
+
+
+def test_his_in_a_reported_clause_is_the_speaker(pipeline):
+    day = "2018-07-10"
+    text = (
+        "Ethiopian Prime Minister Abiy Ahmed flew to Asmara on Sunday. President Isaias Afwerki praised "
+        "the Ethiopian leader and said his government would send a delegation to Addis Ababa."
+    )
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "government", day).ref.country == "ERI"

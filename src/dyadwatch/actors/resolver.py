@@ -316,6 +316,9 @@ class DocumentActors:
                 country, certainty = self.focus_country, 0.6
             if country is None:
                 return None
+            named = self._person_of_country(head, country, day) if certainty >= 1.0 else None
+            if named is not None:
+                return named
             ref = self._country_ref(country, _phrase_text(head), sector)
             return Resolution(ref, certainty * 0.95)
         earlier = self._back_reference(head, day)
@@ -455,13 +458,24 @@ class DocumentActors:
 
     def _subject_people(self, token: Token) -> set[str]:
         """The people named in the subject of the clause an object (not a subject) sits in."""
-        if token.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+        span = self._subject_span(token)
+        if span is None:
             return set()
+        return {a.actor_id for i, a in self.people + self.placeless_mentions if span[0] <= i <= span[1]}
+
+    def _subject_span(self, token: Token) -> tuple[int, int] | None:
+        """(first, last) token index of the subject of the clause an object (not a subject) sits in."""
+        if token.dep_ not in ("dobj", "dative", "pobj", "iobj"):
+            return None
         subject = self._clause_subject(token)
         if subject is None:
-            return set()
-        start, end = subject.left_edge.i, subject.right_edge.i
-        return {a.actor_id for i, a in self.people + self.placeless_mentions if start <= i <= end}
+            return None
+        return subject.left_edge.i, subject.right_edge.i
+
+    def _party_key(self, actor: Actor, day: str | None) -> str | None:
+        if actor.kind == "person":
+            return self.kb.country_of(actor, day)
+        return actor.country if actor.kind in ("country", "igo") else actor.actor_id
 
     # -- titles and groups ----------------------------------------------------------------
     def _office_phrase(self, head: Token) -> tuple[str | None, set[int]]:
@@ -525,6 +539,16 @@ class DocumentActors:
             return self._person_ref(person, text, day, certainty=certainty, office=office)
         sector = self.kb.office_sectors.get(office, "GOV")
         return Resolution(self._country_ref(country, text, sector), certainty * 0.9, office=office)
+
+    def _person_of_country(self, head: Token, country: str, day: str | None) -> Resolution | None:
+        """'the Bolivian leader', 'the Chinese diplomat': the person of that country named last before."""
+        if head.lemma_.lower() not in PERSON_NOUNS or head.tag_ != "NN" or not _definite(head):
+            return None
+        for index, person in reversed(self.people):
+            if index < head.i and self.kb.country_of(person, day) == country:
+                self.remember(head.i, person.actor_id)
+                return self._person_ref(person, _phrase_text(head), day, certainty=0.75)
+        return None
 
     def _country_where(self, head: Token, sector: str, day: str | None) -> tuple[str | None, float]:
         """'police in Maputo', 'the government in Havana': a country's own people where they are.
@@ -600,6 +624,9 @@ class DocumentActors:
         if possessive is not None:
             if possessive.lower_ in POSSESSIVE_PRONOUNS:
                 subject = self._clause_subject(head)
+                if subject is not None and subject.i == head.i and head.head.dep_ in ("ccomp", "conj", "advcl"):
+                    # "Isaias ... said his government would send": his = the one who said it.
+                    subject = self._clause_subject(head.head.head)
                 if subject is not None and subject.i != head.i and possessive.lower_ in ("his", "her", "its", "their"):
                     # "Maduro ... sending his transport minister": his = the clause's subject.
                     resolved = self.resolve(subject, day)
@@ -1036,8 +1063,10 @@ class DocumentActors:
         start = head.left_edge.i
         chosen: dict[str, tuple[int, Resolution]] = {}
         text = _phrase_text(head)
+        # "Guterres urged both sides": the one who urges is not a side.
+        excluded = self._subject_span(head)
         for index, actor in reversed(self.parties):
-            if index >= start:
+            if index >= start or (excluded and excluded[0] <= index <= excluded[1]):
                 continue
             if actor.kind in ("country", "igo"):
                 key = actor.country
@@ -1057,6 +1086,9 @@ class DocumentActors:
                 chosen[key] = (index, Resolution(ref, 0.75))
             if len(chosen) == 2:
                 break
+        if excluded:
+            subject_keys = {self._party_key(a, day) for i, a in self.parties if excluded[0] <= i <= excluded[1]}
+            chosen = {k: v for k, v in chosen.items() if k not in subject_keys}
         if len(chosen) < 2:
             return None
         keys = sorted(chosen, key=lambda k: self._first_index(k, day))
