@@ -84,9 +84,9 @@ class KeyParams:
     threshold: float = THRESHOLD
 
 
-@dataclass
+@dataclass(slots=True)
 class Keyed:
-    """What the key index holds of each claim already keyed."""
+    """What the key index holds of each claim already keyed (slots: one is held per claim of the store)."""
 
     claim_id: str
     claim_key: str
@@ -100,6 +100,7 @@ class Keyed:
     negative: bool = False
     start: int = 0
     anchors: frozenset[str] = frozenset()
+    index: int = -1  # a position, for callers that keep claims in a list (claims/tune.py)
 
 
 ANCHOR = re.compile(r"(?<=[\s\"'“(])[A-Z][\w'’-]*[\w]|\b\d[\d,.]*\d\b|\b\d\b")
