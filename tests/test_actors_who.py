@@ -275,3 +275,11 @@ def test_his_in_a_reported_clause_is_the_speaker(pipeline):
     )
     doc, actors = document(pipeline, text, day)
     assert resolve(actors, doc, "government", day).ref.country == "ERI"
+
+
+def test_military_aircraft_and_branches_are_their_country_s_forces(pipeline):
+    day = "2015-11-24"
+    text = "A Turkish F-16 shot down a Russian Su-24. RAF flights later carried aid to the region."
+    doc, actors = document(pipeline, text, day)
+    found = [resolve(actors, doc, word, day).ref for word in ("F-16", "Su-24", "flights")]
+    assert [(r.country, r.sector) for r in found] == [("TUR", "MIL"), ("RUS", "MIL"), ("GBR", "MIL")]

@@ -119,6 +119,8 @@ PERSON_NOUNS = TITLE_WORDS | {
     "analyst",
 }
 NOT_NAME_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE", "LAW"}
+# Military aircraft and weapon designations used as actors: "a Turkish F-16", "a Russian Su-24".
+MILITARY_MODEL = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,3}[A-Z]?")
 # Words that make a title a past one: the person no longer acts for the state.
 FORMER_WORDS = {"former", "ex", "ex-", "late", "then"}
 # Below this certainty a description is a guess (the story's focus country): not used to
@@ -513,6 +515,8 @@ class DocumentActors:
         return sorted(tokens, key=lambda t: t.i)
 
     def _group_sector(self, head: Token) -> str | None:
+        if MILITARY_MODEL.fullmatch(head.text):
+            return "MIL"  # "a Turkish F-16", "a Russian Su-24": a military aircraft or system
         left = [t.lower_ for t in self._title_modifiers(head)]
         for start in range(len(left) + 1):
             phrase = " ".join(left[start:] + [head.lower_])
