@@ -107,3 +107,13 @@ def test_writes_stay_correct_after_sorting(store):
     assert [r["event_id"] for r in rows] == ["doc-000-5"]
     assert store.counts()["events"] == 40
     assert store.sort_events(force=False) == 0  # far below the threshold
+
+
+def test_memory_growth_reads_the_trend_under_the_swings():
+    from run import rss_growth
+
+    # 100 s, 2,000 documents; 700 MB plus 0.05 MB per document, with swings of up to 150 MB.
+    timeline = [(t, int((700 + 0.05 * 20 * t + (150 if t % 7 == 0 else 0)) * 2**20), 0) for t in range(101)]
+    result = rss_growth({"timeline": timeline, "documents": 2000, "peak_rss_mb": 950})
+    assert 40 <= result["growth_mb_per_1000_docs"] <= 60
+    assert result["rss_mb_100k_extrapolated"] == pytest.approx(700 + 0.05 * 100_000, rel=0.1)
