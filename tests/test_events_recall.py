@@ -92,3 +92,31 @@ def test_an_event_noun_takes_the_subject_of_a_verb_that_is_no_event(code):
 def test_facing_an_event_or_a_news_conference_lends_no_subject(code):
     events = code("The Bolivian minister faces extradition to Peru, the Bolivian president told a news conference.")
     assert not any(e.event_type in ("COOPERATE", "CONSULT") and e.source.country == "BOL" for e in events)
+
+
+def test_calling_an_act_reckless_condemns_it(code):
+    events = code("Sweden's foreign minister called Russia's behaviour reckless on Tuesday.", "2024-03-05")
+    assert ("ACCUSE", "SWE", "RUS") in coded(events)
+
+
+def test_calling_a_claim_slander_rejects_it(code):
+    events = code("Ukraine called Hungary's accusation baseless.", "2024-03-05")
+    assert ("REJECT", "UKR", "HUN") in coded(events) and "ACCUSE" not in {e.event_type for e in events}
+
+
+def test_calling_an_act_a_milestone_is_no_condemnation(code):
+    events = code("Sweden's foreign minister called Finland's decision a milestone.", "2024-03-05")
+    assert "ACCUSE" not in {e.event_type for e in events}
+
+
+def test_a_conditional_sanction_is_a_threat(code):
+    event = next(
+        e for e in code("Japan will impose sanctions on North Korea if it conducts another nuclear test.", "2024-03-05")
+    )
+    assert (event.event_type, event.source.country, event.target.country) == ("THREATEN", "JPN", "PRK")
+    assert not event.hypothetical
+
+
+def test_an_announced_sanction_stays_a_hypothetical_sanction(code):
+    events = code("Japan will impose sanctions on North Korea next month.", "2024-03-05")
+    assert [(e.event_type, e.hypothetical) for e in events] == [("SANCTION", True)]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors.kb import KnowledgeBase
 from dyadwatch.actors.resolver import ActorMatcher, DocumentActors, Resolution
 from dyadwatch.events.dates import resolve_event_date
-from dyadwatch.events.lexicon import Lexicon, Trigger
+from dyadwatch.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, Trigger
 from dyadwatch.events.modality import CodingRules, ModalityWords, is_hypothetical, is_negated, load_rules
 from dyadwatch.events.ontology import Ontology
 from dyadwatch.records import ActorRef, Document, Event
@@ -195,6 +195,10 @@ class EventCoder:
         entry = self.lexicon.verb(lemma, particles, object_lemmas)
         if entry is not None and entry.event_type == "CONSULT" and lemma == "call" and _characterises(token):
             entry = None  # "called Russia's behaviour reckless": a description, not a phone call
+        if entry is None and lemma in self.rules.characterising_verbs:
+            judged = self._judgement(token)
+            if judged is not None:
+                return [Found(token, None, judged, "verb")]
         specific = entry is not None and (entry.particle or entry.objects)
         if not specific and lemma in self.lexicon.light:
             results = []
@@ -212,6 +216,29 @@ class EventCoder:
             if obj.lemma_.lower() in self.lexicon.nouns:
                 claimed_nouns.add(obj.i)  # "signed an agreement": one AGREE, not two
         return [Found(token, None, entry, "verb")]
+
+    def _judgement(self, verb: Token) -> Trigger | None:
+        """'called Russia's behaviour reckless', 'described the tariffs as an attack': a condemnation (ACCUSE).
+
+        Said of a claim ('called the accusation slander') it is a rejection (REJECT).
+        """
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not objects:
+            return None
+        words: list[Token] = []
+        for child in verb.children:
+            if child.dep_ in ("oprd", "xcomp", "ccomp", "attr", "acomp"):
+                words += list(child.subtree)
+            if child.dep_ == "prep" and child.lower_ == "as":
+                words += [t for o in child.children for t in o.subtree]
+        for obj in objects:
+            words += [t for c in obj.children if c.dep_ in ("amod", "appos") and c.i > obj.i for t in c.subtree]
+        if not any(t.lemma_.lower() in self.rules.negative_judgements or t.lower_ in self.rules.negative_judgements
+                   for t in words):
+            return None
+        if any(o.lemma_.lower() in self.rules.claim_nouns for o in objects):
+            return Trigger(verb.lemma_, "VERB", "REJECT", None, (), DEFAULT_TARGET_PREPS)
+        return Trigger(verb.lemma_, "VERB", "ACCUSE", "disapprove", (), DEFAULT_TARGET_PREPS)
 
     def _governed_by_trigger(self, noun: Token, found: list[Found]) -> bool:
         verbs = {f.verb.i for f in found if f.kind != "noun"}
@@ -317,6 +344,29 @@ class EventCoder:
                 return to_type, to_mode
         return event_type, mode
 
+    def _is_threat(self, item: Found, event_type: str) -> bool:
+        """A conflict act its doer will do on a condition is a threat (THREATEN): "will file a motion
+        against Yoon if he does not resign". Without a condition ("would impose tariffs") it stays a
+        hypothetical SANCTION; with "could", "might" it is a possibility.
+        """
+        if event_type not in self.rules.threat_types:
+            return False
+        verb = item.verb if item.kind != "noun" else _governing_verb(item.noun)
+        if verb is None:
+            return False
+        chain = [verb]
+        while chain[-1].dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "pobj") and len(chain) < 4:
+            chain.append(chain[-1].head)
+        if not any(c.dep_ == "aux" and c.lower_ in self.rules.threat_aux for v in chain for c in v.children):
+            return False
+        if any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for v in chain
+            for c in v.children
+        ):
+            return True
+        return False
+
     def _by_target(self, event_type: str, mode: str | None, target: Resolution | None) -> tuple[str, str | None]:
         """Pulling out of a body (an IGO) cuts a relation (SANCTION); out of a place it is RETREAT."""
         if target is None or target.ref.actor_id is None:
@@ -381,6 +431,10 @@ class EventCoder:
             final_type, final_mode = self._by_sector(event_type, mode, source.ref.sector)
             if target is not None and source.ref.country != target.ref.country:
                 final_type, final_mode = self._by_target(final_type, final_mode, target)
+            threat = hypothetical and not negated and self._is_threat(item, final_type)
+            if threat:
+                # "will file a motion against Yoon if he does not resign".
+                final_type, final_mode = "THREATEN", None
             yield self._make_event(
                 item,
                 final_type,
@@ -392,7 +446,7 @@ class EventCoder:
                 day,
                 precision,
                 negated,
-                hypothetical,
+                hypothetical and not threat,
                 confidence,
             )
 
@@ -877,8 +931,12 @@ def _clause_doers(noun: Token) -> list[Token]:
 
 
 def _object_gap(clause: Token) -> bool:
-    """'demands that Britain presented' (the noun is the object), not 'a claim that it was behind ...'."""
-    if clause.lemma_.lower() in ("be", "have") or clause.pos_ != "VERB":
+    """'demands that Britain presented' (the noun is the object), not 'warnings that an invasion could begin'.
+
+    spaCy parses both as a clause on the noun; only verbs that put forward a demand, a protest or
+    an offer ("presented", "lodged", "issued") make the clause's subject the noun's doer.
+    """
+    if clause.lemma_.lower() not in load_rules().issuing_verbs:
         return False
     return not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "nsubjpass") for c in clause.children)
 

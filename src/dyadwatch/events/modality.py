@@ -41,6 +41,11 @@ class CodingRules:
     own_forces_types: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
     non_event_modifiers: frozenset[str] = frozenset()
+    characterising_verbs: frozenset[str] = frozenset()
+    threat_types: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
+    threat_aux: frozenset[str] = frozenset()
+    negative_judgements: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +77,11 @@ def load_rules() -> CodingRules:
         own_forces_types=frozenset(data.get("own_forces_types", [])),
         occasion_preps=frozenset(str(w).lower() for w in data.get("occasion_preps", [])),
         non_event_modifiers=frozenset(str(w).lower() for w in data.get("non_event_modifiers", [])),
+        characterising_verbs=frozenset(str(w).lower() for w in data.get("characterising_verbs", [])),
+        threat_types=frozenset(data.get("threat_types", [])),
+        issuing_verbs=frozenset(str(w).lower() for w in data.get("issuing_verbs", [])),
+        threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
+        negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
     )
 
 
