@@ -283,3 +283,11 @@ def test_military_aircraft_and_branches_are_their_country_s_forces(pipeline):
     doc, actors = document(pipeline, text, day)
     found = [resolve(actors, doc, word, day).ref for word in ("F-16", "Su-24", "flights")]
     assert [(r.country, r.sector) for r in found] == [("TUR", "MIL"), ("RUS", "MIL"), ("GBR", "MIL")]
+
+
+def test_a_person_described_as_working_for_someone(pipeline):
+    day = "2023-09-01"
+    text = "Ahmed Warsame, an adviser to Somalia's president, accused Ethiopia of interference. Warsame later left."
+    doc, actors = document(pipeline, text, day)
+    warsame = resolve(actors, doc, "Warsame", day, 2).ref
+    assert (warsame.actor_id, warsame.country) == ("person:ahmed-warsame", "SOM")

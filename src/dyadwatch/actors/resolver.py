@@ -825,7 +825,7 @@ class DocumentActors:
         if resolved is None or resolved.certainty < DESCRIBED_CERTAINTY:
             # "the chief financial officer of Huawei", "the executive director of the World Food Programme"
             for prep in noun.rights:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "at"):
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "to", "for"):
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and lemma in PERSON_NOUNS:
                             owner = self.resolve(obj, day)
