@@ -165,3 +165,31 @@ def test_fusing_every_few_documents_gives_what_fusing_at_the_end_gives(tmp_path,
     assert groups(tmp_path / "often.duckdb") == groups(tmp_path / "end.duckdb")
     assert fused(tmp_path / "often.duckdb") == fused(tmp_path / "end.duckdb")
     assert any(len(g) > 1 for g in groups(tmp_path / "end.duckdb"))
+
+
+def test_cosines_computed_for_a_batch_give_the_same_keys_and_stances():
+    rng = np.random.default_rng(11)
+    centres = rng.normal(size=(8, 2 * DIM))
+    claims, rows = [], []
+    for i in range(240):
+        claim = _claim(i, f"d{i // 3:03d}", 100 * (i % 3), ["USA", "PAK", "IND", "CHN"][int(rng.integers(4))])
+        claim.negative = bool(rng.random() < 0.3)
+        claims.append(claim)
+        rows.append(centres[rng.integers(8)] + rng.normal(size=2 * DIM) * rng.choice([0.3, 0.7]))
+    raw = np.asarray(rows)
+    vectors = np.hstack([_unit(raw[:, :DIM]), _unit(raw[:, DIM:])])
+
+    def keys(batched: bool) -> list[tuple[str | None, str]]:
+        fresh = [Claim(**{**c.__dict__}) for c in claims]
+        keyer = ClaimKeyer()
+        for start in range(0, 240, 12):  # 4 documents at a time, cosines with the index computed once
+            cosines = keyer.content_cosines(vectors[start : start + 12]) if batched else None
+            for d in range(start, start + 12, 3):
+                chunk = None if cosines is None else cosines[d - start : d - start + 3]
+                keyer.assign(fresh[d : d + 3], vectors[d : d + 3], chunk)
+        return [(c.claim_key, c.stance) for c in fresh]
+
+    one_by_one = keys(False)
+    assert keys(True) == one_by_one
+    assert any(stance == "deny" for _, stance in one_by_one)
+    assert len({k for k, _ in one_by_one}) < 200

@@ -230,6 +230,7 @@ class ClaimKeyer:
         self._open_doc: str | None = None  # the document whose sentence vectors are held
         self._open_rows: list[int] = []  # its rows in `items`
         self._open_sentences: list[np.ndarray] = []
+        self._asserted: dict[str, set[tuple]] = {}  # key -> parties that assert or admit it (not negatively)
 
     # -- the index ------------------------------------------------------------------------
     def add(self, items: Sequence[Keyed], vectors: np.ndarray) -> None:
@@ -244,11 +245,17 @@ class ClaimKeyer:
             self._content = grown
         self._content[start:end] = vectors[:, :DIM]
         self.items.extend(items)
+        for item in items:
+            self._note_assertion(item)
         for row, item in enumerate(items, start):
             if item.doc_id != self._open_doc:
                 self._open_doc, self._open_rows, self._open_sentences = item.doc_id, [], []
             self._open_rows.append(row)
             self._open_sentences.append(vectors[row - start, DIM:])
+
+    def _note_assertion(self, item: Keyed) -> None:
+        if item.stance in SUPPORTING and not item.negative:
+            self._asserted.setdefault(item.claim_key, set()).add(party(item))
 
     def remove_documents(self, doc_ids: Iterable[str]) -> None:
         """Forget the claims of documents that are being replaced."""
@@ -258,6 +265,9 @@ class ClaimKeyer:
         keep = [i for i, item in enumerate(self.items) if item.doc_id not in drop]
         self.items = [self.items[i] for i in keep]
         self._content = self._content[keep]
+        self._asserted = {}
+        for item in self.items:
+            self._note_assertion(item)
         if self._open_doc in drop:
             self._open_doc, self._open_rows, self._open_sentences = None, [], []
         elif self._open_rows:
@@ -295,11 +305,14 @@ class ClaimKeyer:
         return np.hstack([vectors[: len(claims)], vectors[len(claims) :]])
 
     # -- assigning keys ---------------------------------------------------------------------
-    def assign(self, claims: list[Claim], vectors: np.ndarray | None = None) -> np.ndarray:
+    def assign(self, claims: list[Claim], vectors: np.ndarray | None = None,
+               cosines: np.ndarray | None = None) -> np.ndarray:
         """Give each claim (in order) a key; returns their vectors (for the store).
 
         Claims linked to a claim of the same batch take its key; the others are compared
         with everything indexed so far, including the claims of this batch before them.
+        `cosines` (from `content_cosines`, optional): the claims' content cosines with the first
+        indexed claims, computed for a whole write batch in one matrix product.
         """
         if not claims:
             return np.zeros((0, 2 * DIM), dtype=np.float32)
@@ -307,6 +320,7 @@ class ClaimKeyer:
             vectors = self.embed(claims)
         position = {c.claim_id: i for i, c in enumerate(claims)}
         done: set[int] = set()
+        added: dict[str, Keyed] = {}
 
         def key(i: int, seen: frozenset[int] = frozenset()) -> None:
             if i in done:
@@ -317,14 +331,20 @@ class ClaimKeyer:
                 key(target, seen | {i})  # the claim answered is keyed first, even when it comes later
                 claim.claim_key = claims[target].claim_key
             else:
-                claim.claim_key = self._nearest_key(claim, vectors[i])
+                claim.claim_key = self._nearest_key(claim, vectors[i], None if cosines is None else cosines[i])
             done.add(i)
-            self.add([keyed_from(claim)], vectors[i : i + 1])
+            added[claim.claim_id] = item = keyed_from(claim)
+            self.add([item], vectors[i : i + 1])
 
         for i in range(len(claims)):
             key(i)
-        self._resolve_negatives(claims)
+        self._resolve_negatives(claims, added)
         return vectors
+
+    def content_cosines(self, vectors: np.ndarray) -> np.ndarray:
+        """Content cosines of new claims' vectors (content | sentence) with every claim indexed now, one
+        row per new claim: one pass over the index for a whole batch instead of one per claim."""
+        return np.asarray(vectors, dtype=np.float32)[:, :DIM] @ self.vectors.T
 
     def candidates(
         self, new: Keyed, vector: np.ndarray, rows: np.ndarray | None = None
@@ -340,21 +360,34 @@ class ClaimKeyer:
             for k, index in enumerate(rows)
         ]
 
-    def _nearest_key(self, claim: Claim, vector: np.ndarray) -> str:
+    def _nearest_key(self, claim: Claim, vector: np.ndarray, known: np.ndarray | None = None) -> str:
+        """The key of the best-scoring indexed claim at or above the threshold, else a new key.
+
+        known: content cosines with the first len(known) indexed claims, already computed.
+        """
         if not self.items:
             return key_for(claim.claim_id)
         new = keyed_from(claim)
         weights = self.params.weights
-        # Only claims whose similarity alone could reach the threshold with every bonus are scored in full.
         mix = weights.get("sentence_mix", 0.0)
-        content = self.vectors @ vector[:DIM]
-        base = content.copy()
-        if new.doc_id == self._open_doc and self._open_rows:
-            rows = np.asarray(self._open_rows)
-            here = (1 - mix) * content[rows] + mix * self._sentence_cosines(rows, vector, new.doc_id)
-            base[rows] = np.maximum(content[rows], here)
+        if known is None:
+            content = self.vectors @ vector[:DIM]
+        else:
+            content = np.concatenate([known, self.vectors[len(known) :] @ vector[:DIM]])
+        # Only claims that could reach the threshold are scored in full: with every bonus, on their
+        # similarity alone; from another document, only at a content cosine of cross_doc_floor or more
+        # (pair_score gives 0 below it). A document's claims are indexed together, so the claims of the
+        # new claim's document are the open document's.
         bonus = sum(w for name, w in weights.items() if name not in ("sentence_mix", "cross_doc_floor") and w > 0)
-        rows = np.flatnonzero(base >= self.params.threshold - bonus)
+        cut = self.params.threshold - bonus
+        passes = content >= max(cut, weights.get("cross_doc_floor", 0.0))
+        if new.doc_id == self._open_doc and self._open_rows:
+            here = np.asarray(self._open_rows)
+            mixed = (1 - mix) * content[here] + mix * self._sentence_cosines(here, vector, new.doc_id)
+            passes[here] = np.maximum(content[here], mixed) >= cut
+        rows = np.flatnonzero(passes)
+        if not len(rows):
+            return key_for(claim.claim_id)
         best, best_score = None, self.params.threshold
         for item, features in self.candidates(new, vector, rows):
             score = pair_score(features, weights)
@@ -362,18 +395,13 @@ class ClaimKeyer:
                 best, best_score = item, score
         return best.claim_key if best is not None else key_for(claim.claim_id)
 
-    def _resolve_negatives(self, claims: list[Claim]) -> None:
+    def _resolve_negatives(self, claims: list[Claim], added: dict[str, Keyed]) -> None:
         """A negative statement ("the troop movements posed no threat") that shares its key with
         another party's assertion is that party's claim denied."""
-        asserted: dict[str, set[tuple]] = {}
-        for item in self.items:
-            if item.stance in SUPPORTING and not item.negative:
-                asserted.setdefault(item.claim_key, set()).add(party(item))
         for claim in claims:
             if claim.negative and claim.stance == "assert":
-                others = asserted.get(claim.claim_key or "", set()) - {party(keyed_from(claim))}
+                others = self._asserted.get(claim.claim_key or "", set()) - {party(keyed_from(claim))}
                 if others:
                     claim.stance = "deny"
-                    for item in self.items:
-                        if item.claim_id == claim.claim_id:
-                            item.stance = "deny"
+                    if claim.claim_id in added:
+                        added[claim.claim_id].stance = "deny"

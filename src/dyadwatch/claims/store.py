@@ -151,17 +151,40 @@ class ClaimWriter:
         batch = [(doc_id, *held) for doc_id, held in self.pending.items() if doc_id in wanted]
         missing = [c for _, claims, given in batch if given is None for c in claims]
         vectors = self.keyer.embed(missing)  # all at once: the documents whose vectors were not given
-        tables, at = [], 0
+        parts, at = [], 0
         for doc_id, claims, given in batch:
             del self.pending[doc_id]
             if given is None:
-                part = vectors[at : at + len(claims)]
+                parts.append(vectors[at : at + len(claims)])
                 at += len(claims)
             else:
-                part = np.asarray(given, dtype=np.float32).reshape(len(claims), 2 * DIM)
-            self.keyer.assign(claims, part)
+                parts.append(np.asarray(given, dtype=np.float32).reshape(len(claims), 2 * DIM))
+        tables, group = [], []
+        for (_, claims, _), part in zip(batch, parts, strict=True):
+            if not group:  # the next documents' cosines with the index, in one pass over it
+                group = _group(parts, len(tables))
+                cosines = self.keyer.content_cosines(np.vstack(group)) if sum(map(len, group)) else None
+                at = 0
+            chunk = None if cosines is None else cosines[at : at + len(claims)]
+            at += len(claims)
+            group.pop(0)
+            self.keyer.assign(claims, part, chunk)
             tables.append(claim_table(claims, part))
         write_claim_rows(con, list(doc_ids) + list(dropped), tables)
+
+
+COSINE_GROUP = 32  # claims whose cosines with the index are computed together (memory: 32 x index size)
+
+
+def _group(parts: list[np.ndarray], start: int) -> list[np.ndarray]:
+    """The vectors of the documents from `start` on, up to COSINE_GROUP claims (at least one document)."""
+    group, n = [], 0
+    for part in parts[start:]:
+        if group and n + len(part) > COSINE_GROUP:
+            break
+        group.append(part)
+        n += len(part)
+    return group
 
 
 def write_claim_rows(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], tables: Sequence[pa.Table]) -> None:
