@@ -291,3 +291,14 @@ def test_a_person_described_as_working_for_someone(pipeline):
     doc, actors = document(pipeline, text, day)
     warsame = resolve(actors, doc, "Warsame", day, 2).ref
     assert (warsame.actor_id, warsame.country) == ("person:ahmed-warsame", "SOM")
+
+
+def test_the_same_group_again_is_the_group_named_before(pipeline):
+    day = "2024-06-27"
+    text = (
+        "Four hundred Kenyan officers landed in Port-au-Prince on Tuesday. Haitian police and Haiti's prime "
+        "minister met them at Haiti's main airport. The officers will patrol the capital with local units."
+    )
+    doc, actors = document(pipeline, text, day)
+    officers = resolve(actors, doc, "officers", day, 2).ref
+    assert actors.focus_country == "HTI" and officers.country == "KEN"

@@ -313,6 +313,8 @@ class DocumentActors:
                 if earlier is not None:
                     return earlier
                 country, certainty = self._country_where(head, sector, day)
+            if country is None:
+                country, certainty = self._same_group_before(head, day)
             if country is None and sector in FOCUS_SECTORS and self.focus_country:
                 # "Police arrested demonstrators" in a story about Kenya: Kenyan police.
                 country, certainty = self.focus_country, 0.6
@@ -553,6 +555,18 @@ class DocumentActors:
                 self.remember(head.i, person.actor_id)
                 return self._person_ref(person, _phrase_text(head), day, certainty=0.75)
         return None
+
+    def _same_group_before(self, head: Token, day: str | None) -> tuple[str | None, float]:
+        """'EU leaders approved ... Zelensky urged the leaders': the same group named before with its country."""
+        if not _definite(head) or any(c.dep_ in ("amod", "compound", "poss") for c in head.children):
+            return None, 0.0
+        lemma = head.lemma_.lower()
+        for token in reversed(self.doc[: head.i]):
+            if token.lemma_.lower() == lemma and token.pos_ == "NOUN":
+                country, certainty = self._country_of_modifiers(token, day)
+                if country is not None:
+                    return country, certainty * 0.8
+        return None, 0.0
 
     def _country_where(self, head: Token, sector: str, day: str | None) -> tuple[str | None, float]:
         """'police in Maputo', 'the government in Havana': a country's own people where they are.
