@@ -120,3 +120,19 @@ def test_a_conditional_sanction_is_a_threat(code):
 def test_an_announced_sanction_stays_a_hypothetical_sanction(code):
     events = code("Japan will impose sanctions on North Korea next month.", "2024-03-05")
     assert [(e.event_type, e.hypothetical) for e in events] == [("SANCTION", True)]
+
+
+def test_a_said_condemnation_is_an_accusation(code):
+    events = code("South Korea's trade minister said Japan's move was clearly retaliatory.", "2024-03-05")
+    assert ("ACCUSE", "KOR", "JPN") in coded(events)
+
+
+def test_a_said_baseless_claim_is_a_rejection(code):
+    events = code('"Chile\'s allegation is baseless," Peru\'s foreign minister told reporters.', "2024-03-05")
+    assert ("REJECT", "PER", "CHL") in coded(events)
+
+
+def test_a_reported_attack_is_not_also_an_accusation(code):
+    text = "Ghana said Togolese troops had shelled Ghanaian border posts in violation of the truce."
+    events = code(text, "2024-03-05")
+    assert {e.event_type for e in events} == {"ASSAULT"}

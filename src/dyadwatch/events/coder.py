@@ -124,6 +124,7 @@ class Found:
     noun: Token | None  # the event noun, when the event is nominal
     entry: Trigger
     kind: str  # verb | light | noun
+    reported: bool = False  # a saying verb whose content condemns someone ("said Japan's move was retaliatory")
 
 
 class EventCoder:
@@ -164,6 +165,16 @@ class EventCoder:
         for token in sent:
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 found.extend(self._verb_triggers(token, claimed_nouns))
+        triggered = {f.verb.i for f in found}
+        for token in sent:
+            if token.i not in triggered and token.lemma_.lower() in self.words.speech_verbs and self._condemns(token):
+                judged = self._judged_claim(token)
+                if judged is not None and judged.lemma_.lower() in self.rules.claim_nouns:
+                    # "Pakistan's allegation ... is baseless," the spokesman said: a rejection.
+                    entry = Trigger(token.lemma_, "VERB", "REJECT", None, (), DEFAULT_TARGET_PREPS)
+                else:
+                    entry = Trigger(token.lemma_, "VERB", "ACCUSE", "disapprove", (), DEFAULT_TARGET_PREPS)
+                found.append(Found(token, None, entry, "verb", reported=True))
         for token in sent:
             if token.i in claimed_nouns or token.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -217,6 +228,47 @@ class EventCoder:
                 claimed_nouns.add(obj.i)  # "signed an agreement": one AGREE, not two
         return [Found(token, None, entry, "verb")]
 
+    def _condemns(self, verb: Token) -> bool:
+        """'said Japan's move was clearly retaliatory', '"... this is unacceptable," X said': the content
+        of the saying judges someone's act (docs/annotation.md: a condemnation in reported speech)."""
+        if verb.lemma_.lower() in self.words.non_factual_heads:
+            return False  # "denied that ...", "claimed that ...": their own events
+        return self._judged_claim(verb) is not None
+
+    def _judged_claim(self, verb: Token) -> Token | None:
+        """The subject of a said clause whose predicate is a negative judgement, if any.
+
+        Only the predicate counts ("was retaliatory", "committed a flagrant violation"), not a word
+        deeper in the clause ("shelled positions in violation of the truce" reports an attack).
+        """
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            if any(c.dep_ == "neg" for c in clause.children):
+                continue
+            predicates = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
+            words = predicates + [m for p in predicates for m in p.children if m.dep_ in ("amod", "compound")]
+            if any(t.lemma_.lower() in self.rules.negative_judgements or t.lower_ in self.rules.negative_judgements
+                   for t in words):
+                return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause)
+        return None
+
+    def _reported_target(
+        self, verb: Token, actors: DocumentActors, day: str | None, source: Resolution
+    ) -> list[Resolution]:
+        """The one condemned: the content's subject, its owner ('Japan's move'), or an actor named in it."""
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            subjects = [c for c in clause.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.head.i != verb.i]
+            for subject in subjects:
+                for head in [subject] + self._owners(subject, "ACCUSE"):
+                    resolved = self._resolve(head, actors, day, verb)
+                    if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                        return [resolved]
+            for token in clause.subtree:
+                if token.i in actors.by_token:
+                    resolved = self._resolve(token, actors, day, verb)
+                    if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                        return [resolved]
+        return []
+
     def _judgement(self, verb: Token) -> Trigger | None:
         """'called Russia's behaviour reckless', 'described the tariffs as an attack': a condemnation (ACCUSE).
 
@@ -247,7 +299,7 @@ class EventCoder:
     # -- sentences --------------------------------------------------------------------------
     def _code_sentence(self, sent: Span, actors: DocumentActors, document: Document) -> Iterator[Event]:
         found = self.find_triggers(sent)
-        trigger_verbs = {f.verb.i: f for f in found if f.kind != "noun"}
+        trigger_verbs = {f.verb.i: f for f in found if f.kind != "noun" and not f.reported}
         trigger_tokens = {f.verb.i for f in found} | {f.noun.i for f in found if f.noun is not None}
         for item in found:
             if item.entry.event_type is None or self._subsumed(item, trigger_verbs):
@@ -402,12 +454,14 @@ class EventCoder:
             if not sources and item.kind == "light" and verb.dep_ in ("acl", "relcl") and verb.head is noun:
                 sources = self._noun_sources(noun, actors, day)  # "ECOWAS sanctions imposed on Mali"
             targets_for = lambda source: self._verb_targets(item, actors, day, source)  # noqa: E731
+            if item.reported:
+                targets_for = lambda source: self._reported_target(verb, actors, day, source)  # noqa: E731
 
         if not sources:
             return
         targets = targets_for(sources[0])
         guessed = False
-        if not targets and len(sources) == 1 and event_type not in TARGETLESS_TYPES:
+        if not targets and len(sources) == 1 and event_type not in TARGETLESS_TYPES and not item.reported:
             # No argument slot names the other side: an actor named inside the event's own phrase
             # ("signed a memorandum of understanding with the breakaway region of Somaliland").
             targets = self._nearby_target(item, actors, day, sources[0])
