@@ -136,3 +136,13 @@ def test_a_reported_attack_is_not_also_an_accusation(code):
     text = "Ghana said Togolese troops had shelled Ghanaian border posts in violation of the truce."
     events = code(text, "2024-03-05")
     assert {e.event_type for e in events} == {"ASSAULT"}
+
+
+def test_an_attack_with_a_clear_doer_and_no_known_victim(code):
+    events = code("Kenyan police fired tear gas at crowds near the stadium on Friday.", "2024-03-08")
+    attacks = [e for e in events if e.event_type == "ASSAULT"]
+    assert attacks and attacks[0].source.country == "KEN"
+
+
+def test_a_request_without_a_known_recipient_is_not_coded(code):
+    assert not code("Kenya's president asked for patience on Friday.", "2024-03-08")

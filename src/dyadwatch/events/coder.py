@@ -28,6 +28,9 @@ from dyadwatch.records import ActorRef, Document, Event
 LOW_CONFIDENCE = 0.5
 # Types that are complete without a target ("troops were deployed", "thousands protested").
 TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
+# An attack with a clear doer is an event even when its victims are not an actor we know
+# ("police fired tear gas at the crowds", docs/annotation.md); its passive subject is still the victim.
+VICTIMLESS_TYPES = {"ASSAULT"}
 # ... and some modes: a curfew or state of emergency over everyone, a leader resigning.
 TARGETLESS_MODES = {("COERCE", "curfew"), ("COERCE", "martial_law"), ("RETREAT", "resign")}
 
@@ -471,7 +474,7 @@ class EventCoder:
         elif len(sources) > 1:
             # "Kenya and Ethiopia signed a pact": the first conjunct acts on the others.
             pairs = [(sources[0], other) for other in sources[1:]]
-        elif event_type in TARGETLESS_TYPES or (event_type, mode) in TARGETLESS_MODES:
+        elif event_type in TARGETLESS_TYPES | VICTIMLESS_TYPES or (event_type, mode) in TARGETLESS_MODES:
             pairs = [(sources[0], None)]
         else:
             return
