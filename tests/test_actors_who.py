@@ -302,3 +302,13 @@ def test_the_same_group_again_is_the_group_named_before(pipeline):
     doc, actors = document(pipeline, text, day)
     officers = resolve(actors, doc, "officers", day, 2).ref
     assert actors.focus_country == "HTI" and officers.country == "KEN"
+
+
+def test_a_state_s_envoy_with_an_igo_sounding_title_is_the_state_s(pipeline):
+    day = "2019-08-07"
+    text = "Pakistan expelled India's high commissioner, Ajay Bisaria, on Wednesday. Bisaria left on Thursday."
+    doc, actors = document(pipeline, text, day)
+    envoy = resolve(actors, doc, "commissioner", day).ref
+    bisaria = resolve(actors, doc, "Bisaria", day, 2).ref
+    assert (envoy.country, envoy.sector) == ("IND", "GOV")
+    assert (bisaria.country, bisaria.sector) == ("IND", "GOV")

@@ -544,6 +544,8 @@ class DocumentActors:
             self.remember(head.i, person.actor_id)
             return self._person_ref(person, text, day, certainty=certainty, office=office)
         sector = self.kb.office_sectors.get(office, "GOV")
+        if sector == "IGO" and f"country:{country}" in self.kb.actors:
+            sector = "GOV"  # "India's high commissioner": a state's envoy, not the UN's
         return Resolution(self._country_ref(country, text, sector), certainty * 0.9, office=office)
 
     def _person_of_country(self, head: Token, country: str, day: str | None) -> Resolution | None:
@@ -857,7 +859,7 @@ class DocumentActors:
             if resolved is None or resolved.certainty < DESCRIBED_CERTAINTY:
                 return None  # "Ana Ruiz, the minister": the country would be a guess, stored and reused
             country, sector = resolved.ref.country, resolved.ref.sector
-            if office and sector != "IGO":
+            if office and sector != "IGO" and self.kb.office_sectors.get(office) != "IGO":
                 sector = self.kb.office_sectors.get(office, sector)
             if country is None or sector in (None, "UNK"):
                 return None
