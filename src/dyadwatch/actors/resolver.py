@@ -9,7 +9,15 @@ people mentioned so far (for surnames, titles and pronouns), and answers
 People and organisations the knowledge base does not hold are described from their
 context once per document ("Ana Ruiz, Peru's energy minister"; "Energy Minister Carlos
 Vega"; "Chilean miner Andes Copper Ltd"), so that later mentions in the same document
-(the surname "Ruiz", the title "the energy minister", "she") find the same actor.
+(the surname "Ruiz", the title "the energy minister", "she") find the same actor. People
+described by a title but no country ("spokesperson Raveesh Kumar") are kept for the document
+only, in the story's country, and never stored.
+
+Phrases with no country of their own look back before guessing: "the council" and "the
+bloc" are the organisation named before, "the officers" the group named before with its
+country, "the Bolivian leader" the Bolivian named before, "police in Maputo" Mozambique's.
+Only then comes the story's focus country: the country most named, its people and its
+dateline ("DHAKA —") included.
 """
 
 from __future__ import annotations
