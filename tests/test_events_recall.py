@@ -146,3 +146,35 @@ def test_an_attack_with_a_clear_doer_and_no_known_victim(code):
 
 def test_a_request_without_a_known_recipient_is_not_coded(code):
     assert not code("Kenya's president asked for patience on Friday.", "2024-03-08")
+
+
+def test_letting_trucks_in_is_access(code):
+    events = code("Israel allowed 200 trucks carrying food to enter Lebanon on Friday.", "2024-03-08")
+    assert "RETREAT" in {e.event_type for e in events} and "CONCEDE" not in {e.event_type for e in events}
+
+
+def test_giving_an_ambassador_hours_to_leave_is_an_expulsion(code):
+    events = code("Mali gave France's ambassador 72 hours to leave the country on Monday.", "2024-03-08")
+    assert ("SANCTION", "MLI", "FRA") in coded(events)
+
+
+def test_turning_a_water_cannon_on_a_boat(code):
+    events = code("A Chinese coast guard ship turned a water cannon on a Philippine supply boat.", "2024-03-08")
+    assert ("ASSAULT", "CHN", "PHL") in coded(events)
+
+
+def test_approving_or_adopting_sanctions_is_sanctioning(code):
+    assert ("SANCTION", "EU", "RUS") in coded(code("The European Union approved a ban on oil imports from Russia."))
+    adopted = code("The European Union adopted a new package of sanctions against Russia on Friday.", "2024-03-08")
+    assert ("SANCTION", "EU", "RUS") in coded(adopted) and "SUPPORT" not in {e.event_type for e in adopted}
+
+
+def test_the_object_of_prompting_does_the_prompted_act(code):
+    text = "The discharge prompted China to announce a ban on seafood imports from Japan."
+    assert ("SANCTION", "CHN", "JPN") in coded(code(text, "2024-03-08"))
+
+
+def test_stopping_sales_to_a_country_cuts_a_relation(code):
+    events = code("China stopped selling group tours to South Korea in March.", "2024-04-08")
+    assert ("SANCTION", "CHN", "KOR") in coded(events)
+    assert not any(e.event_type == "COOPERATE" for e in events)

@@ -201,9 +201,11 @@ class EventCoder:
 
     def _verb_triggers(self, token: Token, claimed_nouns: set[int]) -> list[Found]:
         lemma = token.lemma_.lower()
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr")]
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
         if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
             objects.append(token.head)  # "a protest lodged by India"
+        for clause in (c for c in token.children if c.dep_ == "ccomp" and _infinitive(c)):
+            objects += [c for c in clause.children if c.dep_ == "nsubj"]  # "allowed 200 trucks to enter"
         particles = {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS and not _dates_only(c)}
         object_lemmas = {o.lemma_.lower() for o in objects}
         entry = self.lexicon.verb(lemma, particles, object_lemmas)
@@ -217,6 +219,9 @@ class EventCoder:
         if not specific and lemma in self.lexicon.light:
             results = []
             for obj in objects:
+                if obj.lemma_.lower() in self.rules.container_nouns:  # "adopted a package of sanctions"
+                    held = [o for p in obj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+                    obj = held[0] if held else obj
                 for noun in [obj] + [c for c in obj.children if c.dep_ == "conj"]:
                     noun_entry = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
                     if noun_entry:
@@ -437,6 +442,16 @@ class EventCoder:
         verb, noun, entry = item.verb, item.noun, item.entry
         event_type, mode = self._type_and_mode(item)
         negated = is_negated(verb, self.words, noun) if item.kind != "noun" else is_negated(noun, self.words, noun)
+        stopped = self.rules.stopping_switch
+        if (
+            negated
+            and stopped is not None
+            and event_type in stopped[1]
+            and verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() in stopped[0]
+        ):
+            # "stopped selling tours to South Korea", "halted arms deliveries": cutting a relation.
+            event_type, mode, negated = stopped[2], stopped[3], False
         if negated and item.kind == "verb":
             switched = dict(self.rules.negated_switch).get(verb.lemma_.lower())
             if switched and switched != event_type:
@@ -546,6 +561,11 @@ class EventCoder:
                         objs = [c for c in child.children if c.dep_ == "pobj"]
                         return objs[0] if objs else None
                 return None
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() not in self.rules.promise_verbs:
+                # "prompting China to announce a ban": the object of the governing verb does it.
+                controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+                if controller is not None:
+                    return controller
             if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
                 node = node.head  # "is due to meet", "ready to receive": climb to the subject's verb
                 continue
@@ -623,7 +643,7 @@ class EventCoder:
                     return [resolved]
         # "threatened to cut funding to the WHO", "refused to sign a deal with Cairo": the content clause's partner.
         for child in verb.children:
-            infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            infinitive = child.dep_ in ("advcl", "ccomp") and _infinitive(child)
             if (child.dep_ == "xcomp" or infinitive) and child.pos_ in ("VERB", "AUX"):
                 inner = self.lexicon.verb(child.lemma_.lower(), set(), set())
                 preps = inner.target_preps if inner else entry.target_preps
@@ -971,6 +991,11 @@ def _governing_verb(noun: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def _infinitive(clause: Token) -> bool:
+    """'to enter', 'to leave': a clause with the infinitive marker."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _clause_doers(noun: Token) -> list[Token]:

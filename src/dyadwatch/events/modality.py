@@ -44,6 +44,7 @@ class CodingRules:
     characterising_verbs: frozenset[str] = frozenset()
     threat_types: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
+    stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
 
@@ -80,10 +81,17 @@ def load_rules() -> CodingRules:
         characterising_verbs=frozenset(str(w).lower() for w in data.get("characterising_verbs", [])),
         threat_types=frozenset(data.get("threat_types", [])),
         issuing_verbs=frozenset(str(w).lower() for w in data.get("issuing_verbs", [])),
+        stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
         negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
     )
 
+
+
+def _stopping(rule: dict | None) -> tuple[frozenset[str], frozenset[str], str, str | None] | None:
+    if not rule:
+        return None
+    return frozenset(rule["heads"]), frozenset(rule["types"]), rule["to"], rule.get("mode")
 
 
 @lru_cache(maxsize=1)
