@@ -178,3 +178,9 @@ def test_stopping_sales_to_a_country_cuts_a_relation(code):
     events = code("China stopped selling group tours to South Korea in March.", "2024-04-08")
     assert ("SANCTION", "CHN", "KOR") in coded(events)
     assert not any(e.event_type == "COOPERATE" for e in events)
+
+
+def test_an_attack_told_by_two_verbs_is_one_event(code):
+    text = "Chinese coast guard ships fired water cannon at a Philippine supply boat on Tuesday, injuring four sailors."
+    attacks = [e for e in code(text, "2024-03-08") if e.event_type == "ASSAULT"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in attacks] == [("CHN", "PHL")]

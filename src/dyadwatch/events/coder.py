@@ -159,7 +159,10 @@ class EventCoder:
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
-        return events
+        # "fired water cannon at a Philippine boat, injuring four": the second verb, with no victim
+        # of its own, tells the same attack; a targetless event beside a targeted one is dropped.
+        targeted = {(e.start, e.event_type, e.source.actor_id) for e in events if e.target is not None}
+        return [e for e in events if e.target is not None or (e.start, e.event_type, e.source.actor_id) not in targeted]
 
     # -- triggers ---------------------------------------------------------------------------
     def find_triggers(self, sent: Span) -> list[Found]:
