@@ -184,3 +184,11 @@ def test_an_attack_told_by_two_verbs_is_one_event(code):
     text = "Chinese coast guard ships fired water cannon at a Philippine supply boat on Tuesday, injuring four sailors."
     attacks = [e for e in code(text, "2024-03-08") if e.event_type == "ASSAULT"]
     assert [(e.source.country, e.target.country if e.target else None) for e in attacks] == [("CHN", "PHL")]
+
+
+def test_a_denial_after_the_claim_answers_the_speaker_whatever_the_parse(code):
+    text = (
+        "Thailand's army said on Tuesday morning that Cambodian troops had fired on Thai positions in several "
+        "areas after the truce took effect, an accusation Phnom Penh denied."
+    )
+    assert ("REJECT", "KHM", "THA") in coded(code(text, "2025-07-29"))

@@ -680,6 +680,13 @@ class EventCoder:
         self, verb: Token, actors: DocumentActors, day: str | None, source: Resolution
     ) -> Resolution | None:
         """'Kyiv said Russia had shelled the city, a claim Moscow denied': Moscow answers Kyiv."""
+        for said in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
+            # The same sentence misparsed with "denied" as its root and "said" as a clause before it.
+            if said.lemma_.lower() in self.words.speech_verbs and verb.lemma_.lower() in self.words.non_factual_heads:
+                for subject in (c for c in said.children if c.dep_ == "nsubj"):
+                    resolved = self._resolve(subject, actors, day, said)
+                    if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                        return resolved
         if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in self.rules.claim_nouns:
             return None
         if any(c.dep_ == "dobj" for c in verb.children):
