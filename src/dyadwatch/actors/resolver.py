@@ -235,15 +235,20 @@ class DocumentActors:
                         self.local_names.setdefault(span[0].text, person)
             elif surfaces:
                 self.parties.append((span.start, self.kb.actors[surfaces[0].actor_id]))
+        counted = set()
         for index, person in self.people:
             # "Hasina resigned", "Petro suspended talks": the people named say whose story it is too.
+            if person.actor_id in counted:
+                continue
+            counted.add(person.actor_id)
             self._count_country(self.kb.country_of(person, published), index)
         # "DHAKA —", "NEW DELHI:": where the story was filed (in capitals, so not matched above).
         self._count_country(self._dateline_country(doc.text), 0, weight=DATELINE_WEIGHT)
         self.focus_country = self._focus()
         self._scan_unknown(published)
         for index, actor in self.parties:
-            if actor.actor_id in self.local and actor.kind == "person":
+            if actor.actor_id in self.local and actor.kind == "person" and actor.actor_id not in counted:
+                counted.add(actor.actor_id)
                 self._count_country(actor.country, index)
         self.focus_country = self._focus()
 
@@ -310,6 +315,12 @@ class DocumentActors:
         titled = self._local_title(head, day)
         if titled is not None:
             return titled
+        if MILITARY_MODEL.fullmatch(head.text):
+            # "a Turkish F-16", "a Russian Su-24": a military aircraft, only with its country named.
+            country, certainty = self._country_of_modifiers(head, day)
+            if country is None or certainty < 0.9:
+                return None
+            return Resolution(self._country_ref(country, _phrase_text(head), "MIL"), certainty * 0.95)
         sector = self._group_sector(head)
         if sector:
             named = self._unknown_group(head, sector, day)
@@ -525,8 +536,6 @@ class DocumentActors:
         return sorted(tokens, key=lambda t: t.i)
 
     def _group_sector(self, head: Token) -> str | None:
-        if MILITARY_MODEL.fullmatch(head.text):
-            return "MIL"  # "a Turkish F-16", "a Russian Su-24": a military aircraft or system
         left = [t.lower_ for t in self._title_modifiers(head)]
         for start in range(len(left) + 1):
             phrase = " ".join(left[start:] + [head.lower_])
@@ -986,6 +995,12 @@ class DocumentActors:
         words = [t.lower_ for t in head.lefts if t.dep_ in ("amod", "compound") and t.i not in self.by_token]
         phrase = " ".join(words + [head.lower_])
         country, _ = self._country_of_modifiers(head, day)
+        owners = [c for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in self.by_token]
+        if owners and country is None:
+            # "a U.S. State Department spokeswoman": an owner named, so not the spokeswoman of another.
+            country = next((c for c in (self._owner_country(o, day) for o in owners) if c), None)
+            if country is None:
+                return None
         for index, title, person in reversed(self.local_titles):
             if index >= head.i or (country and person.country != country):
                 continue
