@@ -192,3 +192,13 @@ def test_a_denial_after_the_claim_answers_the_speaker_whatever_the_parse(code):
         "areas after the truce took effect, an accusation Phnom Penh denied."
     )
     assert ("REJECT", "KHM", "THA") in coded(code(text, "2025-07-29"))
+
+
+def test_a_letter_accusing_someone_speaks_for_its_sender(code):
+    text = "Pakistan's envoy met the UN chief on Thursday and handed him a letter accusing Indian forces of shelling."
+    assert ("ACCUSE", "PAK", "IND") in coded(code(text, "2024-03-08"))
+
+
+def test_a_participle_on_its_doer(code):
+    text = "Hundreds of Venezuelan soldiers, firing tear gas at Colombian police, closed the bridge on Saturday."
+    assert any(e.event_type == "ASSAULT" and e.source.country == "VEN" for e in code(text, "2024-03-08"))

@@ -564,6 +564,19 @@ class EventCoder:
                         objs = [c for c in child.children if c.dep_ == "pobj"]
                         return objs[0] if objs else None
                 return None
+            if node.dep_ == "acl" and node.tag_ == "VBG":
+                holder = node.head
+                if holder.lemma_.lower() not in self.rules.document_nouns:
+                    return holder  # "protesters carrying banners", "troops firing on": the noun does it
+                # "handed him a letter accusing Indian forces", "a resolution calling on Yoon": its author.
+                author = next((c for c in holder.children if c.dep_ == "poss"), None)
+                if author is not None:
+                    return author
+                governing = holder.head.head if holder.dep_ == "pobj" else holder.head
+                if holder.dep_ not in ("dobj", "pobj", "dative") or governing.pos_ not in ("VERB", "AUX"):
+                    return None
+                node = governing
+                continue
             if node.dep_ == "xcomp" and node.head.lemma_.lower() not in self.rules.promise_verbs:
                 # "prompting China to announce a ban": the object of the governing verb does it.
                 controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
