@@ -340,3 +340,15 @@ def test_a_title_with_its_owner_named_is_not_a_person_of_another_country(pipelin
     )
     doc, actors = document(pipeline, text, day)
     assert resolve(actors, doc, "spokeswoman", day, 2).ref.country == "USA"
+
+
+def test_a_described_bloc_not_named_before_is_the_one_organisation_so_described(pipeline):
+    day = "2017-01-19"
+    text = (
+        "The UN Security Council endorsed the West African bloc's efforts on Thursday. "
+        "China criticised the Southeast Asian bloc, and Russia criticised the European bloc."
+    )
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "bloc", day, 1).ref.actor_id == "igo:ECOWAS"
+    assert resolve(actors, doc, "bloc", day, 2).ref.actor_id == "igo:ASEAN"
+    assert resolve(actors, doc, "bloc", day, 3) is None  # several European organisations: no guess

@@ -624,7 +624,10 @@ class DocumentActors:
         if any(c.i in self.by_token for c in head.children if c.dep_ in ("amod", "compound", "poss", "nmod")):
             return None
         # "the transitional council", "the West African bloc": words the organisation's name must have too.
-        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN", "NOUN")]
+        modifiers = [
+            t for c in head.lefts if c.dep_ in ("amod", "compound")
+            for t in c.subtree if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "PROPN", "NOUN")
+        ]
         named = lemma in kb.back_references
         needed = {c.lower_ for c in modifiers if named or c.text[:1].isupper()} | ({lemma} if named else set())
         for index, actor in reversed(self.parties):
@@ -642,6 +645,16 @@ class DocumentActors:
             sector = role.sector if role else actor.sector
             ref = ActorRef(_phrase_text(head), actor.actor_id, actor.name, actor.country, sector)
             return Resolution(ref, 0.75)
+        if lemma in kb.igo_back_references and needed:
+            # "the West African bloc" before ECOWAS is named: the one organisation whose name says so.
+            found = [
+                a for a in kb.actors.values()
+                if a.kind == "igo" and a.actor_id == f"igo:{a.country}"
+                and needed <= set(re.split(r"[\s\-]+", a.name.lower()))
+            ]
+            if len(found) == 1:
+                igo = found[0]
+                return Resolution(ActorRef(_phrase_text(head), igo.actor_id, igo.name, igo.country, "IGO"), 0.7)
         return None
 
     def _country_of_modifiers(
