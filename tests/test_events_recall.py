@@ -202,3 +202,10 @@ def test_a_letter_accusing_someone_speaks_for_its_sender(code):
 def test_a_participle_on_its_doer(code):
     text = "Hundreds of Venezuelan soldiers, firing tear gas at Colombian police, closed the bridge on Saturday."
     assert any(e.event_type == "ASSAULT" and e.source.country == "VEN" for e in code(text, "2024-03-08"))
+
+
+def test_joint_work_of_any_kind_is_cooperation(code):
+    events = code("Mali's army has begun joint operations with French forces near the border.", "2024-03-08")
+    assert ("COOPERATE", "MLI", "FRA") in coded(events)
+    alone = code("Mali's army has begun operations with French forces near the border.", "2024-03-08")
+    assert "COOPERATE" not in {e.event_type for e in alone}

@@ -187,7 +187,7 @@ class EventCoder:
             if token.ent_type_ and token.ent_type_ not in ("EVENT",):
                 continue  # "March" the month, "Strike Group" the name: not event nouns
 
-            entry = self.lexicon.nouns.get(token.lemma_.lower()) or self.lexicon.nouns.get(token.lower_)
+            entry = self._noun_entry(token)
             if entry and not self._governed_by_trigger(token, found):
                 found.append(Found(token, token, entry, "noun"))
         for token in sent:
@@ -197,7 +197,7 @@ class EventCoder:
                 continue
             if any(f.noun is token and f.kind == "noun" for f in found) or token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            entry = self.lexicon.nouns.get(token.lemma_.lower()) or self.lexicon.nouns.get(token.lower_)
+            entry = self._noun_entry(token)
             if entry and _own_doer(token):
                 found.append(Found(token, token, entry, "noun"))
         return found
@@ -226,7 +226,7 @@ class EventCoder:
                     held = [o for p in obj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
                     obj = held[0] if held else obj
                 for noun in [obj] + [c for c in obj.children if c.dep_ == "conj"]:
-                    noun_entry = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
+                    noun_entry = self._noun_entry(noun)
                     if noun_entry:
                         claimed_nouns.add(noun.i)
                         results.append(Found(token, noun, noun_entry, "light"))
@@ -279,6 +279,14 @@ class EventCoder:
                     if resolved is not None and not _same_actor(source.ref, resolved.ref):
                         return [resolved]
         return []
+
+    def _noun_entry(self, noun: Token) -> Trigger | None:
+        """The lexicon's event noun, or joint work of any kind: 'joint operations with', 'joint work with'."""
+        entry = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
+        if entry is None and noun.lemma_.lower() in self.rules.joint_nouns:
+            if any(c.dep_ in MODIFIER_DEPS and c.lower_ in self.rules.joint_modifiers for c in noun.children):
+                return Trigger(noun.lemma_.lower(), "NOUN", self.rules.joint_switch[1], None, (), ("with",))
+        return entry
 
     def _judgement(self, verb: Token) -> Trigger | None:
         """'called Russia's behaviour reckless', 'described the tariffs as an attack': a condemnation (ACCUSE).

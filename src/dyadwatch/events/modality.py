@@ -45,6 +45,7 @@ class CodingRules:
     threat_types: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
+    joint_nouns: frozenset[str] = frozenset()
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
@@ -83,6 +84,7 @@ def load_rules() -> CodingRules:
         threat_types=frozenset(data.get("threat_types", [])),
         issuing_verbs=frozenset(str(w).lower() for w in data.get("issuing_verbs", [])),
         document_nouns=frozenset(str(w).lower() for w in data.get("document_nouns", [])),
+        joint_nouns=frozenset(str(w).lower() for w in data.get("joint_nouns", [])),
         stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
         negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
