@@ -209,3 +209,9 @@ def test_joint_work_of_any_kind_is_cooperation(code):
     assert ("COOPERATE", "MLI", "FRA") in coded(events)
     alone = code("Mali's army has begun operations with French forces near the border.", "2024-03-08")
     assert "COOPERATE" not in {e.event_type for e in alone}
+
+
+def test_a_warning_about_ones_own_act_targets_the_one_warned_about(code):
+    text = "Maduro warned last week that Venezuela would quit the Organization of American States."
+    events = code(text, "2024-03-08")
+    assert any(e.event_type == "THREATEN" and e.target and e.target.country == "OAS" for e in events)

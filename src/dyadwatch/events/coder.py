@@ -677,11 +677,22 @@ class EventCoder:
                     return found
             if child.dep_ == "ccomp" and entry.event_type in CONTENT_SUBJECT_TYPES:
                 # "demanded that the European Union reconnect ...": the one asked is the clause's subject.
+                own = False
                 for subject in child.children:
                     if subject.dep_ in ("nsubj", "nsubjpass"):
                         resolved = self._resolve(subject, actors, day, verb, counterpart_office=office)
-                        if resolved is not None:
+                        if resolved is not None and not _same_actor(source.ref, resolved.ref):
                             return [resolved]
+                        own = own or resolved is not None
+                if own and child.pos_ in ("VERB", "AUX"):
+                    # "warned that Venezuela would quit the body": the speaker's own act; its target is the one warned.
+                    inner = self.lexicon.verb(child.lemma_.lower(), set(), set())
+                    preps = inner.target_preps if inner else entry.target_preps
+                    trigger = Trigger(child.lemma_, "VERB", entry.event_type, None, (), preps)
+                    found = self._verb_targets(Found(child, None, trigger, "verb"), actors, day, source)
+                    found = [r for r in found if not _same_actor(source.ref, r.ref)]
+                    if found:
+                        return found
         answered = self._answered_speaker(verb, actors, day, source)
         if answered is not None:
             return [answered]
