@@ -215,3 +215,8 @@ def test_a_warning_about_ones_own_act_targets_the_one_warned_about(code):
     text = "Maduro warned last week that Venezuela would quit the Organization of American States."
     events = code(text, "2024-03-08")
     assert any(e.event_type == "THREATEN" and e.target and e.target.country == "OAS" for e in events)
+
+
+def test_calling_for_a_week_of_talks_is_a_request_not_a_call(code):
+    events = code("Kenya has called for a further week of talks with Ethiopia.", "2024-03-05")
+    assert ("REQUEST", "KEN", "ETH") in coded(events) and "CONSULT" not in {e.event_type for e in events}

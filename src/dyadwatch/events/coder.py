@@ -1099,7 +1099,9 @@ def _phrase(token: Token) -> str:
 def _dates_only(prep: Token) -> bool:
     """'called Sharif on Thursday': a preposition whose object is a date is not a particle ('call on')."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
+    # "called for a further week of strikes": a date that holds an event is not a date only.
+    held = any(p.dep_ == "prep" and p.lower_ == "of" for o in objects for p in o.children)
+    return bool(objects) and not held and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
