@@ -220,3 +220,8 @@ def test_a_warning_about_ones_own_act_targets_the_one_warned_about(code):
 def test_calling_for_a_week_of_talks_is_a_request_not_a_call(code):
     events = code("Kenya has called for a further week of talks with Ethiopia.", "2024-03-05")
     assert ("REQUEST", "KEN", "ETH") in coded(events) and "CONSULT" not in {e.event_type for e in events}
+
+
+def test_restrictions_on_trade_attached_to_the_verb(code):
+    events = code("Hong Kong imposed restrictions on Thursday on seafood from 10 Japanese prefectures.", "2024-03-08")
+    assert "SANCTION" in {e.event_type for e in events} and "COERCE" not in {e.event_type for e in events}

@@ -396,6 +396,8 @@ class EventCoder:
     def _on_trade(self, item: Found) -> bool:
         """'a ban on seafood imports', 'restricted exports of chips': the measure falls on trade."""
         holders = [item.noun] if item.noun is not None else [item.verb]
+        if item.kind == "light":
+            holders.append(item.verb)  # "imposed restrictions on Thursday on seafood": the prep may hang on the verb
         holders += [c for c in item.verb.children if c.dep_ == "dobj" and c is not item.noun]
         words = self.rules.trade_words
         for holder in holders:
