@@ -225,3 +225,14 @@ def test_calling_for_a_week_of_talks_is_a_request_not_a_call(code):
 def test_restrictions_on_trade_attached_to_the_verb(code):
     events = code("Hong Kong imposed restrictions on Thursday on seafood from 10 Japanese prefectures.", "2024-03-08")
     assert "SANCTION" in {e.event_type for e in events} and "COERCE" not in {e.event_type for e in events}
+
+
+def test_subjects_the_parser_misplaces(code):
+    text = (
+        'From exile in Colombo, former president Mohamed Nasheed urged India to send an envoy, "backed by its '
+        'military", to free the judges.'
+    )
+    fronted = code(text, "2018-02-06")
+    assert any(e.event_type == "REQUEST" and e.target and e.target.country == "IND" for e in fronted)
+    text = "The African Union Commission chairperson, Moussa Faki Mahamat, called on Ethiopia to negotiate."
+    assert any(e.event_type == "REQUEST" and e.target.country == "ETH" for e in code(text, "2020-06-06"))

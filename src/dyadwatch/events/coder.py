@@ -592,9 +592,18 @@ class EventCoder:
                 controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
                 if controller is not None:
                     return controller
+            if node.dep_ == "acl" and node.tag_ in ("VBD", "VBZ", "VBP"):
+                # "The AU chairperson, Mahmoud Ali Youssouf, called on ...": a finite verb parsed as
+                # a clause on the noun before it; that noun is its subject.
+                return node.head
             if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
                 node = node.head  # "is due to meet", "ready to receive": climb to the subject's verb
                 continue
+            if node.dep_ == "ROOT":
+                # "From exile in Colombo, former president Nasheed urged ...": the subject parsed as an
+                # apposition inside the opening phrase.
+                fronted = [t for t in node.subtree if t.i < node.i and t.dep_ == "appos" and t.head.i < t.i]
+                return fronted[-1] if fronted else None
             return None
         return None
 
