@@ -236,3 +236,10 @@ def test_subjects_the_parser_misplaces(code):
     assert any(e.event_type == "REQUEST" and e.target and e.target.country == "IND" for e in fronted)
     text = "The African Union Commission chairperson, Moussa Faki Mahamat, called on Ethiopia to negotiate."
     assert any(e.event_type == "REQUEST" and e.target.country == "ETH" for e in code(text, "2020-06-06"))
+
+
+def test_welcoming_visitors_is_hosting_welcoming_a_decision_is_support(code):
+    hosted = code("Ghana's president welcomed the Togolese delegation at the airport on Monday.", "2024-03-08")
+    assert "CONSULT" in {e.event_type for e in hosted} and "SUPPORT" not in {e.event_type for e in hosted}
+    supported = code("Ghana welcomed Togo's decision to reopen the border.", "2024-03-08")
+    assert "SUPPORT" in {e.event_type for e in supported}
