@@ -243,3 +243,13 @@ def test_welcoming_visitors_is_hosting_welcoming_a_decision_is_support(code):
     assert "CONSULT" in {e.event_type for e in hosted} and "SUPPORT" not in {e.event_type for e in hosted}
     supported = code("Ghana welcomed Togo's decision to reopen the border.", "2024-03-08")
     assert "SUPPORT" in {e.event_type for e in supported}
+
+
+def test_relief_flights_carry_an_aid_event(code):
+    assert ("AID", "AUS", "TON") in coded(code("Australia sent relief flights to Tonga on Thursday.", "2022-01-20"))
+
+
+def test_a_modifier_noun_on_other_nouns_is_no_event(code):
+    assert not code("Protest leaders met the Ghanaian president on Monday.", "2024-03-08") or all(
+        e.event_type != "PROTEST" for e in code("Protest leaders met the Ghanaian president on Monday.", "2024-03-08")
+    )

@@ -188,6 +188,12 @@ class EventCoder:
                 continue  # "March" the month, "Strike Group" the name: not event nouns
 
             entry = self._noun_entry(token)
+            carrier = token.head if token.dep_ == "compound" else None
+            if carrier is not None and carrier.lemma_.lower() in self.rules.carrier_nouns:
+                # "relief flights to Tonga", "credit lines to Sri Lanka": the carrier holds the arguments.
+                if entry and carrier.i not in claimed_nouns and not self._governed_by_trigger(carrier, found):
+                    found.append(Found(carrier, carrier, entry, "noun"))
+                continue
             if entry and not self._governed_by_trigger(token, found):
                 found.append(Found(token, token, entry, "noun"))
         for token in sent:
@@ -865,8 +871,7 @@ class EventCoder:
         if (
             governing is not None
             and governing.pos_ in ("VERB", "AUX")
-            and governing.lemma_.lower() not in self.lexicon.verbs
-            and governing.lemma_.lower() not in self.lexicon.light
+            and not self._verb_triggers(governing, set())  # a verb that is no event here ("sent relief flights")
             and governing.lemma_.lower() not in self.words.hypothetical_light  # "faces extradition": the target
             and not any(c.lower_ in self.rules.non_event_modifiers for c in noun.children if c.dep_ in MODIFIER_DEPS)
         ):
@@ -886,6 +891,12 @@ class EventCoder:
             for owner in self._owners(candidate, entry.event_type):
                 resolved = self._resolve(owner, actors, day, noun, source.office)
                 if resolved is not None:
+                    return [resolved]
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            # "sent relief flights to Tonga": the recipient hangs on the verb that carries the noun.
+            for candidate in self._prep_objects(noun.head, entry.target_preps):
+                resolved = self._resolve(candidate, actors, day, noun, source.office)
+                if resolved is not None and not _same_actor(source.ref, resolved.ref):
                     return [resolved]
         held = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":

@@ -46,6 +46,7 @@ class CodingRules:
     issuing_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     joint_nouns: frozenset[str] = frozenset()
+    carrier_nouns: frozenset[str] = frozenset()
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
@@ -85,6 +86,7 @@ def load_rules() -> CodingRules:
         issuing_verbs=frozenset(str(w).lower() for w in data.get("issuing_verbs", [])),
         document_nouns=frozenset(str(w).lower() for w in data.get("document_nouns", [])),
         joint_nouns=frozenset(str(w).lower() for w in data.get("joint_nouns", [])),
+        carrier_nouns=frozenset(str(w).lower() for w in data.get("carrier_nouns", [])),
         stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
         negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
