@@ -253,3 +253,10 @@ def test_a_modifier_noun_on_other_nouns_is_no_event(code):
     assert not code("Protest leaders met the Ghanaian president on Monday.", "2024-03-08") or all(
         e.event_type != "PROTEST" for e in code("Protest leaders met the Ghanaian president on Monday.", "2024-03-08")
     )
+
+
+def test_troops_gather_crowds_do_not_mobilise(code):
+    troops = code("More than 100,000 Russian troops have gathered near Ukraine's border.", "2022-01-20")
+    assert "MOBILIZE" in {e.event_type for e in troops}
+    crowds = code("Crowds of Afghans gathered outside the airport gates on Monday.", "2021-08-20")
+    assert "MOBILIZE" not in {e.event_type for e in crowds}

@@ -494,6 +494,9 @@ class EventCoder:
             if item.reported:
                 targets_for = lambda source: self._reported_target(verb, actors, day, source)  # noqa: E731
 
+        only = dict(self.rules.sector_only).get(entry.lemma.lower()) if item.kind == "verb" else None
+        if only is not None:
+            sources = [r for r in sources if r.ref.sector in only]  # "troops gathered", not "crowds gathered"
         if not sources:
             return
         targets = targets_for(sources[0])

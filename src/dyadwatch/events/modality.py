@@ -47,6 +47,7 @@ class CodingRules:
     document_nouns: frozenset[str] = frozenset()
     joint_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
+    sector_only: tuple[tuple[str, frozenset[str]], ...] = ()
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
@@ -87,6 +88,7 @@ def load_rules() -> CodingRules:
         document_nouns=frozenset(str(w).lower() for w in data.get("document_nouns", [])),
         joint_nouns=frozenset(str(w).lower() for w in data.get("joint_nouns", [])),
         carrier_nouns=frozenset(str(w).lower() for w in data.get("carrier_nouns", [])),
+        sector_only=tuple((str(k).lower(), frozenset(v)) for k, v in (data.get("sector_only") or {}).items()),
         stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
         negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
