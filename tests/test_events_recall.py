@@ -260,3 +260,20 @@ def test_troops_gather_crowds_do_not_mobilise(code):
     assert "MOBILIZE" in {e.event_type for e in troops}
     crowds = code("Crowds of Afghans gathered outside the airport gates on Monday.", "2021-08-20")
     assert "MOBILIZE" not in {e.event_type for e in crowds}
+
+
+def test_a_missile_into_the_sea_is_a_weapons_test_at_a_ship_an_attack(code):
+    test = code("North Korea fired a ballistic missile into the sea on Wednesday.", "2024-03-08")
+    assert [(e.event_type, e.mode) for e in test] == [("MOBILIZE", "weapons")]
+    attack = code("The Houthis fired missiles at a British tanker on Wednesday.", "2024-03-08")
+    assert "ASSAULT" in {e.event_type for e in attack}
+
+
+def test_vowing_to_retaliate_is_a_threat(code):
+    events = code("Pakistan vowed on Wednesday to retaliate against India.", "2024-03-08")
+    assert ("THREATEN", "PAK", "IND") in coded(events)
+
+
+def test_a_denial_with_no_accuser_targets_the_one_the_act_was_done_to(code):
+    events = code("Russia's defence ministry denied that it had targeted Poland.", "2024-03-08")
+    assert ("REJECT", "RUS", "POL") in coded(events)

@@ -395,9 +395,33 @@ class EventCoder:
                         inner
                         and inner.event_type
                         and self.ontology.types[inner.event_type].quad_class in rules.threat_quad_classes
-                    ):
-                        return "THREATEN", None
+                    ) or child.lemma_.lower() in rules.retaliation_verbs:
+                        return "THREATEN", None  # "vowed to retaliate", "vowed to drive the group out"
+        if event_type == "ASSAULT" and self._weapons_test(item):
+            return "MOBILIZE", "weapons"
         return event_type, mode
+
+    def _weapons_test(self, item: Found) -> bool:
+        """'fired a ballistic missile into the sea', 'launched three missiles': a test, not an attack.
+
+        A launch of missiles at no one (no 'at', 'on', 'against' phrase) or into the sea shows force
+        (MOBILIZE weapons); fired at someone it is an attack.
+        """
+        verb = item.verb
+        if item.kind != "verb":
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not any(o.lemma_.lower() in self.rules.missile_words for o in objects):
+            return False
+        preps = {
+            c.lower_: [o for o in c.children if o.dep_ == "pobj"]
+            for c in verb.children
+            if c.dep_ == "prep" and not _dates_only(c)
+        }
+        if any(p in preps for p in ("at", "on", "against", "toward", "towards")):
+            return False
+        into = preps.get("into", [])
+        return not into or all(o.lemma_.lower() in self.rules.sea_words for o in into)
 
     def _on_trade(self, item: Found) -> bool:
         """'a ban on seafood imports', 'restricted exports of chips': the measure falls on trade."""
@@ -716,6 +740,15 @@ class EventCoder:
         answered = self._answered_speaker(verb, actors, day, source)
         if answered is not None:
             return [answered]
+        if entry.event_type == "REJECT" and verb.lemma_.lower() in self.words.non_factual_heads:
+            # "Russia denied that it had targeted Poland": with no accuser named, the one the denied act was
+            # done to (docs/annotation.md).
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                mentions = [t for t in clause.subtree if t.i in actors.by_token]
+                for token in mentions:
+                    resolved = self._resolve(token, actors, day, verb)
+                    if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                        return [resolved]
         # "met Vietnam's prime minister and signed an accord": the second verb shares the first's partner.
         if (
             verb.dep_ == "conj"

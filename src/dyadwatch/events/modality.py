@@ -48,6 +48,9 @@ class CodingRules:
     joint_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     sector_only: tuple[tuple[str, frozenset[str]], ...] = ()
+    retaliation_verbs: frozenset[str] = frozenset()
+    missile_words: frozenset[str] = frozenset()
+    sea_words: frozenset[str] = frozenset()
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
@@ -89,6 +92,9 @@ def load_rules() -> CodingRules:
         joint_nouns=frozenset(str(w).lower() for w in data.get("joint_nouns", [])),
         carrier_nouns=frozenset(str(w).lower() for w in data.get("carrier_nouns", [])),
         sector_only=tuple((str(k).lower(), frozenset(v)) for k, v in (data.get("sector_only") or {}).items()),
+        retaliation_verbs=frozenset(str(w).lower() for w in data.get("retaliation_verbs", [])),
+        missile_words=frozenset(str(w).lower() for w in data.get("missile_words", [])),
+        sea_words=frozenset(str(w).lower() for w in data.get("sea_words", [])),
         stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
         negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
