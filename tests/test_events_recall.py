@@ -277,3 +277,10 @@ def test_vowing_to_retaliate_is_a_threat(code):
 def test_a_denial_with_no_accuser_targets_the_one_the_act_was_done_to(code):
     events = code("Russia's defence ministry denied that it had targeted Poland.", "2024-03-08")
     assert ("REJECT", "RUS", "POL") in coded(events)
+
+
+def test_blocking_a_ship_distributing_food_putting_units_on_alert(code):
+    assert ("COERCE", "CHN", "PHL") in coded(code("Chinese coast guard ships blocked a Philippine supply boat.", "2024-03-08"))
+    assert ("AID", "UN", "SDN") in coded(code("The United Nations distributed food to Sudanese refugees.", "2024-03-08"))
+    alert = code("North Korea put its artillery units on high alert on Tuesday.", "2024-03-08")
+    assert "MOBILIZE" in {e.event_type for e in alert}
