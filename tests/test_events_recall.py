@@ -280,7 +280,9 @@ def test_a_denial_with_no_accuser_targets_the_one_the_act_was_done_to(code):
 
 
 def test_blocking_a_ship_distributing_food_putting_units_on_alert(code):
-    assert ("COERCE", "CHN", "PHL") in coded(code("Chinese coast guard ships blocked a Philippine supply boat.", "2024-03-08"))
-    assert ("AID", "UN", "SDN") in coded(code("The United Nations distributed food to Sudanese refugees.", "2024-03-08"))
+    blocked = code("Chinese coast guard ships blocked a Philippine supply boat.", "2024-03-08")
+    assert ("COERCE", "CHN", "PHL") in coded(blocked)
+    fed = code("The United Nations distributed food to Sudanese refugees.", "2024-03-08")
+    assert ("AID", "UN", "SDN") in coded(fed)
     alert = code("North Korea put its artillery units on high alert on Tuesday.", "2024-03-08")
     assert "MOBILIZE" in {e.event_type for e in alert}
