@@ -286,3 +286,10 @@ def test_blocking_a_ship_distributing_food_putting_units_on_alert(code):
     assert ("AID", "UN", "SDN") in coded(fed)
     alert = code("North Korea put its artillery units on high alert on Tuesday.", "2024-03-08")
     assert "MOBILIZE" in {e.event_type for e in alert}
+
+
+def test_appealing_a_ruling_rejects_it_handing_over_supplies_is_aid(code):
+    appealed = code("The United States will appeal the ruling of the World Trade Organization.", "2024-03-08")
+    assert "REJECT" in {e.event_type for e in appealed} and "REQUEST" not in {e.event_type for e in appealed}
+    handed = code("China's embassy handed over emergency supplies to the government of Tonga.", "2024-03-08")
+    assert ("AID", "CHN", "TON") in coded(handed)
