@@ -293,3 +293,8 @@ def test_appealing_a_ruling_rejects_it_handing_over_supplies_is_aid(code):
     assert "REJECT" in {e.event_type for e in appealed} and "REQUEST" not in {e.event_type for e in appealed}
     handed = code("China's embassy handed over emergency supplies to the government of Tonga.", "2024-03-08")
     assert ("AID", "CHN", "TON") in coded(handed)
+
+
+def test_halting_drills_is_a_concession(code):
+    events = code("The United States will halt its military drills with South Korea, Trump said.", "2018-06-12")
+    assert "CONCEDE" in {e.event_type for e in events} and "MOBILIZE" not in {e.event_type for e in events}
