@@ -298,3 +298,10 @@ def test_appealing_a_ruling_rejects_it_handing_over_supplies_is_aid(code):
 def test_halting_drills_is_a_concession(code):
     events = code("The United States will halt its military drills with South Korea, Trump said.", "2018-06-12")
     assert "CONCEDE" in {e.event_type for e in events} and "MOBILIZE" not in {e.event_type for e in events}
+
+
+def test_a_response_to_come_is_a_threat(code):
+    events = code("Russia said it would respond with measures of its own against the European Union.", "2024-03-08")
+    assert ("THREATEN", "RUS", "EU") in coded(events)
+    made = code("Russia responded with measures of its own against the European Union.", "2024-03-08")
+    assert "THREATEN" not in {e.event_type for e in made}

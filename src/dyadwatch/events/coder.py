@@ -173,6 +173,12 @@ class EventCoder:
                 found.extend(self._verb_triggers(token, claimed_nouns))
         triggered = {f.verb.i for f in found}
         for token in sent:
+            if token.i not in triggered and self._promised_response(token):
+                # "Moscow would respond with measures of its own against the bloc": a threat.
+                entry = Trigger(token.lemma_, "VERB", "THREATEN", None, (), ("against", "to", "on", "with"))
+                found.append(Found(token, None, entry, "verb"))
+                triggered.add(token.i)
+        for token in sent:
             if token.i not in triggered and token.lemma_.lower() in self.words.speech_verbs and self._condemns(token):
                 judged = self._judged_claim(token)
                 if judged is not None and judged.lemma_.lower() in self.rules.claim_nouns:
@@ -244,6 +250,19 @@ class EventCoder:
             if obj.lemma_.lower() in self.lexicon.nouns:
                 claimed_nouns.add(obj.i)  # "signed an agreement": one AGREE, not two
         return [Found(token, None, entry, "verb")]
+
+    def _promised_response(self, verb: Token) -> bool:
+        """'would respond', 'will retaliate', 'will take all necessary measures': a response to come."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = verb.lemma_.lower()
+        response = lemma in self.rules.response_verbs or (
+            lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.rules.response_objects
+                                    for c in verb.children)
+        )
+        if not response or any(c.dep_ == "neg" for c in verb.children):
+            return False
+        return any(c.dep_ == "aux" and c.lower_ in self.rules.threat_aux for c in verb.children)
 
     def _condemns(self, verb: Token) -> bool:
         """'said Japan's move was clearly retaliatory', '"... this is unacceptable," X said': the content
@@ -391,12 +410,13 @@ class EventCoder:
                 if child.dep_ == "xcomp":
                     objects = {c.lemma_.lower() for c in child.children if c.dep_ == "dobj"}
                     inner = self.lexicon.verb(child.lemma_.lower(), set(), objects)
-                    if (
-                        inner
-                        and inner.event_type
-                        and self.ontology.types[inner.event_type].quad_class in rules.threat_quad_classes
+                    nouns = [self._noun_entry(c) for c in child.children if c.dep_ == "dobj"]
+                    conflict = [e for e in [inner, *nouns] if e is not None and e.event_type]
+                    if any(
+                        self.ontology.types[e.event_type].quad_class in rules.threat_quad_classes for e in conflict
                     ) or child.lemma_.lower() in rules.retaliation_verbs:
-                        return "THREATEN", None  # "vowed to retaliate", "vowed to drive the group out"
+                        # "vowed to retaliate", "vowed to resume the offensive", "vowed to drive the group out"
+                        return "THREATEN", None
         if event_type == "ASSAULT" and self._weapons_test(item):
             return "MOBILIZE", "weapons"
         return event_type, mode

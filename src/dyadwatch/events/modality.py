@@ -51,6 +51,8 @@ class CodingRules:
     retaliation_verbs: frozenset[str] = frozenset()
     missile_words: frozenset[str] = frozenset()
     sea_words: frozenset[str] = frozenset()
+    response_verbs: frozenset[str] = frozenset()
+    response_objects: frozenset[str] = frozenset()
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
@@ -95,6 +97,8 @@ def load_rules() -> CodingRules:
         retaliation_verbs=frozenset(str(w).lower() for w in data.get("retaliation_verbs", [])),
         missile_words=frozenset(str(w).lower() for w in data.get("missile_words", [])),
         sea_words=frozenset(str(w).lower() for w in data.get("sea_words", [])),
+        response_verbs=frozenset(str(w).lower() for w in data.get("response_verbs", [])),
+        response_objects=frozenset(str(w).lower() for w in data.get("response_objects", [])),
         stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
         negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
