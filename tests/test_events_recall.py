@@ -305,3 +305,12 @@ def test_a_response_to_come_is_a_threat(code):
     assert ("THREATEN", "RUS", "EU") in coded(events)
     made = code("Russia responded with measures of its own against the European Union.", "2024-03-08")
     assert "THREATEN" not in {e.event_type for e in made}
+
+
+def test_one_predication_one_event_first_conjunct_on_each_side(code):
+    urged = [e for e in code("The United States urged Beijing and Manila to abide by the ruling.", "2016-07-13")
+             if e.event_type == "REQUEST"]
+    assert [(e.source.country, e.target.country) for e in urged] == [("USA", "CHN")]
+    signed = [e for e in code("Russia and Ukraine signed separate agreements with Turkey and the United Nations.")
+              if e.event_type == "AGREE"]
+    assert len(signed) == 1 and signed[0].source.country == "RUS"

@@ -562,6 +562,10 @@ class EventCoder:
         pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s.ref, t.ref)]
         if not pairs and (event_type in TARGETLESS_TYPES or (event_type, mode) in TARGETLESS_MODES):
             pairs = [(sources[0], None)]  # "Peru moved troops to its border": complete without a target
+        # One predication, one event (docs/annotation.md): "telephoned Hun Manet and Phumtham", "urged
+        # Beijing and Manila", "Russia and Ukraine signed agreements with Turkey and the UN" are coded
+        # once, first conjunct on each side.
+        pairs = pairs[:1]
         for source, target in pairs:
             confidence = self._confidence(item, source, target, dated)
             if guessed:
