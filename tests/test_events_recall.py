@@ -314,3 +314,9 @@ def test_one_predication_one_event_first_conjunct_on_each_side(code):
     signed = [e for e in code("Russia and Ukraine signed separate agreements with Turkey and the United Nations.")
               if e.event_type == "AGREE"]
     assert len(signed) == 1 and signed[0].source.country == "RUS"
+
+
+def test_a_relative_clause_of_place_names_no_doer(code):
+    text = "Chinese troops attacked an Indian patrol in a clash in which 20 Indian soldiers died."
+    attacks = [e for e in code(text, "2020-06-16") if e.event_type == "ASSAULT"]
+    assert attacks and all(e.source.country == "CHN" for e in attacks)

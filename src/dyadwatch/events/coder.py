@@ -1126,9 +1126,9 @@ def _clause_doers(noun: Token) -> list[Token]:
     """The subject of a relative clause on the noun, or the agent of a participle: who made it."""
     doers = []
     for clause in noun.children:
-        if clause.dep_ == "relcl":  # "the demands (that) Britain presented"
-            doers += [c for c in clause.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who")]
-        elif clause.dep_ == "acl" and _object_gap(clause):  # the same, parsed as a clause missing its object
+        # "the demands (that) Britain presented", as a relative clause or as a clause missing its
+        # object; not "a clash in which 20 soldiers died".
+        if clause.dep_ in ("relcl", "acl") and _object_gap(clause):
             doers += [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         if clause.dep_ == "acl":
             for agent in (c for c in clause.children if c.dep_ == "agent"):
@@ -1144,7 +1144,11 @@ def _object_gap(clause: Token) -> bool:
     """
     if clause.lemma_.lower() not in load_rules().issuing_verbs:
         return False
-    return not any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "nsubjpass") for c in clause.children)
+    relative = ("that", "which", "whom")  # "the protest that Pakistan lodged": 'that' is the object
+    return not any(
+        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "nsubjpass") and c.lower_ not in relative
+        for c in clause.children
+    )
 
 
 def _own_doer(noun: Token) -> bool:
