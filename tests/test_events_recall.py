@@ -320,3 +320,10 @@ def test_a_relative_clause_of_place_names_no_doer(code):
     text = "Chinese troops attacked an Indian patrol in a clash in which 20 Indian soldiers died."
     attacks = [e for e in code(text, "2020-06-16") if e.event_type == "ASSAULT"]
     assert attacks and all(e.source.country == "CHN" for e in attacks)
+
+
+def test_seeking_to_do_is_no_request_seeking_aid_is(code):
+    tried = code("Hungary had never sought to weaken the European Union's common position.", "2024-03-08")
+    assert "REQUEST" not in {e.event_type for e in tried}
+    asked = code("Sri Lanka sought emergency aid from India on Monday.", "2024-03-08")
+    assert ("REQUEST", "LKA", "IND") in coded(asked)

@@ -216,6 +216,8 @@ class EventCoder:
 
     def _verb_triggers(self, token: Token, claimed_nouns: set[int]) -> list[Found]:
         lemma = token.lemma_.lower()
+        if lemma in self.rules.attempt_verbs and any(c.dep_ == "xcomp" for c in token.children):
+            return []  # "never sought to violate Somalia's sovereignty": an attempt, not a request
         objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
         if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
             objects.append(token.head)  # "a protest lodged by India"

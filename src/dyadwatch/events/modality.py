@@ -53,6 +53,7 @@ class CodingRules:
     sea_words: frozenset[str] = frozenset()
     response_verbs: frozenset[str] = frozenset()
     response_objects: frozenset[str] = frozenset()
+    attempt_verbs: frozenset[str] = frozenset()
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
@@ -99,6 +100,7 @@ def load_rules() -> CodingRules:
         sea_words=frozenset(str(w).lower() for w in data.get("sea_words", [])),
         response_verbs=frozenset(str(w).lower() for w in data.get("response_verbs", [])),
         response_objects=frozenset(str(w).lower() for w in data.get("response_objects", [])),
+        attempt_verbs=frozenset(str(w).lower() for w in data.get("attempt_verbs", [])),
         stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
         negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
