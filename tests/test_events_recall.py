@@ -327,3 +327,13 @@ def test_seeking_to_do_is_no_request_seeking_aid_is(code):
     assert "REQUEST" not in {e.event_type for e in tried}
     asked = code("Sri Lanka sought emergency aid from India on Monday.", "2024-03-08")
     assert ("REQUEST", "LKA", "IND") in coded(asked)
+
+
+def test_a_quoted_condemnation_after_a_report_of_the_act(code):
+    text = '"Washington carried out the strike without informing us, and this is unacceptable," Pakistan said.'
+    assert ("ACCUSE", "PAK", "USA") in coded(code(text, "2016-05-23"))
+
+
+def test_saying_one_is_disturbed_by_an_act_condemns_it(code):
+    text = "India said it was disturbed by the Maldivian government's declaration of an emergency."
+    assert ("ACCUSE", "IND", "MDV") in coded(code(text, "2018-02-06"))

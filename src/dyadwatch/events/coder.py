@@ -279,10 +279,14 @@ class EventCoder:
         Only the predicate counts ("was retaliatory", "committed a flagrant violation"), not a word
         deeper in the clause ("shelled positions in violation of the truce" reports an attack).
         """
-        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+        said = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        said += [c for clause in said for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        for clause in said:  # '"Washington carried out the strike ..., and this is unacceptable," he said'
             if any(c.dep_ == "neg" for c in clause.children):
                 continue
             predicates = [c for c in clause.children if c.dep_ in ("acomp", "attr", "oprd", "dobj")]
+            if any(c.dep_ == "auxpass" for c in clause.children):
+                predicates.append(clause)  # "said it was disturbed by ...": the participle judges
             words = predicates + [m for p in predicates for m in p.children if m.dep_ in ("amod", "compound")]
             if any(t.lemma_.lower() in self.rules.negative_judgements or t.lower_ in self.rules.negative_judgements
                    for t in words):
@@ -295,6 +299,7 @@ class EventCoder:
         """The one condemned: the content's subject, its owner ('Japan's move'), or an actor named in it."""
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
             subjects = [c for c in clause.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.head.i != verb.i]
+            subjects = [c for c in subjects if c.lower_ not in ("this", "that", "it", "which")]
             for subject in subjects:
                 for head in [subject] + self._owners(subject, "ACCUSE"):
                     resolved = self._resolve(head, actors, day, verb)
