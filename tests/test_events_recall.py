@@ -337,3 +337,8 @@ def test_a_quoted_condemnation_after_a_report_of_the_act(code):
 def test_saying_one_is_disturbed_by_an_act_condemns_it(code):
     text = "India said it was disturbed by the Maldivian government's declaration of an emergency."
     assert ("ACCUSE", "IND", "MDV") in coded(code(text, "2018-02-06"))
+
+
+def test_the_accused_who_denies_answers_the_accuser(code):
+    events = code("Ethiopia accused Egypt, which denied the charge.", "2024-01-01")
+    assert ("REJECT", "EGY", "ETH") in coded(events) and ("ACCUSE", "ETH", "EGY") in coded(events)

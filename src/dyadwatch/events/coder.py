@@ -803,6 +803,16 @@ class EventCoder:
                     resolved = self._resolve(subject, actors, day, said)
                     if resolved is not None and not _same_actor(source.ref, resolved.ref):
                         return resolved
+        accused = verb.head
+        if verb.dep_ == "relcl" and accused.dep_ == "dobj" and verb.lemma_.lower() in self.words.non_factual_heads:
+            # "The government blamed the RSF, which denied any role": the RSF answers the government.
+            accuser = accused.head
+            entry = self.lexicon.verb(accuser.lemma_.lower(), set(), {accused.lemma_.lower()})
+            if entry is not None and entry.event_type == "ACCUSE":
+                for subject in (c for c in accuser.children if c.dep_ == "nsubj"):
+                    resolved = self._resolve(subject, actors, day, accuser)
+                    if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                        return resolved
         if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in self.rules.claim_nouns:
             return None
         if any(c.dep_ == "dobj" for c in verb.children):
