@@ -342,3 +342,8 @@ def test_saying_one_is_disturbed_by_an_act_condemns_it(code):
 def test_the_accused_who_denies_answers_the_accuser(code):
     events = code("Ethiopia accused Egypt, which denied the charge.", "2024-01-01")
     assert ("REJECT", "EGY", "ETH") in coded(events) and ("ACCUSE", "ETH", "EGY") in coded(events)
+
+
+def test_the_recipient_inside_the_infinitive_of_a_request(code):
+    text = "Sheikh Hasina asked on Monday for approval to come to India."
+    assert any(e.event_type == "REQUEST" and e.target and e.target.country == "IND" for e in code(text, "2024-08-06"))

@@ -875,7 +875,8 @@ class EventCoder:
             if child.dep_ in SUBJECT_DEPS + ("agent", "poss", "expl"):
                 excluded.update(t.i for t in child.subtree)
         for token in anchor.subtree:
-            if token.i != anchor.i and (
+            content = token.dep_ in ("acl", "advcl") and _infinitive(token)  # "asked for approval to come to India"
+            if token.i != anchor.i and not content and (
                 token.dep_ in OTHER_CLAUSE_DEPS or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
             ):
                 excluded.update(t.i for t in token.subtree)  # another clause, with its own events
