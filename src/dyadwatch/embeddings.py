@@ -107,15 +107,26 @@ class MiniLM:
         with torch.inference_mode():
             for at in range(0, len(order), batch_size):
                 chunk = order[at : at + batch_size]
-                length = max(len(encodings[i].ids) for i in chunk)
-                ids = torch.zeros((len(chunk), length), dtype=torch.long)
-                mask = torch.zeros((len(chunk), length), dtype=torch.long)
-                for row, i in enumerate(chunk):
-                    n = len(encodings[i].ids)
-                    ids[row, :n] = torch.tensor(encodings[i].ids)
-                    mask[row, :n] = 1
-                out[chunk] = self._forward(ids, mask).float().numpy()
+                rows, length = shape_bucket(len(chunk), max(len(encodings[i].ids) for i in chunk))
+                ids = torch.zeros((rows, length), dtype=torch.long)
+                mask = torch.zeros((rows, length), dtype=torch.long)
+                for row in range(rows):  # rows past the chunk repeat its first text; their output is dropped
+                    ids_of = encodings[chunk[row] if row < len(chunk) else chunk[0]].ids
+                    ids[row, : len(ids_of)] = torch.tensor(ids_of)
+                    mask[row, : len(ids_of)] = 1
+                out[chunk] = self._forward(ids, mask)[: len(chunk)].float().numpy()
         return out
+
+
+def shape_bucket(rows: int, length: int) -> tuple[int, int]:
+    """The padded shape of a batch: rows up to a power of two, tokens up to a multiple of 8.
+
+    Every new input shape makes torch's oneDNN kernels build and cache a new primitive, and
+    memory grew without end (measured: +480 MB over 600 calls of varied shapes in bfloat16,
+    +300 MB in float32); with shapes from a few dozen buckets it stops growing. Padding is
+    masked out of attention and pooling, so the vectors do not depend on it.
+    """
+    return 1 << max(0, rows - 1).bit_length(), min(MAX_TOKENS, -(-length // 8) * 8)
 
 
 @lru_cache(maxsize=1)
