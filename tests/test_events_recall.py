@@ -347,3 +347,10 @@ def test_the_accused_who_denies_answers_the_accuser(code):
 def test_the_recipient_inside_the_infinitive_of_a_request(code):
     text = "Sheikh Hasina asked on Monday for approval to come to India."
     assert any(e.event_type == "REQUEST" and e.target and e.target.country == "IND" for e in code(text, "2024-08-06"))
+
+
+def test_a_court_ruling_against_a_party_is_a_sanction_a_minister_finding_is_not(code):
+    text = "The International Court of Justice ruled on Tuesday that Colombia had violated Nicaragua's rights."
+    assert any(e.event_type == "SANCTION" and e.target.country == "COL" for e in code(text, "2016-07-12"))
+    said = code("Chile's foreign minister found that Peru had violated the treaty.", "2016-07-12")
+    assert "SANCTION" not in {e.event_type for e in said}

@@ -173,6 +173,13 @@ class EventCoder:
                 found.extend(self._verb_triggers(token, claimed_nouns))
         triggered = {f.verb.i for f in found}
         for token in sent:
+            if token.i not in triggered and self._adverse_ruling(token):
+                # "the tribunal ruled that China had no legal basis", "the panel found that the duties broke
+                # trade rules": a court or panel finds against a party (SANCTION convict).
+                entry = Trigger(token.lemma_, "VERB", "SANCTION", "convict", ("legal",), DEFAULT_TARGET_PREPS)
+                found.append(Found(token, None, entry, "verb", reported=True))
+                triggered.add(token.i)
+        for token in sent:
             if token.i not in triggered and self._promised_response(token):
                 # "Moscow would respond with measures of its own against the bloc": a threat.
                 entry = Trigger(token.lemma_, "VERB", "THREATEN", None, (), ("against", "to", "on", "with"))
@@ -252,6 +259,20 @@ class EventCoder:
             if obj.lemma_.lower() in self.lexicon.nouns:
                 claimed_nouns.add(obj.i)  # "signed an agreement": one AGREE, not two
         return [Found(token, None, entry, "verb")]
+
+    def _adverse_ruling(self, verb: Token) -> bool:
+        """'ruled that China has no legal basis', 'found that the duties were inconsistent with ...'."""
+        if verb.lemma_.lower() not in self.rules.ruling_verbs:
+            return False
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for token in clause.subtree:
+                if token.lemma_.lower() in self.rules.adverse_findings:
+                    return True
+                if token.lemma_.lower() in ("basis", "ground", "grounds") and any(
+                    c.lower_ == "no" for c in token.children
+                ):
+                    return True
+        return False
 
     def _promised_response(self, verb: Token) -> bool:
         """'would respond', 'will retaliate', 'will take all necessary measures': a response to come."""
@@ -545,6 +566,8 @@ class EventCoder:
             if item.reported:
                 targets_for = lambda source: self._reported_target(verb, actors, day, source)  # noqa: E731
 
+        if item.reported and entry.event_type == "SANCTION":
+            sources = [r for r in sources if r.ref.sector in self.rules.ruling_sectors]  # courts and panels only
         only = dict(self.rules.sector_only).get(entry.lemma.lower()) if item.kind == "verb" else None
         if only is not None:
             sources = [r for r in sources if r.ref.sector in only]  # "troops gathered", not "crowds gathered"

@@ -54,6 +54,9 @@ class CodingRules:
     response_verbs: frozenset[str] = frozenset()
     response_objects: frozenset[str] = frozenset()
     attempt_verbs: frozenset[str] = frozenset()
+    ruling_verbs: frozenset[str] = frozenset()
+    ruling_sectors: frozenset[str] = frozenset()
+    adverse_findings: frozenset[str] = frozenset()
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
@@ -101,6 +104,9 @@ def load_rules() -> CodingRules:
         response_verbs=frozenset(str(w).lower() for w in data.get("response_verbs", [])),
         response_objects=frozenset(str(w).lower() for w in data.get("response_objects", [])),
         attempt_verbs=frozenset(str(w).lower() for w in data.get("attempt_verbs", [])),
+        ruling_verbs=frozenset(str(w).lower() for w in data.get("ruling_verbs", [])),
+        ruling_sectors=frozenset(data.get("ruling_sectors", [])),
+        adverse_findings=frozenset(str(w).lower() for w in data.get("adverse_findings", [])),
         stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
         negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
