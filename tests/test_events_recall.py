@@ -354,3 +354,10 @@ def test_a_court_ruling_against_a_party_is_a_sanction_a_minister_finding_is_not(
     assert any(e.event_type == "SANCTION" and e.target.country == "COL" for e in code(text, "2016-07-12"))
     said = code("Chile's foreign minister found that Peru had violated the treaty.", "2016-07-12")
     assert "SANCTION" not in {e.event_type for e in said}
+
+
+def test_a_said_demand_is_a_request(code):
+    text = "Indonesia's president told Myanmar's junta chief that the violence must be stopped."
+    assert any(e.event_type == "REQUEST" and e.source.country == "IDN" for e in code(text, "2021-04-24"))
+    plain = code("Indonesia's president told reporters that the talks had gone well.", "2021-04-24")
+    assert "REQUEST" not in {e.event_type for e in plain}

@@ -186,6 +186,13 @@ class EventCoder:
                 found.append(Found(token, None, entry, "verb"))
                 triggered.add(token.i)
         for token in sent:
+            if token.i not in triggered and token.lemma_.lower() in self.words.speech_verbs and self._demands(token):
+                # "told him the violence must be stopped", "adding that the Taliban must stop building":
+                # a demand in reported speech (README, claims: "said Japan should ..." is an event).
+                entry = Trigger(token.lemma_, "VERB", "REQUEST", None, (), DEFAULT_TARGET_PREPS)
+                found.append(Found(token, None, entry, "verb", reported=True))
+                triggered.add(token.i)
+                continue
             if token.i not in triggered and token.lemma_.lower() in self.words.speech_verbs and self._condemns(token):
                 judged = self._judged_claim(token)
                 if judged is not None and judged.lemma_.lower() in self.rules.claim_nouns:
@@ -287,6 +294,15 @@ class EventCoder:
             return False
         return any(c.dep_ == "aux" and c.lower_ in self.rules.threat_aux for c in verb.children)
 
+    def _demands(self, verb: Token) -> bool:
+        """'said Japan should take responsibility', 'told him the violence must be stopped'."""
+        if verb.lemma_.lower() in self.words.non_factual_heads:
+            return False
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            if any(c.dep_ == "aux" and c.lower_ in self.rules.demand_aux for c in clause.children):
+                return True
+        return False
+
     def _condemns(self, verb: Token) -> bool:
         """'said Japan's move was clearly retaliatory', '"... this is unacceptable," X said': the content
         of the saying judges someone's act (docs/annotation.md: a condemnation in reported speech)."""
@@ -317,7 +333,8 @@ class EventCoder:
     def _reported_target(
         self, verb: Token, actors: DocumentActors, day: str | None, source: Resolution
     ) -> list[Resolution]:
-        """The one condemned: the content's subject, its owner ('Japan's move'), or an actor named in it."""
+        """The one condemned: the content's subject, its owner ('Japan's move'), an actor named in it, or
+        the one told ('told him the violence must be stopped')."""
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
             subjects = [c for c in clause.subtree if c.dep_ in ("nsubj", "nsubjpass") and c.head.i != verb.i]
             subjects = [c for c in subjects if c.lower_ not in ("this", "that", "it", "which")]
@@ -331,6 +348,11 @@ class EventCoder:
                     resolved = self._resolve(token, actors, day, verb)
                     if resolved is not None and not _same_actor(source.ref, resolved.ref):
                         return [resolved]
+        for told in (c for c in verb.children if c.dep_ in ("dative", "dobj")):
+            for head in [told] + self._owners(told, "REQUEST"):  # "told Myanmar's junta chief"
+                resolved = self._resolve(head, actors, day, verb)
+                if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                    return [resolved]
         return []
 
     def _noun_entry(self, noun: Token) -> Trigger | None:

@@ -55,6 +55,7 @@ class CodingRules:
     response_objects: frozenset[str] = frozenset()
     attempt_verbs: frozenset[str] = frozenset()
     ruling_verbs: frozenset[str] = frozenset()
+    demand_aux: frozenset[str] = frozenset()
     ruling_sectors: frozenset[str] = frozenset()
     adverse_findings: frozenset[str] = frozenset()
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
@@ -105,6 +106,7 @@ def load_rules() -> CodingRules:
         response_objects=frozenset(str(w).lower() for w in data.get("response_objects", [])),
         attempt_verbs=frozenset(str(w).lower() for w in data.get("attempt_verbs", [])),
         ruling_verbs=frozenset(str(w).lower() for w in data.get("ruling_verbs", [])),
+        demand_aux=frozenset(str(w).lower() for w in data.get("demand_aux", [])),
         ruling_sectors=frozenset(data.get("ruling_sectors", [])),
         adverse_findings=frozenset(str(w).lower() for w in data.get("adverse_findings", [])),
         stopping_switch=_stopping(data.get("stopping_switch")),
