@@ -6,6 +6,13 @@ particle or a specific object, an event noun, or a light verb with an event noun
 trigger's arguments (subject, agent of a passive, object, prepositional object, the
 possessor of an event noun), resolved to actors in context. A sentence with no trigger
 whose arguments are political actors yields no event.
+
+Beyond the lexicon, a few readings of reported speech make triggers of their own (data in
+coding_rules.yaml): a saying whose content judges someone's act ("said Japan's move was
+retaliatory": ACCUSE) or demands ("said X should": REQUEST), a response promised ("would
+respond with measures": THREATEN), a court's adverse ruling (SANCTION). When no argument slot
+gives the other side, an actor named inside the event's own phrase is taken (lower confidence).
+One predication gives one event: conjoined doers or targets are coded once, first conjunct.
 """
 
 from __future__ import annotations
