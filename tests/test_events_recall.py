@@ -361,3 +361,12 @@ def test_a_said_demand_is_a_request(code):
     assert any(e.event_type == "REQUEST" and e.source.country == "IDN" for e in code(text, "2021-04-24"))
     plain = code("Indonesia's president told reporters that the talks had gone well.", "2021-04-24")
     assert "REQUEST" not in {e.event_type for e in plain}
+
+
+def test_protest_target_in_a_participle_clause(code):
+    text = "In Quetta, hundreds of Pakistani traders marched on Monday, chanting slogans against the army."
+    assert ("PROTEST", "PAK", "PAK") in coded(code(text, "2024-03-04"))
+    text = "Peruvian protesters rallied in Lima on Tuesday, calling on President Dina Boluarte to resign."
+    [protest] = [e for e in code(text, "2024-03-05") if e.event_type == "PROTEST"]
+    assert protest.target.country == "PER" and protest.target.sector == "GOV"
+

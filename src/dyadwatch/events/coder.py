@@ -795,7 +795,11 @@ class EventCoder:
         # "threatened to cut funding to the WHO", "refused to sign a deal with Cairo": the content clause's partner.
         for child in verb.children:
             infinitive = child.dep_ in ("advcl", "ccomp") and _infinitive(child)
-            if (child.dep_ == "xcomp" or infinitive) and child.pos_ in ("VERB", "AUX"):
+            # "marched, chanting slogans against the government": a participle clause's partner.
+            participle = (
+                child.dep_ == "advcl" and child.tag_ == "VBG" and entry.event_type in self.rules.participle_target_types
+            )
+            if (child.dep_ == "xcomp" or infinitive or participle) and child.pos_ in ("VERB", "AUX"):
                 inner = self.lexicon.verb(child.lemma_.lower(), set(), set())
                 preps = inner.target_preps if inner else entry.target_preps
                 content = Found(child, None, Trigger(child.lemma_, "VERB", entry.event_type, None, (), preps), "verb")

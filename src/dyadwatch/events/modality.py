@@ -39,6 +39,7 @@ class CodingRules:
     trade_words: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
     own_forces_types: frozenset[str] = frozenset()
+    participle_target_types: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
     non_event_modifiers: frozenset[str] = frozenset()
     characterising_verbs: frozenset[str] = frozenset()
@@ -90,6 +91,7 @@ def load_rules() -> CodingRules:
         trade_words=frozenset(str(w).lower() for w in data.get("trade_words", [])),
         announcing_verbs=frozenset(str(w).lower() for w in data.get("announcing_verbs", [])),
         own_forces_types=frozenset(data.get("own_forces_types", [])),
+        participle_target_types=frozenset(data.get("participle_target_types", [])),
         occasion_preps=frozenset(str(w).lower() for w in data.get("occasion_preps", [])),
         non_event_modifiers=frozenset(str(w).lower() for w in data.get("non_event_modifiers", [])),
         characterising_verbs=frozenset(str(w).lower() for w in data.get("characterising_verbs", [])),
