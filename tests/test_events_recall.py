@@ -370,3 +370,15 @@ def test_protest_target_in_a_participle_clause(code):
     [protest] = [e for e in code(text, "2024-03-05") if e.event_type == "PROTEST"]
     assert protest.target.country == "PER" and protest.target.sector == "GOV"
 
+
+
+def test_forces_moved_are_the_movers_own(code):
+    text = (
+        "WASHINGTON — North Korea launched three missiles into the sea on Wednesday, US officials said.\n\n"
+        "The launches came a day after American and South Korean forces ended joint drills."
+    )
+    [launch] = [e for e in code(text, "2023-07-12") if e.source.country == "PRK"]
+    assert launch.event_type == "MOBILIZE" and launch.target is None
+    text = "About 3,500 US troops are now deployed at the airport in Kabul to secure the evacuation, the Pentagon says."
+    [deployment] = [e for e in code(text, "2021-08-20") if e.event_type == "MOBILIZE"]
+    assert deployment.source.country == "USA" and deployment.target is None

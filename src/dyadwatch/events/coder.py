@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.kb import KnowledgeBase
-from dyadwatch.actors.resolver import ActorMatcher, DocumentActors, Resolution
+from dyadwatch.actors.resolver import DESCRIBED_CERTAINTY, ActorMatcher, DocumentActors, Resolution
 from dyadwatch.events.dates import resolve_event_date
 from dyadwatch.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, Trigger
 from dyadwatch.events.modality import CodingRules, ModalityWords, is_hypothetical, is_negated, load_rules
@@ -632,6 +632,12 @@ class EventCoder:
             final_type, final_mode = self._by_sector(event_type, mode, source.ref.sector)
             if target is not None and source.ref.country != target.ref.country:
                 final_type, final_mode = self._by_target(final_type, final_mode, target)
+            if final_type in self.rules.own_forces_types and target is not None and (
+                target.ref.country == source.ref.country or target.certainty < DESCRIBED_CERTAINTY
+            ):
+                # "North Korea launched three missiles", "US troops are deployed at the airport": the
+                # forces moved are the source's own, whichever path named them.
+                target = None
             threat = hypothetical and not negated and self._is_threat(item, final_type)
             if threat:
                 # "will file a motion against Yoon if he does not resign".
@@ -763,8 +769,13 @@ class EventCoder:
 
             resolved = [r for r in resolved if r is not None]
             if entry.event_type in self.rules.own_forces_types and source.ref.country:
-                # "Peru moved troops to the border with Ecuador": the troops are Peru's, not the target.
-                resolved = [r for r in resolved if r.ref.country != source.ref.country]
+                # "Peru moved troops to the border with Ecuador": the troops are Peru's, not the target;
+                # so are "three missiles" that only the story's focus country would give a country.
+                resolved = [
+                    r
+                    for r in resolved
+                    if r.ref.country != source.ref.country and r.certainty >= DESCRIBED_CERTAINTY
+                ]
             if resolved:
                 return resolved
         # "shelled the Ukrainian city of Kharkiv": the place's country.
