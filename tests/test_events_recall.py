@@ -382,3 +382,13 @@ def test_forces_moved_are_the_movers_own(code):
     text = "About 3,500 US troops are now deployed at the airport in Kabul to secure the evacuation, the Pentagon says."
     [deployment] = [e for e in code(text, "2021-08-20") if e.event_type == "MOBILIZE"]
     assert deployment.source.country == "USA" and deployment.target is None
+
+
+def test_them_is_the_crowd_named_before(code):
+    text = (
+        "CARACAS — Tens of thousands of opposition supporters marched in Caracas on Wednesday.\n\n"
+        "National Guard troops fired tear gas on Wednesday to stop them from reaching the city centre."
+    )
+    [attack] = [e for e in code(text, "2017-05-10") if e.event_type == "ASSAULT"]
+    assert attack.source.sector == "MIL" and attack.target is not None
+    assert (attack.target.country, attack.target.sector) == ("VEN", "CVL")

@@ -38,6 +38,8 @@ TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
 # An attack with a clear doer is an event even when its victims are not an actor we know
 # ("police fired tear gas at the crowds", docs/annotation.md); its passive subject is still the victim.
 VICTIMLESS_TYPES = {"ASSAULT"}
+# Groups a later "them" may stand for: people in the street, not states or armies.
+PLURAL_ANTECEDENT_SECTORS = {"CVL", "OPP", "POL", "BUS", "REL", "EDU", "MED", "NGO"}
 # ... and some modes: a curfew or state of emergency over everyone, a leader resigning.
 TARGETLESS_MODES = {("COERCE", "curfew"), ("COERCE", "martial_law"), ("RETREAT", "resign")}
 
@@ -1087,7 +1089,28 @@ class EventCoder:
                 found = actors.resolve(speaker, day)
                 if found is not None:
                     return Resolution(ActorRef(head.text, *_ref_fields(found.ref)), found.certainty * 0.8, found.office)
+        if resolved is None and head.pos_ == "PRON" and head.lower_ == "them":
+            resolved = self._plural_antecedent(head, actors, day, verb)
         return resolved
+
+    def _plural_antecedent(
+        self, pronoun: Token, actors: DocumentActors, day: str | None, verb: Token
+    ) -> Resolution | None:
+        """'Troops fired tear gas to stop them': the group named last before, in this sentence or the one
+        before, that is not the doer of the pronoun's own clause (crowds, supporters, workers)."""
+        sent = pronoun.sent
+        previous = pronoun.doc[sent.start - 1].sent if sent.start > 0 else None
+        own_subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        tokens = list(previous or []) + list(pronoun.doc[sent.start : pronoun.i])
+        for token in reversed(tokens):
+            if token.i in own_subjects or token.tag_ not in ("NNS", "NNPS"):
+                continue
+            if token.dep_ not in SUBJECT_DEPS + ("dobj", "pobj", "conj", "appos"):
+                continue
+            found = actors.resolve(token, day)
+            if found is not None and found.ref.sector in PLURAL_ANTECEDENT_SECTORS:
+                return Resolution(ActorRef(pronoun.text, *_ref_fields(found.ref)), found.certainty * 0.8, found.office)
+        return None
 
     def _back_reference(self, head: Token, actors: DocumentActors, day: str | None) -> Resolution | None:
         """'the council', 'the bloc', 'the agency': the organisation named last before this mention."""
