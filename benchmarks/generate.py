@@ -93,35 +93,168 @@ COUNTRIES = [
     ("Cuba", "Cuban", "Havana", "Cubans"),
 ]
 ORGANISATIONS = [
-    "the United Nations", "NATO", "the European Union", "the African Union", "ASEAN", "the World Bank",
-    "the International Monetary Fund", "the Arab League", "the World Health Organization", "the UN Security Council",
+    "the United Nations",
+    "NATO",
+    "the European Union",
+    "the African Union",
+    "ASEAN",
+    "the World Bank",
+    "the International Monetary Fund",
+    "the Arab League",
+    "the World Health Organization",
+    "the UN Security Council",
 ]
 # Officials whose office the resolver knows; the sector follows from the title.
-TITLES = ["foreign minister", "defence minister", "prime minister", "president", "army chief", "trade minister",
-          "interior minister", "finance minister", "top diplomat", "ambassador", "national security adviser"]
+TITLES = [
+    "foreign minister",
+    "defence minister",
+    "prime minister",
+    "president",
+    "army chief",
+    "trade minister",
+    "interior minister",
+    "finance minister",
+    "top diplomat",
+    "ambassador",
+    "national security adviser",
+]
 GROUPS = ["troops", "officials", "diplomats", "police", "lawmakers", "forces", "negotiators", "authorities"]
-TOPICS = ["trade", "energy", "fisheries", "border security", "water sharing", "migration", "wheat exports",
-          "port access", "debt relief", "vaccine supply", "rare earths", "gas pipeline", "customs", "aviation",
-          "cyber security", "counter-terrorism", "shipping", "climate finance", "nuclear safety", "refugees"]
-GOODS = ["steel", "rice", "cars", "solar panels", "textiles", "copper", "soybeans", "fertiliser", "semiconductors",
-         "fish", "timber", "coffee"]
-WRONGS = ["violating the ceasefire", "meddling in its elections", "spying on its navy", "harbouring militants",
-          "dumping cheap steel", "blocking aid convoys", "breaking the fishing accord", "hacking its ministries",
-          "mistreating its nationals", "smuggling weapons across the border"]
-ACTIONS = ["release the detained sailors", "reopen the border crossing", "withdraw its warships",
-           "hand over the suspects", "resume grain shipments", "lift the export ban", "return to the talks",
-           "pay its outstanding debts", "investigate the shooting", "respect the maritime boundary"]
+TOPICS = [
+    "trade",
+    "energy",
+    "fisheries",
+    "border security",
+    "water sharing",
+    "migration",
+    "wheat exports",
+    "port access",
+    "debt relief",
+    "vaccine supply",
+    "rare earths",
+    "gas pipeline",
+    "customs",
+    "aviation",
+    "cyber security",
+    "counter-terrorism",
+    "shipping",
+    "climate finance",
+    "nuclear safety",
+    "refugees",
+]
+GOODS = [
+    "steel",
+    "rice",
+    "cars",
+    "solar panels",
+    "textiles",
+    "copper",
+    "soybeans",
+    "fertiliser",
+    "semiconductors",
+    "fish",
+    "timber",
+    "coffee",
+]
+WRONGS = [
+    "violating the ceasefire",
+    "meddling in its elections",
+    "spying on its navy",
+    "harbouring militants",
+    "dumping cheap steel",
+    "blocking aid convoys",
+    "breaking the fishing accord",
+    "hacking its ministries",
+    "mistreating its nationals",
+    "smuggling weapons across the border",
+]
+ACTIONS = [
+    "release the detained sailors",
+    "reopen the border crossing",
+    "withdraw its warships",
+    "hand over the suspects",
+    "resume grain shipments",
+    "lift the export ban",
+    "return to the talks",
+    "pay its outstanding debts",
+    "investigate the shooting",
+    "respect the maritime boundary",
+]
 DISASTERS = ["floods", "earthquake", "drought", "cyclone", "wildfires", "landslides", "cholera outbreak"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-OUTLETS = ["The Harbour Times", "Continental Ledger", "The Morning Dispatch", "Equator Wire", "The Meridian Post",
-           "Northern Courier", "The Daily Compass", "Atlas News Service", "The Evening Standard-Bearer",
-           "Coastline Chronicle", "The Frontier Gazette", "Global Desk Today", "The Lantern", "Pacific Observer"]
-FIRST = ["Amina", "Daniel", "Priya", "Tomás", "Grace", "Yusuf", "Elena", "Kwame", "Mei", "Oliver", "Fatima",
-         "Lucas", "Ana", "Samuel", "Leila", "Jonas", "Chloe", "Rahul", "Ines", "Victor"]
-LAST = ["Okafor", "Brennan", "Raman", "Castillo", "Mwangi", "Haddad", "Novak", "Mensah", "Lin", "Hartley",
-        "Qureshi", "Moreau", "Silva", "Abebe", "Karimi", "Lindqvist", "Dubois", "Mehta", "Ferreira", "Petrov"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+OUTLETS = [
+    "The Harbour Times",
+    "Continental Ledger",
+    "The Morning Dispatch",
+    "Equator Wire",
+    "The Meridian Post",
+    "Northern Courier",
+    "The Daily Compass",
+    "Atlas News Service",
+    "The Evening Standard-Bearer",
+    "Coastline Chronicle",
+    "The Frontier Gazette",
+    "Global Desk Today",
+    "The Lantern",
+    "Pacific Observer",
+]
+FIRST = [
+    "Amina",
+    "Daniel",
+    "Priya",
+    "Tomás",
+    "Grace",
+    "Yusuf",
+    "Elena",
+    "Kwame",
+    "Mei",
+    "Oliver",
+    "Fatima",
+    "Lucas",
+    "Ana",
+    "Samuel",
+    "Leila",
+    "Jonas",
+    "Chloe",
+    "Rahul",
+    "Ines",
+    "Victor",
+]
+LAST = [
+    "Okafor",
+    "Brennan",
+    "Raman",
+    "Castillo",
+    "Mwangi",
+    "Haddad",
+    "Novak",
+    "Mensah",
+    "Lin",
+    "Hartley",
+    "Qureshi",
+    "Moreau",
+    "Silva",
+    "Abebe",
+    "Karimi",
+    "Lindqvist",
+    "Dubois",
+    "Mehta",
+    "Ferreira",
+    "Petrov",
+]
 AGENCIES = ["Atlas Pictures", "Meridian Photo", "Staff Photographer", "Handout", "Pool", "Equator Images"]
 
 # Event sentences by PLOVER type. {S}/{T}: source and target phrases; {A}/{B}: country names;
@@ -211,8 +344,10 @@ EVENTS = {
 }
 # Modality: the coder flags these as negated or hypothetical.
 MODAL = [
-    ("{S} did not {verb} {T}{when}.", {"meet": "meet", "sign a deal with": "sign a deal with",
-                                       "criticise": "criticise", "sanction": "sanction"}),
+    (
+        "{S} did not {verb} {T}{when}.",
+        {"meet": "meet", "sign a deal with": "sign a deal with", "criticise": "criticise", "sanction": "sanction"},
+    ),
     ("{S} will {verb} {T} next month.", {"visit": "visit", "meet": "meet", "host": "host"}),
     ("{S} could {verb} {T} if the talks fail.", {"sanction": "impose sanctions on", "expel": "expel envoys of"}),
 ]
@@ -223,8 +358,13 @@ QUOTES = [
     "\u201cWe will protect our interests,\u201d {speaker} said on state television.",
     "\u201cThere is still time to find a solution,\u201d {speaker} told a news conference in {capA}.",
 ]
-SPEAKERS = ["a spokesperson for the {a} foreign ministry", "an official who asked not to be named",
-            "the {a} government's spokesman", "a senior {a} diplomat", "an adviser to the {a} president"]
+SPEAKERS = [
+    "a spokesperson for the {a} foreign ministry",
+    "an official who asked not to be named",
+    "the {a} government's spokesman",
+    "a senior {a} diplomat",
+    "an adviser to the {a} president",
+]
 BACKGROUND = [
     "The two countries have argued over {topic} for more than a decade.",
     "Trade between {A} and {B} reached ${n} billion last year, according to official figures.",
@@ -241,16 +381,48 @@ BACKGROUND = [
     "About {n} {demB} live and work in {A}, many of them in the {noun}.",
     "The {a} economy grew by {pct} percent in the last quarter, helped by the {noun}.",
 ]
-NOUNS = ["harbour", "budget", "railway", "grain market", "currency", "ferry route", "power grid", "copper trade",
-         "customs office", "fishing fleet", "airport", "textile sector", "rice harvest", "bond market",
-         "coal industry", "shipping lane", "tourism sector", "construction industry", "dairy sector", "tea estates"]
-BOILERPLATE = ["Continue Reading", "Read more: {headline}", "Photo: {agency}", "Share this article",
-               "Subscribe to our newsletter for the day's top stories", "Advertisement", "Follow us on our channels",
-               "Also read: {headline}", "(Photo by {first} {last} / {agency})"]
+NOUNS = [
+    "harbour",
+    "budget",
+    "railway",
+    "grain market",
+    "currency",
+    "ferry route",
+    "power grid",
+    "copper trade",
+    "customs office",
+    "fishing fleet",
+    "airport",
+    "textile sector",
+    "rice harvest",
+    "bond market",
+    "coal industry",
+    "shipping lane",
+    "tourism sector",
+    "construction industry",
+    "dairy sector",
+    "tea estates",
+]
+BOILERPLATE = [
+    "Continue Reading",
+    "Read more: {headline}",
+    "Photo: {agency}",
+    "Share this article",
+    "Subscribe to our newsletter for the day's top stories",
+    "Advertisement",
+    "Follow us on our channels",
+    "Also read: {headline}",
+    "(Photo by {first} {last} / {agency})",
+]
 HEADLINES = [
-    "{A} and {B} at odds over {topic}", "{A} steps up pressure on {B}", "{a} minister in {capB} for talks",
-    "What the {topic} deal means for {A}", "{A} hits back at {B} over {topic}", "Tensions rise along {a} border",
-    "{A}, {B} sign {topic} pact", "{B} rejects {a} demands on {topic}",
+    "{A} and {B} at odds over {topic}",
+    "{A} steps up pressure on {B}",
+    "{a} minister in {capB} for talks",
+    "What the {topic} deal means for {A}",
+    "{A} hits back at {B} over {topic}",
+    "Tensions rise along {a} border",
+    "{A}, {B} sign {topic} pact",
+    "{B} rejects {a} demands on {topic}",
 ]
 START = date(2023, 1, 1)
 SPAN_DAYS = 3 * 365
@@ -311,12 +483,29 @@ def _actor(rng: random.Random, country: tuple, other: tuple) -> str:
 
 def _fill(rng: random.Random, a: tuple, b: tuple, published: date, headline: str = "") -> dict:
     return {
-        "A": a[0], "B": b[0], "a": a[1], "b": b[1], "capA": a[2], "capB": b[2], "demA": a[3], "demB": b[3],
-        "topic": rng.choice(TOPICS), "goods": rng.choice(GOODS), "wrong": rng.choice(WRONGS),
-        "action": rng.choice(ACTIONS), "disaster": rng.choice(DISASTERS), "noun": rng.choice(NOUNS),
-        "n": rng.choice([2, 3, 4, 5, 7, 12, 15, 20, 40, 120, 300]), "pct": f"{rng.uniform(0.2, 9.5):.1f}",
-        "month": rng.choice(MONTHS), "day": rng.choice(DAYS), "when": _when(rng, published),
-        "agency": rng.choice(AGENCIES), "first": rng.choice(FIRST), "last": rng.choice(LAST), "headline": headline,
+        "A": a[0],
+        "B": b[0],
+        "a": a[1],
+        "b": b[1],
+        "capA": a[2],
+        "capB": b[2],
+        "demA": a[3],
+        "demB": b[3],
+        "topic": rng.choice(TOPICS),
+        "goods": rng.choice(GOODS),
+        "wrong": rng.choice(WRONGS),
+        "action": rng.choice(ACTIONS),
+        "disaster": rng.choice(DISASTERS),
+        "noun": rng.choice(NOUNS),
+        "n": rng.choice([2, 3, 4, 5, 7, 12, 15, 20, 40, 120, 300]),
+        "pct": f"{rng.uniform(0.2, 9.5):.1f}",
+        "month": rng.choice(MONTHS),
+        "day": rng.choice(DAYS),
+        "when": _when(rng, published),
+        "agency": rng.choice(AGENCIES),
+        "first": rng.choice(FIRST),
+        "last": rng.choice(LAST),
+        "headline": headline,
     }
 
 
@@ -363,8 +552,14 @@ def story(seed: int, doc_no: int) -> Story:
             other = _cap(rng.choice(HEADLINES).format(**_fill(rng, b, a, published)))
             fill = _fill(rng, a, b, published, headline=other)
             paragraphs.append(rng.choice(BOILERPLATE).format(**fill))
-    byline = rng.choice([f"By {rng.choice(FIRST)} {rng.choice(LAST)}", "Web Desk", "Staff Reporter",
-                         f"By {rng.choice(FIRST)} {rng.choice(LAST)} and {rng.choice(FIRST)} {rng.choice(LAST)}"])
+    byline = rng.choice(
+        [
+            f"By {rng.choice(FIRST)} {rng.choice(LAST)}",
+            "Web Desk",
+            "Staff Reporter",
+            f"By {rng.choice(FIRST)} {rng.choice(LAST)} and {rng.choice(FIRST)} {rng.choice(LAST)}",
+        ]
+    )
     return Story(doc_no, headline, rng.choice(OUTLETS), byline, published, paragraphs)
 
 
@@ -378,13 +573,17 @@ def syndicated(seed: int, doc_no: int, dup_rate: float) -> Story:
     if rng.random() < 0.5:  # near-duplicate: one sentence added at the end
         paragraphs[-1] = paragraphs[-1] + " Officials were not available for further comment on the matter."
     outlet = rng.choice([o for o in OUTLETS if o != original.outlet])
-    return Story(doc_no, original.title, outlet, "Agencies", original.published + timedelta(days=rng.randrange(2)),
-                 paragraphs)
+    return Story(
+        doc_no, original.title, outlet, "Agencies", original.published + timedelta(days=rng.randrange(2)), paragraphs
+    )
 
 
 def _header_date(rng: random.Random, published: date) -> str:
-    forms = [published.strftime("%b %d, %Y"), f"{published.day} {MONTHS[published.month - 1]} {published.year}",
-             f"Published: {published.isoformat()} {rng.randrange(6, 22):02d}:{rng.randrange(60):02d}"]
+    forms = [
+        published.strftime("%b %d, %Y"),
+        f"{published.day} {MONTHS[published.month - 1]} {published.year}",
+        f"Published: {published.isoformat()} {rng.randrange(6, 22):02d}:{rng.randrange(60):02d}",
+    ]
     return rng.choice(forms)
 
 

@@ -71,9 +71,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "b.duckdb") as store:
         start = clock()
         for i in range(0, len(results), 64):
-            batch = results[i:i + 64]
-            extras = {d.id: DocExtras("en", clusters.cluster_of(d.id), to_bytes(s))
-                      for (d, _), s in zip(batch, sigs[i:i + 64], strict=False)}
+            batch = results[i : i + 64]
+            extras = {
+                d.id: DocExtras("en", clusters.cluster_of(d.id), to_bytes(s))
+                for (d, _), s in zip(batch, sigs[i : i + 64], strict=False)
+            }
             store.write_batch(batch, extras=extras)
         rows.append(("store (transactions of 64)", since(start)))
     total = sum(cpu for _, (cpu, _) in rows)
@@ -107,8 +109,10 @@ def lsh_scaling(n: int) -> None:
         clusters.add(f"d{i}", "2025-01-01", sig)
     cpu_lsh, _ = since(start)
     linked = sum(1 for i in range(n) if clusters.cluster_size(f"d{i}") > 1)
-    print(f"\n{n} generated stories: signature {1000 * cpu_sig / n:.2f} ms/doc, LSH query+insert "
-          f"{1000 * cpu_lsh / n:.2f} ms/doc; {linked} in clusters (chance overlaps of templated text)")
+    print(
+        f"\n{n} generated stories: signature {1000 * cpu_sig / n:.2f} ms/doc, LSH query+insert "
+        f"{1000 * cpu_lsh / n:.2f} ms/doc; {linked} in clusters (chance overlaps of templated text)"
+    )
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "l.duckdb") as store:
         for i in range(0, n, 1000):
             ids = range(i, min(n, i + 1000))
@@ -117,8 +121,10 @@ def lsh_scaling(n: int) -> None:
         start = clock()
         clusters, _ = load_clusters(store)
         cpu, wall = since(start)
-        print(f"rebuilding the index of {len(clusters)} stored documents at the start of a run: {cpu:.2f} s CPU, "
-              f"{wall:.2f} s wall")
+        print(
+            f"rebuilding the index of {len(clusters)} stored documents at the start of a run: {cpu:.2f} s CPU, "
+            f"{wall:.2f} s wall"
+        )
 
 
 if __name__ == "__main__":

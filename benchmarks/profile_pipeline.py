@@ -107,13 +107,31 @@ def main(argv: list[str] | None = None) -> int:
         corpus = Path(tmp) / "corpus"
         counts = write_corpus(corpus, args.docs, args.seed)
         raw = args.raw or Path(tmp) / "profile.raw"
-        cmd = [str(bin_dir / "py-spy"), "record", "--rate", str(args.rate), "--format", "raw", "--output", str(raw),
-               "--", str(bin_dir / "dyadwatch"), "ingest", str(corpus), "--db", str(Path(tmp) / "profile.duckdb")]
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env={**os.environ, "COLUMNS": "100"})
+        cmd = [
+            str(bin_dir / "py-spy"),
+            "record",
+            "--rate",
+            str(args.rate),
+            "--format",
+            "raw",
+            "--output",
+            str(raw),
+            "--",
+            str(bin_dir / "dyadwatch"),
+            "ingest",
+            str(corpus),
+            "--db",
+            str(Path(tmp) / "profile.duckdb"),
+        ]
+        subprocess.run(
+            cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "COLUMNS": "100"}
+        )
         stages, leaves, total = parse_raw(raw)
     result = {
-        "documents": args.docs, "words": counts["words"], "samples": total, "rate_hz": args.rate,
+        "documents": args.docs,
+        "words": counts["words"],
+        "samples": total,
+        "rate_hz": args.rate,
         "stages": {stage: round(100 * n / total, 1) for stage, n in stages.most_common()},
         "top_functions": {f: round(100 * n / total, 1) for f, n in leaves.most_common(15)},
     }

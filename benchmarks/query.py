@@ -34,13 +34,87 @@ from dyadwatch.records import ActorRef, Document, Event
 from dyadwatch.store.duck import EventFilter, Store
 
 CODES = [
-    "USA", "CHN", "RUS", "GBR", "IND", "PAK", "FRA", "DEU", "ISR", "IRN", "UKR", "JPN", "TUR", "SAU", "KOR", "PRK",
-    "UN", "NATO", "EU", "BRA", "EGY", "NGA", "ZAF", "AUS", "CAN", "MEX", "IDN", "AFG", "IRQ", "SYR", "ITA", "ESP",
-    "POL", "KEN", "ETH", "QAT", "ARE", "VNM", "PHL", "TWN", "BGD", "ARG", "COL", "VEN", "CUB", "LBY", "SDN", "SOM",
-    "YEM", "LBN", "JOR", "MAR", "DZA", "TUN", "NLD", "BEL", "SWE", "NOR", "GRC", "SRB", "AU", "ASEAN",
+    "USA",
+    "CHN",
+    "RUS",
+    "GBR",
+    "IND",
+    "PAK",
+    "FRA",
+    "DEU",
+    "ISR",
+    "IRN",
+    "UKR",
+    "JPN",
+    "TUR",
+    "SAU",
+    "KOR",
+    "PRK",
+    "UN",
+    "NATO",
+    "EU",
+    "BRA",
+    "EGY",
+    "NGA",
+    "ZAF",
+    "AUS",
+    "CAN",
+    "MEX",
+    "IDN",
+    "AFG",
+    "IRQ",
+    "SYR",
+    "ITA",
+    "ESP",
+    "POL",
+    "KEN",
+    "ETH",
+    "QAT",
+    "ARE",
+    "VNM",
+    "PHL",
+    "TWN",
+    "BGD",
+    "ARG",
+    "COL",
+    "VEN",
+    "CUB",
+    "LBY",
+    "SDN",
+    "SOM",
+    "YEM",
+    "LBN",
+    "JOR",
+    "MAR",
+    "DZA",
+    "TUN",
+    "NLD",
+    "BEL",
+    "SWE",
+    "NOR",
+    "GRC",
+    "SRB",
+    "AU",
+    "ASEAN",
 ]
-TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
-         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+TYPES = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
 QUADS = [1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 4]
 SECTORS = ["GOV", "MIL", "LEG", "JUD", "POL", "OPP", "BUS", "MED", "CVL", "IGO"]
 VERBS = ["met", "accused", "signed a deal with", "sanctioned", "warned", "praised", "attacked", "hosted"]
@@ -109,8 +183,12 @@ def _timed(call, repeat: int) -> dict:
         result, wall, cpu = _clock(call)
         walls.append(wall)
         cpus.append(cpu)
-    return {"cold_ms": round(walls[0] * 1000, 1), "warm_ms": round(statistics.median(walls[1:]) * 1000, 1),
-            "warm_cpu_ms": round(statistics.median(cpus[1:]) * 1000, 1), "rows": len(result)}
+    return {
+        "cold_ms": round(walls[0] * 1000, 1),
+        "warm_ms": round(statistics.median(walls[1:]) * 1000, 1),
+        "warm_cpu_ms": round(statistics.median(cpus[1:]) * 1000, 1),
+        "rows": len(result),
+    }
 
 
 def measure(path: str, repeat: int) -> dict:
@@ -120,23 +198,30 @@ def measure(path: str, repeat: int) -> dict:
         with Store(path, read_only=True) as store:
             out[f"series_{label}"] = _timed(lambda d=dyad: store.dyad_series(EventFilter(dyad=d), by="month"), repeat)
         with Store(path, read_only=True) as store:
-            out[f"page_{label}"] = _timed(lambda d=dyad: store.event_rows(EventFilter(dyad=d, **PAGE), limit=50),
-                                          repeat)
+            out[f"page_{label}"] = _timed(
+                lambda d=dyad: store.event_rows(EventFilter(dyad=d, **PAGE), limit=50), repeat
+            )
     return out
 
 
 # The dyad filter of `_where` before the query benchmark: either column on each side, OR of two pairs.
-LEGACY_DYAD = ("((? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)) OR "
-               "(? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)))")
+LEGACY_DYAD = (
+    "((? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)) OR "
+    "(? IN (source_country, source_actor_id) AND ? IN (target_country, target_actor_id)))"
+)
 
 
 def measure_legacy(path: str, repeat: int) -> dict:
     """The same two queries for the busy pair, written with the old dyad filter (the "before" figures)."""
     a, b = BUSY
-    series = (f"SELECT CAST(date_trunc('month', date) AS DATE), source_country = ?, quad_class, count(*), "
-              f"avg(intensity) FROM events WHERE {LEGACY_DYAD} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
-    page = (f"SELECT * FROM events WHERE {LEGACY_DYAD} AND event_type = ? AND date >= CAST(? AS DATE) "
-            "AND date <= CAST(? AS DATE) ORDER BY date, doc_id, start, event_id LIMIT 50")
+    series = (
+        f"SELECT CAST(date_trunc('month', date) AS DATE), source_country = ?, quad_class, count(*), "
+        f"avg(intensity) FROM events WHERE {LEGACY_DYAD} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    )
+    page = (
+        f"SELECT * FROM events WHERE {LEGACY_DYAD} AND event_type = ? AND date >= CAST(? AS DATE) "
+        "AND date <= CAST(? AS DATE) ORDER BY date, doc_id, start, event_id LIMIT 50"
+    )
     out = {}
     with Store(path, read_only=True) as store:
         out["series_busy"] = _timed(lambda: store.con.execute(series, [a, a, b, b, a]).fetchall(), repeat)
@@ -162,12 +247,26 @@ def replace_documents(path: str, n_docs: int = 64) -> dict:
         text = "Pakistan's army chief met the US president."
         for doc_id in doc_ids:
             events = [
-                Event(event_id=f"{doc_id}-new-{j}", doc_id=doc_id, sentence=text, start=0, end=len(text),
-                      source=ActorRef("Pakistan's army chief", "country:PAK", "Pakistan", "PAK", "MIL"),
-                      event_type="CONSULT", mode=None, context=[],
-                      target=ActorRef("the US president", "country:USA", "United States", "USA", "GOV"),
-                      date="2020-06-18", date_precision="day", negated=False, hypothetical=False, quad_class=1,
-                      intensity=1.0, cameo_code="040", confidence=0.9)
+                Event(
+                    event_id=f"{doc_id}-new-{j}",
+                    doc_id=doc_id,
+                    sentence=text,
+                    start=0,
+                    end=len(text),
+                    source=ActorRef("Pakistan's army chief", "country:PAK", "Pakistan", "PAK", "MIL"),
+                    event_type="CONSULT",
+                    mode=None,
+                    context=[],
+                    target=ActorRef("the US president", "country:USA", "United States", "USA", "GOV"),
+                    date="2020-06-18",
+                    date_precision="day",
+                    negated=False,
+                    hypothetical=False,
+                    quad_class=1,
+                    intensity=1.0,
+                    cameo_code="040",
+                    confidence=0.9,
+                )
                 for j in range(2)
             ]
             results.append((Document(id=doc_id, text=text), events))
@@ -178,10 +277,16 @@ def replace_documents(path: str, n_docs: int = 64) -> dict:
     finally:
         store.close()
     expected = total_before - old + 2 * n_docs
-    return {"documents": n_docs, "write_ms": round(seconds * 1000, 1), "write_cpu_ms": round(cpu * 1000, 1),
-            "rows_before": total_before,
-            "rows_after": total_after, "correct": total_after == expected and new == 2 * n_docs,
-            "unsorted_rows_after": unsorted, "unsorted_check_ms": round(check_seconds * 1000, 1)}
+    return {
+        "documents": n_docs,
+        "write_ms": round(seconds * 1000, 1),
+        "write_cpu_ms": round(cpu * 1000, 1),
+        "rows_before": total_before,
+        "rows_after": total_after,
+        "correct": total_after == expected and new == 2 * n_docs,
+        "unsorted_rows_after": unsorted,
+        "unsorted_check_ms": round(check_seconds * 1000, 1),
+    }
 
 
 def run(n: int, path: str, repeat: int) -> dict:
@@ -201,33 +306,40 @@ def run(n: int, path: str, repeat: int) -> dict:
     result["write_sorted"] = replace_documents(path)
     result["after_write"] = measure(path, repeat)
     result["all_under_200ms"] = all(
-        q["warm_ms"] < 200 and q["cold_ms"] < 200 for q in list(result["sorted"].values())
-        + list(result["after_write"].values())
+        q["warm_ms"] < 200 and q["cold_ms"] < 200
+        for q in list(result["sorted"].values()) + list(result["after_write"].values())
     )
     return result
 
 
 def report(result: dict) -> str:
-    lines = [f"{result['events']:,} events ({result['file_mb']} MB), built in {result['build_seconds']} s "
-             f"({result['build_cpu_seconds']} s CPU); "
-             f"busy pair {BUSY[0]}-{BUSY[1]}: {result['busy_pair_events']:,} events, rare pair {RARE[0]}-{RARE[1]}: "
-             f"{result['rare_pair_events']:,}",
-             f"sorted in {result['sort_seconds']} s ({result['sort_cpu_seconds']} s CPU)",
-             f"{'query':14} {'arrival order':>18} {'sorted':>18} {'+64 docs rewritten':>20}"
-             "   (ms: cold / warm / warm CPU)"]
+    lines = [
+        f"{result['events']:,} events ({result['file_mb']} MB), built in {result['build_seconds']} s "
+        f"({result['build_cpu_seconds']} s CPU); "
+        f"busy pair {BUSY[0]}-{BUSY[1]}: {result['busy_pair_events']:,} events, rare pair {RARE[0]}-{RARE[1]}: "
+        f"{result['rare_pair_events']:,}",
+        f"sorted in {result['sort_seconds']} s ({result['sort_cpu_seconds']} s CPU)",
+        f"{'query':14} {'arrival order':>18} {'sorted':>18} {'+64 docs rewritten':>20}   (ms: cold / warm / warm CPU)",
+    ]
     legacy = result["legacy_filter_arrival_order"]
     for key in legacy:
-        lines.append(f"{key + ' (old filter)':28} {legacy[key]['cold_ms']:.0f} / {legacy[key]['warm_ms']:.0f} / "
-                     f"{legacy[key]['warm_cpu_ms']:.0f}")
+        lines.append(
+            f"{key + ' (old filter)':28} {legacy[key]['cold_ms']:.0f} / {legacy[key]['warm_ms']:.0f} / "
+            f"{legacy[key]['warm_cpu_ms']:.0f}"
+        )
     for key in result["sorted"]:
-        cells = [f"{r[key]['cold_ms']:.0f} / {r[key]['warm_ms']:.0f} / {r[key]['warm_cpu_ms']:.0f}"
-                 for r in (result["arrival_order"], result["sorted"], result["after_write"])]
+        cells = [
+            f"{r[key]['cold_ms']:.0f} / {r[key]['warm_ms']:.0f} / {r[key]['warm_cpu_ms']:.0f}"
+            for r in (result["arrival_order"], result["sorted"], result["after_write"])
+        ]
         lines.append(f"{key:14} {cells[0]:>18} {cells[1]:>18} {cells[2]:>20}")
     for label in ("write_unsorted", "write_sorted"):
         w = result[label]
-        lines.append(f"{label}: {w['documents']} documents replaced in {w['write_ms']} ms "
-                     f"({w['write_cpu_ms']} ms CPU), counts {'right' if w['correct'] else 'WRONG'}; "
-                     f"unsorted-rows check {w['unsorted_check_ms']} ms")
+        lines.append(
+            f"{label}: {w['documents']} documents replaced in {w['write_ms']} ms "
+            f"({w['write_cpu_ms']} ms CPU), counts {'right' if w['correct'] else 'WRONG'}; "
+            f"unsorted-rows check {w['unsorted_check_ms']} ms"
+        )
     lines.append(f"every query under 200 ms once sorted: {'yes' if result['all_under_200ms'] else 'NO'}")
     return "\n".join(lines)
 

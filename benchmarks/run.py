@@ -107,9 +107,14 @@ def rss_growth(run: dict) -> dict:
 
     (t_mid, mid), (t_end, last) = high(0.40, 0.55), high(0.85, 1.0)
     per_1000 = (last - mid) / 2**20 / max(1e-9, (t_end - t_mid) / end * docs) * 1000
-    return {"documents": docs, "rss_mb_mid": round(mid / 2**20), "rss_mb_end": round(last / 2**20),
-            "growth_mb_per_1000_docs": round(per_1000, 1), "peak_rss_mb": run["peak_rss_mb"],
-            "rss_mb_100k_extrapolated": round(last / 2**20 + per_1000 * max(0, 100_000 - docs) / 1000)}
+    return {
+        "documents": docs,
+        "rss_mb_mid": round(mid / 2**20),
+        "rss_mb_end": round(last / 2**20),
+        "growth_mb_per_1000_docs": round(per_1000, 1),
+        "peak_rss_mb": run["peak_rss_mb"],
+        "rss_mb_100k_extrapolated": round(last / 2**20 + per_1000 * max(0, 100_000 - docs) / 1000),
+    }
 
 
 def rss_at(timeline: list, fraction: float) -> int:
@@ -137,10 +142,16 @@ def machine() -> dict:
 
     nlp = load_nlp()
     try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
-                                check=True).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         commit += " (+ uncommitted changes)" if dirty else ""
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
@@ -159,8 +170,19 @@ def machine() -> dict:
 
 
 def ingest(bin_dir: Path, corpus: Path, db: Path, workers: int, report: Path) -> dict:
-    result = measured([str(bin_dir / "dyadwatch"), "ingest", str(corpus), "--db", str(db), "--workers", str(workers),
-                       "--report", str(report)])
+    result = measured(
+        [
+            str(bin_dir / "dyadwatch"),
+            "ingest",
+            str(corpus),
+            "--db",
+            str(db),
+            "--workers",
+            str(workers),
+            "--report",
+            str(report),
+        ]
+    )
     summary = json.loads(report.read_text())
     result["documents"] = summary["ingested"]
     result["events"] = summary["events"]
@@ -250,8 +272,7 @@ def table(result: dict) -> str:
         f"| peak RSS, 1 worker | {f['peak_rss_mb_small']} MB ({f['small_documents']:,} docs), "
         f"{f['peak_rss_mb_w1']} MB ({f['documents']:,} docs); {f['rss_growth_mb_per_1000_docs']} MB per 1,000 docs "
         f"| flat | |",
-        f"| peak RSS at 100,000 docs (extrapolated) | {memory_cell(result)} | < 1,500 MB "
-        f"| {yes[v['flat_memory']]} |",
+        f"| peak RSS at 100,000 docs (extrapolated) | {memory_cell(result)} | < 1,500 MB | {yes[v['flat_memory']]} |",
         f"| peak memory, `--workers 2` (PSS, all processes) | {f['peak_tree_pss_mb_w2']} MB | | |",
     ]
     q = result.get("query")
@@ -283,9 +304,11 @@ def memory_cell(result: dict) -> str:
     two_sizes = f"{f['rss_mb_100k_extrapolated']:,} MB from the two sizes"
     if not mem:
         return two_sizes
-    return (f"{mem['rss_mb_100k_extrapolated']:,} MB from a {mem['documents']:,}-document run (high-water "
-            f"{mem['rss_mb_mid']} MB at mid-run, {mem['rss_mb_end']} MB at the end: "
-            f"{mem['growth_mb_per_1000_docs']} MB per 1,000 docs; peak {mem['peak_rss_mb']} MB); {two_sizes}")
+    return (
+        f"{mem['rss_mb_100k_extrapolated']:,} MB from a {mem['documents']:,}-document run (high-water "
+        f"{mem['rss_mb_mid']} MB at mid-run, {mem['rss_mb_end']} MB at the end: "
+        f"{mem['growth_mb_per_1000_docs']} MB per 1,000 docs; peak {mem['peak_rss_mb']} MB); {two_sizes}"
+    )
 
 
 def write_readme(path: Path, text: str) -> None:
@@ -304,8 +327,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--query-events", type=int, default=10_000_000)
     parser.add_argument("--no-query", action="store_true", help="leave out the query benchmark")
-    parser.add_argument("--memory-docs", type=int, default=1500,
-                        help="a longer 1-worker ingest for memory growth (0: leave it out)")
+    parser.add_argument(
+        "--memory-docs", type=int, default=1500, help="a longer 1-worker ingest for memory growth (0: leave it out)"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
     parser.add_argument("--readme", type=Path, default=HERE / "README.md")
     args = parser.parse_args(argv)
@@ -337,8 +361,18 @@ def main(argv: list[str] | None = None) -> int:
             result["memory"] = rss_growth(runs["ingest_memory"])
         if not args.no_query:
             print(f"query benchmark, {args.query_events:,} events ...", flush=True)
-            run = measured([sys.executable, str(HERE / "query.py"), "--events", str(args.query_events),
-                            "--db", str(work / "query.duckdb"), "--out", str(work / "query.json")])
+            run = measured(
+                [
+                    sys.executable,
+                    str(HERE / "query.py"),
+                    "--events",
+                    str(args.query_events),
+                    "--db",
+                    str(work / "query.duckdb"),
+                    "--out",
+                    str(work / "query.json"),
+                ]
+            )
             result["query"] = json.loads((work / "query.json").read_text())
             result["query"]["wall_seconds"] = run["wall_seconds"]
             result["query"]["peak_rss_mb"] = run["peak_rss_mb"]

@@ -19,13 +19,24 @@ from datetime import date, timedelta
 from pathlib import Path
 
 COUNTRIES = [
-    ("Kenya", "Kenyan", "Nairobi"), ("Ethiopia", "Ethiopian", "Addis Ababa"), ("Brazil", "Brazilian", "Brasilia"),
-    ("Argentina", "Argentine", "Buenos Aires"), ("Pakistan", "Pakistani", "Islamabad"),
+    ("Kenya", "Kenyan", "Nairobi"),
+    ("Ethiopia", "Ethiopian", "Addis Ababa"),
+    ("Brazil", "Brazilian", "Brasilia"),
+    ("Argentina", "Argentine", "Buenos Aires"),
+    ("Pakistan", "Pakistani", "Islamabad"),
     ("India", "Indian", "New Delhi"),
-    ("Japan", "Japanese", "Tokyo"), ("Chile", "Chilean", "Santiago"), ("Peru", "Peruvian", "Lima"),
-    ("Egypt", "Egyptian", "Cairo"), ("Turkey", "Turkish", "Ankara"), ("Qatar", "Qatari", "Doha"),
-    ("Canada", "Canadian", "Ottawa"), ("Mexico", "Mexican", "Mexico City"), ("Nigeria", "Nigerian", "Abuja"),
-    ("Ghana", "Ghanaian", "Accra"), ("Vietnam", "Vietnamese", "Hanoi"), ("Indonesia", "Indonesian", "Jakarta"),
+    ("Japan", "Japanese", "Tokyo"),
+    ("Chile", "Chilean", "Santiago"),
+    ("Peru", "Peruvian", "Lima"),
+    ("Egypt", "Egyptian", "Cairo"),
+    ("Turkey", "Turkish", "Ankara"),
+    ("Qatar", "Qatari", "Doha"),
+    ("Canada", "Canadian", "Ottawa"),
+    ("Mexico", "Mexican", "Mexico City"),
+    ("Nigeria", "Nigerian", "Abuja"),
+    ("Ghana", "Ghanaian", "Accra"),
+    ("Vietnam", "Vietnamese", "Hanoi"),
+    ("Indonesia", "Indonesian", "Jakarta"),
 ]
 EVENTS = [
     "{A}'s foreign minister met his {b} counterpart in {capA} on {day}.",
@@ -38,13 +49,52 @@ EVENTS = [
     "{A} rejected a proposal from {B} to reopen the border crossing.",
 ]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
-NOUNS = ["harbour", "budget", "pipeline", "railway", "grain market", "currency", "ferry route", "power grid",
-         "copper trade", "customs office", "fishing fleet", "airport", "textile sector", "rice harvest",
-         "bond issue", "water treaty", "coal mine", "shipping lane", "tourism board", "census"]
-VERBS = ["reshape", "delay", "strengthen", "complicate", "test", "accelerate", "unsettle", "revive", "expose",
-         "stabilise", "divide", "shield"]
-PLACES = ["the capital", "the northern provinces", "the coastal towns", "the border districts", "the delta",
-          "the industrial belt", "the highlands", "the river ports"]
+NOUNS = [
+    "harbour",
+    "budget",
+    "pipeline",
+    "railway",
+    "grain market",
+    "currency",
+    "ferry route",
+    "power grid",
+    "copper trade",
+    "customs office",
+    "fishing fleet",
+    "airport",
+    "textile sector",
+    "rice harvest",
+    "bond issue",
+    "water treaty",
+    "coal mine",
+    "shipping lane",
+    "tourism board",
+    "census",
+]
+VERBS = [
+    "reshape",
+    "delay",
+    "strengthen",
+    "complicate",
+    "test",
+    "accelerate",
+    "unsettle",
+    "revive",
+    "expose",
+    "stabilise",
+    "divide",
+    "shield",
+]
+PLACES = [
+    "the capital",
+    "the northern provinces",
+    "the coastal towns",
+    "the border districts",
+    "the delta",
+    "the industrial belt",
+    "the highlands",
+    "the river ports",
+]
 PERIODS = ["weeks", "months", "quarter", "season", "year"]
 OUTLETS = ["The Harbour Times", "Continental Ledger", "The Morning Dispatch", "Equator Wire", "The Meridian Post"]
 
@@ -65,9 +115,11 @@ SPANISH = [
 
 
 def _filler(rng: random.Random) -> str:
-    return (f"Analysts in {rng.choice(PLACES)} said the {rng.choice(NOUNS)} could {rng.choice(VERBS)} "
-            f"the {rng.choice(NOUNS)} over the coming {rng.choice(PERIODS)}, while the {rng.choice(NOUNS)} "
-            f"would {rng.choice(VERBS)} the {rng.choice(NOUNS)}.")
+    return (
+        f"Analysts in {rng.choice(PLACES)} said the {rng.choice(NOUNS)} could {rng.choice(VERBS)} "
+        f"the {rng.choice(NOUNS)} over the coming {rng.choice(PERIODS)}, while the {rng.choice(NOUNS)} "
+        f"would {rng.choice(VERBS)} the {rng.choice(NOUNS)}."
+    )
 
 
 def story(rng: random.Random) -> tuple[str, list[str]]:
@@ -118,8 +170,13 @@ def make_corpus(root: str | Path, n_docs: int = 300, seed: int = 7, plain: bool 
         for i in range(max(10, n_docs // 10)):
             title, paragraphs = story(rng)
             published = start + timedelta(days=rng.randrange(365))
-            record = {"id": f"wire-{i:04d}", "text": "\n".join(paragraphs), "title": title,
-                      "outlet": "Equator Wire", "published": published.isoformat()}
+            record = {
+                "id": f"wire-{i:04d}",
+                "text": "\n".join(paragraphs),
+                "title": title,
+                "outlet": "Equator Wire",
+                "published": published.isoformat(),
+            }
             handle.write(json.dumps(record) + "\n")
             written["jsonl"] += 1
 

@@ -144,9 +144,24 @@ def test_a_broken_user_file_is_reported(tmp_path):
 # -- actors found in context: stored, counted and reused -----------------------------------------------
 def _event(doc_id: str, n: int, source: ActorRef, target: ActorRef | None, date: str = "2024-05-10") -> Event:
     return Event(
-        event_id=f"{doc_id}-{n}", doc_id=doc_id, sentence="s", start=0, end=1, source=source, event_type="ACCUSE",
-        mode=None, context=[], target=target, date=date, date_precision="day", negated=False, hypothetical=False,
-        quad_class=3, intensity=-2.0, cameo_code="111", confidence=0.9,
+        event_id=f"{doc_id}-{n}",
+        doc_id=doc_id,
+        sentence="s",
+        start=0,
+        end=1,
+        source=source,
+        event_type="ACCUSE",
+        mode=None,
+        context=[],
+        target=target,
+        date=date,
+        date_precision="day",
+        negated=False,
+        hypothetical=False,
+        quad_class=3,
+        intensity=-2.0,
+        cameo_code="111",
+        confidence=0.9,
     )
 
 
@@ -172,7 +187,11 @@ def test_new_actors_are_stored_once_and_counted(tmp_path):
         counts = {r["actor_id"]: r for r in actor_counts(store.con)}
         ruiz = counts["person:ana-ruiz"]
         assert (ruiz["mentions"], ruiz["as_source"], ruiz["as_target"], ruiz["events"], ruiz["documents"]) == (
-            2, 1, 1, 2, 2,
+            2,
+            1,
+            1,
+            2,
+            2,
         )
         assert ruiz["found_in_context"] and not counts["country:PER"]["found_in_context"]
         assert [r["actor_id"] for r in actor_counts(store.con, country="PER")] == ["person:ana-ruiz", "country:PER"]
@@ -248,11 +267,38 @@ def test_actors_found_at_ingest_are_listed_shown_and_reused(tmp_path):
 def test_actors_add_writes_the_user_file_in_the_shipped_formats(tmp_path):
     (tmp_path / "dyadwatch.toml").write_text('actors_file = "my_actors.yaml"\n')
     invoke(
-        "actors", "add", "person", "Ana Ruiz", "--office", "energy_minister", "--country", "PER",
-        "--title", "Energy Minister", "--start", "2024-01-15", "--alias", "Ruiz",
+        "actors",
+        "add",
+        "person",
+        "Ana Ruiz",
+        "--office",
+        "energy_minister",
+        "--country",
+        "PER",
+        "--title",
+        "Energy Minister",
+        "--start",
+        "2024-01-15",
+        "--alias",
+        "Ruiz",
     )
-    invoke("actors", "add", "person", "--id", "william-ruto", "--office", "other", "--country", "AU",
-           "--sector", "IGO", "--title", "AU reform champion", "--start", "2025-03-01")
+    invoke(
+        "actors",
+        "add",
+        "person",
+        "--id",
+        "william-ruto",
+        "--office",
+        "other",
+        "--country",
+        "AU",
+        "--sector",
+        "IGO",
+        "--title",
+        "AU reform champion",
+        "--start",
+        "2025-03-01",
+    )
     invoke("actors", "add", "org", "Andes Copper Ltd", "--country", "CHL", "--sector", "BUS", "--alias", "Andes Copper")
     invoke("actors", "add", "alias", "KEN", "Jamhuri ya Kenya")
     invoke("actors", "add", "alias", "ken", "Harambee Avenue", "--as", "seats")
@@ -296,8 +342,14 @@ def test_actors_show_reports_an_unknown_actor(tmp_path):
 
 def test_readme_documents_the_commands_and_formats():
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
-    for text in ("dyadwatch actors add", "dyadwatch actors list", "dyadwatch actors show", "actors_file",
-                 "DYADWATCH_SETTINGS", "Your own actors"):
+    for text in (
+        "dyadwatch actors add",
+        "dyadwatch actors list",
+        "dyadwatch actors show",
+        "actors_file",
+        "DYADWATCH_SETTINGS",
+        "Your own actors",
+    ):
         assert text in readme, text
 
 

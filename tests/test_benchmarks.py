@@ -64,11 +64,24 @@ def test_generator_writes_the_input_contract(tmp_path):
 
 def _event(doc_id: str, k: int, source: str, target: str, day: str) -> Event:
     return Event(
-        event_id=f"{doc_id}-{k}", doc_id=doc_id, sentence="s", start=0, end=1,
-        source=ActorRef(source, f"country:{source}", source, source, "GOV"), event_type="CONSULT", mode=None,
-        context=[], target=ActorRef(target, f"person:leader-{target.lower()}", target, target, "GOV"),
-        date=day, date_precision="day", negated=False, hypothetical=False, quad_class=1, intensity=1.0,
-        cameo_code="040", confidence=0.9,
+        event_id=f"{doc_id}-{k}",
+        doc_id=doc_id,
+        sentence="s",
+        start=0,
+        end=1,
+        source=ActorRef(source, f"country:{source}", source, source, "GOV"),
+        event_type="CONSULT",
+        mode=None,
+        context=[],
+        target=ActorRef(target, f"person:leader-{target.lower()}", target, target, "GOV"),
+        date=day,
+        date_precision="day",
+        negated=False,
+        hypothetical=False,
+        quad_class=1,
+        intensity=1.0,
+        cameo_code="040",
+        confidence=0.9,
     )
 
 

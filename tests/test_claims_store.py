@@ -131,19 +131,33 @@ def test_eval_scores_claims(db, tmp_path):
         "\n".join(
             json.dumps(g)
             for g in [
-                {"doc": "claims-07", "sentence": "Canada's prime minister said intelligence showed that an Iranian "
-                 "missile had shot down the Ukrainian airliner near Tehran.",
-                 "speaker": {"name": "Canada's prime minister", "country": "CAN", "sector": "GOV"},
-                 "content": "An Iranian missile shot down the Ukrainian airliner", "stance": "assert",
-                 "claim_key": "airliner"},
-                {"doc": "claims-07", "sentence": "Iran's armed forces initially denied that they had shot down the "
-                 "Ukrainian airliner but later admitted it, blaming human error.",
-                 "speaker": {"name": "Iran's armed forces", "country": "IRN", "sector": "MIL"},
-                 "content": "Iran shot down the Ukrainian airliner", "stance": "deny", "claim_key": "airliner"},
-                {"doc": "claims-07", "sentence": "Iran's armed forces initially denied that they had shot down the "
-                 "Ukrainian airliner but later admitted it, blaming human error.",
-                 "speaker": {"name": "they", "country": "IRN", "sector": "MIL"},
-                 "content": "Iran shot down the Ukrainian airliner", "stance": "admit", "claim_key": "airliner"},
+                {
+                    "doc": "claims-07",
+                    "sentence": "Canada's prime minister said intelligence showed that an Iranian "
+                    "missile had shot down the Ukrainian airliner near Tehran.",
+                    "speaker": {"name": "Canada's prime minister", "country": "CAN", "sector": "GOV"},
+                    "content": "An Iranian missile shot down the Ukrainian airliner",
+                    "stance": "assert",
+                    "claim_key": "airliner",
+                },
+                {
+                    "doc": "claims-07",
+                    "sentence": "Iran's armed forces initially denied that they had shot down the "
+                    "Ukrainian airliner but later admitted it, blaming human error.",
+                    "speaker": {"name": "Iran's armed forces", "country": "IRN", "sector": "MIL"},
+                    "content": "Iran shot down the Ukrainian airliner",
+                    "stance": "deny",
+                    "claim_key": "airliner",
+                },
+                {
+                    "doc": "claims-07",
+                    "sentence": "Iran's armed forces initially denied that they had shot down the "
+                    "Ukrainian airliner but later admitted it, blaming human error.",
+                    "speaker": {"name": "they", "country": "IRN", "sector": "MIL"},
+                    "content": "Iran shot down the Ukrainian airliner",
+                    "stance": "admit",
+                    "claim_key": "airliner",
+                },
             ]
         ),
         encoding="utf-8",
@@ -158,20 +172,56 @@ def test_eval_scores_claims(db, tmp_path):
 
 def test_claim_scoring_counts_pairs():
     gold = [
-        {"doc": "d", "sentence": "A said x.", "speaker": {"country": "AAA"}, "content": "x", "stance": "assert",
-         "claim_key": "k1"},
-        {"doc": "d", "sentence": "B denied x.", "speaker": {"country": "BBB"}, "content": "x", "stance": "deny",
-         "claim_key": "k1"},
-        {"doc": "d", "sentence": "C said y.", "speaker": {"country": "CCC"}, "content": "y", "stance": "assert",
-         "claim_key": "k2"},
+        {
+            "doc": "d",
+            "sentence": "A said x.",
+            "speaker": {"country": "AAA"},
+            "content": "x",
+            "stance": "assert",
+            "claim_key": "k1",
+        },
+        {
+            "doc": "d",
+            "sentence": "B denied x.",
+            "speaker": {"country": "BBB"},
+            "content": "x",
+            "stance": "deny",
+            "claim_key": "k1",
+        },
+        {
+            "doc": "d",
+            "sentence": "C said y.",
+            "speaker": {"country": "CCC"},
+            "content": "y",
+            "stance": "assert",
+            "claim_key": "k2",
+        },
     ]
     system = [
-        {"doc_id": "d", "sentence": "A said x.", "speaker": {"country": "AAA"}, "content": "x", "stance": "assert",
-         "claim_key": "s1"},
-        {"doc_id": "d", "sentence": "B denied x.", "speaker": {"country": "BBB"}, "content": "x", "stance": "assert",
-         "claim_key": "s1"},
-        {"doc_id": "d", "sentence": "C said y.", "speaker": {"country": "CCC"}, "content": "y", "stance": "assert",
-         "claim_key": "s1"},
+        {
+            "doc_id": "d",
+            "sentence": "A said x.",
+            "speaker": {"country": "AAA"},
+            "content": "x",
+            "stance": "assert",
+            "claim_key": "s1",
+        },
+        {
+            "doc_id": "d",
+            "sentence": "B denied x.",
+            "speaker": {"country": "BBB"},
+            "content": "x",
+            "stance": "assert",
+            "claim_key": "s1",
+        },
+        {
+            "doc_id": "d",
+            "sentence": "C said y.",
+            "speaker": {"country": "CCC"},
+            "content": "y",
+            "stance": "assert",
+            "claim_key": "s1",
+        },
     ]
     scores = score_claims(gold, system)
     assert scores.stance_accuracy == round(2 / 3, 4)

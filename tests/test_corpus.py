@@ -51,7 +51,6 @@ def test_evidence_spans_point_into_the_cleaned_text(store):
     rows = store.execute(
         'SELECT e.sentence, substr(d.text, e.start + 1, e."end" - e.start) '
         "FROM events e JOIN documents d ON d.id = e.doc_id"
-
     ).fetchall()
     assert rows and all(sentence == span for sentence, span in rows)
 

@@ -128,7 +128,7 @@ def test_a_said_condemnation_is_an_accusation(code):
 
 
 def test_a_said_baseless_claim_is_a_rejection(code):
-    events = code('"Chile\'s allegation is baseless," Peru\'s foreign minister told reporters.', "2024-03-05")
+    events = code("\"Chile's allegation is baseless,\" Peru's foreign minister told reporters.", "2024-03-05")
     assert ("REJECT", "PER", "CHL") in coded(events)
 
 
@@ -308,11 +308,17 @@ def test_a_response_to_come_is_a_threat(code):
 
 
 def test_one_predication_one_event_first_conjunct_on_each_side(code):
-    urged = [e for e in code("The United States urged Beijing and Manila to abide by the ruling.", "2016-07-13")
-             if e.event_type == "REQUEST"]
+    urged = [
+        e
+        for e in code("The United States urged Beijing and Manila to abide by the ruling.", "2016-07-13")
+        if e.event_type == "REQUEST"
+    ]
     assert [(e.source.country, e.target.country) for e in urged] == [("USA", "CHN")]
-    signed = [e for e in code("Russia and Ukraine signed separate agreements with Turkey and the United Nations.")
-              if e.event_type == "AGREE"]
+    signed = [
+        e
+        for e in code("Russia and Ukraine signed separate agreements with Turkey and the United Nations.")
+        if e.event_type == "AGREE"
+    ]
     assert len(signed) == 1 and signed[0].source.country == "RUS"
 
 
@@ -369,7 +375,6 @@ def test_protest_target_in_a_participle_clause(code):
     text = "Peruvian protesters rallied in Lima on Tuesday, calling on President Dina Boluarte to resign."
     [protest] = [e for e in code(text, "2024-03-05") if e.event_type == "PROTEST"]
     assert protest.target.country == "PER" and protest.target.sector == "GOV"
-
 
 
 def test_forces_moved_are_the_movers_own(code):

@@ -27,34 +27,66 @@ runner = CliRunner()
 
 # The Lake Turkana ferry talks of March 2024, told three times, and a second meeting in June.
 MEETING = [
-    {"id": "ferry-a", "outlet": "Nairobi Standard", "published": "2024-03-14",
-     "text": "Last Tuesday, Kenya's foreign minister Musalia Mudavadi met his Ethiopian counterpart in Addis Ababa "
-             "to discuss a new ferry link across Lake Turkana."},
-    {"id": "ferry-b", "outlet": "Addis Herald", "published": "2024-03-22",
-     "text": "Ethiopia's foreign minister hosted Kenya's foreign minister in Addis Ababa earlier this month for "
-             "talks on a ferry service across Lake Turkana."},
-    {"id": "ferry-c", "outlet": "Horn Review", "published": "2024-11-02",
-     "text": "Earlier this year, Kenya's foreign minister held talks with Ethiopian officials in Addis Ababa on plans "
-             "for a Lake Turkana ferry."},
+    {
+        "id": "ferry-a",
+        "outlet": "Nairobi Standard",
+        "published": "2024-03-14",
+        "text": "Last Tuesday, Kenya's foreign minister Musalia Mudavadi met his Ethiopian counterpart in Addis Ababa "
+        "to discuss a new ferry link across Lake Turkana.",
+    },
+    {
+        "id": "ferry-b",
+        "outlet": "Addis Herald",
+        "published": "2024-03-22",
+        "text": "Ethiopia's foreign minister hosted Kenya's foreign minister in Addis Ababa earlier this month for "
+        "talks on a ferry service across Lake Turkana.",
+    },
+    {
+        "id": "ferry-c",
+        "outlet": "Horn Review",
+        "published": "2024-11-02",
+        "text": "Earlier this year, Kenya's foreign minister held talks with Ethiopian "
+        "officials in Addis Ababa on plans "
+        "for a Lake Turkana ferry.",
+    },
 ]
 SECOND_MEETING = {
-    "id": "ferry-d", "outlet": "Nairobi Standard", "published": "2024-06-05",
+    "id": "ferry-d",
+    "outlet": "Nairobi Standard",
+    "published": "2024-06-05",
     "text": "On Monday, Kenya's foreign minister Musalia Mudavadi met his Ethiopian counterpart in Nairobi to discuss "
-            "the Lake Turkana ferry link.",
+    "the Lake Turkana ferry link.",
 }
 # Two outlets that disagree on the day and on the number of diplomats; two on whether it happened.
 EXPULSION = [
-    {"id": "expel-e", "outlet": "Moscow Courier", "published": "2018-03-17",
-     "text": "Russia expelled 23 British diplomats on Friday in retaliation for the expulsion of Russian envoys "
-             "from London."},
-    {"id": "expel-f", "outlet": "Thames Daily", "published": "2018-03-18",
-     "text": "Moscow expelled 25 British diplomats on Saturday, retaliating for London's expulsion of Russian envoys."},
+    {
+        "id": "expel-e",
+        "outlet": "Moscow Courier",
+        "published": "2018-03-17",
+        "text": "Russia expelled 23 British diplomats on Friday in retaliation for the expulsion of Russian envoys "
+        "from London.",
+    },
+    {
+        "id": "expel-f",
+        "outlet": "Thames Daily",
+        "published": "2018-03-18",
+        "text": "Moscow expelled 25 British diplomats on Saturday, retaliating for "
+        "London's expulsion of Russian envoys.",
+    },
 ]
 ACCORD = [
-    {"id": "accord-g", "outlet": "Rio Times", "published": "2019-06-11",
-     "text": "Brazil signed a trade accord with Argentina on Monday in Buenos Aires."},
-    {"id": "accord-h", "outlet": "Pampa Post", "published": "2019-06-12",
-     "text": "Brazil did not sign the trade accord with Argentina on Monday, officials in Buenos Aires said."},
+    {
+        "id": "accord-g",
+        "outlet": "Rio Times",
+        "published": "2019-06-11",
+        "text": "Brazil signed a trade accord with Argentina on Monday in Buenos Aires.",
+    },
+    {
+        "id": "accord-h",
+        "outlet": "Pampa Post",
+        "published": "2019-06-12",
+        "text": "Brazil did not sign the trade accord with Argentina on Monday, officials in Buenos Aires said.",
+    },
 ]
 ALL = MEETING + [SECOND_MEETING] + EXPULSION + ACCORD
 
@@ -126,12 +158,16 @@ def test_disagreements_are_flagged_with_the_competing_reports(store_db):
     assert [v["value"] for v in conflicts["number"]["values"]] == ["23", "25"]
     assert conflicts["number"]["about"] == "diplomat"
     assert {v["value"]: v["doc_ids"] for v in conflicts["date"]["values"]} == {
-        "2018-03-16": ["expel-e"], "2018-03-17": ["expel-f"]}
+        "2018-03-16": ["expel-e"],
+        "2018-03-17": ["expel-f"],
+    }
     [accord] = [r for r in rows if r["event_type"] == "AGREE"]
     assert accord["n_documents"] == 2 and accord["flagged"]
     [negation] = [c for c in json.loads(accord["conflicts"]) if c["kind"] == "negation"]
     assert {v["value"]: v["doc_ids"] for v in negation["values"]} == {
-        "did not happen": ["accord-h"], "happened": ["accord-g"]}
+        "did not happen": ["accord-h"],
+        "happened": ["accord-g"],
+    }
 
 
 def test_events_fused_lists_sources_and_conflicts(store_db):
@@ -167,20 +203,32 @@ def test_incremental_fusion_equals_fusion_from_scratch(tmp_path):
     scratch, steps = tmp_path / "scratch.duckdb", tmp_path / "steps.duckdb"
     invoke("ingest", write_jsonl(tmp_path / "all.jsonl", ALL), "--db", str(scratch))
     # Batch by batch, later reports first, so new mentions must join stored fused events.
-    batches = [[MEETING[2], EXPULSION[1]], [SECOND_MEETING, ACCORD[0]], [MEETING[0], EXPULSION[0]],
-               [MEETING[1], ACCORD[1]]]
+    batches = [
+        [MEETING[2], EXPULSION[1]],
+        [SECOND_MEETING, ACCORD[0]],
+        [MEETING[0], EXPULSION[0]],
+        [MEETING[1], ACCORD[1]],
+    ]
     for i, batch in enumerate(batches):
         invoke("ingest", write_jsonl(tmp_path / f"batch{i}.jsonl", batch), "--db", str(steps))
     assert groups(steps) == groups(scratch)
     assert fused(steps) == fused(scratch)
 
     # A report replaced by a new text: the stored fused events follow, as a fresh fusion would.
-    changed = dict(MEETING[1], text="Ethiopia's foreign minister hosted Kenya's foreign minister in Addis Ababa "
-                                    "in June for talks on a ferry service across Lake Turkana.", published="2024-06-20")
+    changed = dict(
+        MEETING[1],
+        text="Ethiopia's foreign minister hosted Kenya's foreign minister in Addis Ababa "
+        "in June for talks on a ferry service across Lake Turkana.",
+        published="2024-06-20",
+    )
     invoke("ingest", write_jsonl(tmp_path / "changed.jsonl", [changed]), "--db", str(steps))
     fresh = tmp_path / "fresh.duckdb"
-    invoke("ingest", write_jsonl(tmp_path / "all2.jsonl", [d if d["id"] != changed["id"] else changed for d in ALL]),
-           "--db", str(fresh))
+    invoke(
+        "ingest",
+        write_jsonl(tmp_path / "all2.jsonl", [d if d["id"] != changed["id"] else changed for d in ALL]),
+        "--db",
+        str(fresh),
+    )
     assert groups(steps) == groups(fresh)
     assert fused(steps) == fused(fresh)
     with Store(steps) as store:
@@ -192,16 +240,26 @@ def test_incremental_fusion_equals_fusion_from_scratch(tmp_path):
 
 def test_hypothetical_events_are_kept_apart_and_counted_as_plans(tmp_path):
     docs = [
-        {"id": "plan", "outlet": "Wire A", "published": "2024-03-10",
-         "text": "Kenya's foreign minister will meet his Ethiopian counterpart in Addis Ababa on Tuesday."},
-        {"id": "done", "outlet": "Wire B", "published": "2024-03-13",
-         "text": "Kenya's foreign minister met his Ethiopian counterpart in Addis Ababa on Tuesday."},
+        {
+            "id": "plan",
+            "outlet": "Wire A",
+            "published": "2024-03-10",
+            "text": "Kenya's foreign minister will meet his Ethiopian counterpart in Addis Ababa on Tuesday.",
+        },
+        {
+            "id": "done",
+            "outlet": "Wire B",
+            "published": "2024-03-13",
+            "text": "Kenya's foreign minister met his Ethiopian counterpart in Addis Ababa on Tuesday.",
+        },
     ]
     db = tmp_path / "h.duckdb"
     invoke("ingest", write_jsonl(tmp_path / "h.jsonl", docs), "--db", str(db))
     rows = fused(db)
     assert sorted((r["first_doc_id"], r["hypothetical"], r["n_documents"]) for r in rows) == [
-        ("done", False, 1), ("plan", True, 1)]
+        ("done", False, 1),
+        ("plan", True, 1),
+    ]
 
 
 # -- units ----------------------------------------------------------------------------------------
@@ -210,13 +268,38 @@ def test_hypothetical_events_are_kept_apart_and_counted_as_plans(tmp_path):
 _DOCS = itertools.count()
 
 
-def mention(event_id="e1", doc_id=None, start=0, day=date(2024, 3, 12), precision="day", published=date(2024, 3, 14),
-            source=("KEN", "GOV"), target=("ETH", "GOV"), event_type="CONSULT", sentence="Kenya met Ethiopia.",
-            hypothetical=False) -> Mention:
+def mention(
+    event_id="e1",
+    doc_id=None,
+    start=0,
+    day=date(2024, 3, 12),
+    precision="day",
+    published=date(2024, 3, 14),
+    source=("KEN", "GOV"),
+    target=("ETH", "GOV"),
+    event_type="CONSULT",
+    sentence="Kenya met Ethiopia.",
+    hypothetical=False,
+) -> Mention:
     return Mention(
-        event_id, doc_id or f"d{next(_DOCS)}", start, sentence, event_type, None,
-        Side(None, None, *source, source[0]), Side(None, None, *target, target[0]) if target else None,
-        day, precision, False, hypothetical, 1, 1.0, None, 0.9, published, None,
+        event_id,
+        doc_id or f"d{next(_DOCS)}",
+        start,
+        sentence,
+        event_type,
+        None,
+        Side(None, None, *source, source[0]),
+        Side(None, None, *target, target[0]) if target else None,
+        day,
+        precision,
+        False,
+        hypothetical,
+        1,
+        1.0,
+        None,
+        0.9,
+        published,
+        None,
     )
 
 
@@ -253,20 +336,50 @@ def test_actor_and_type_compatibility():
 def test_quantities_skip_dates_and_years():
     assert quantities("Gunmen killed two drivers and wounded 14 others on June 25, 2024.") == {"driver": 2.0}
     assert quantities("Ottawa imposed 25 per cent tariffs on C$30 billion of goods at 12:01 a.m.") == {
-        "percent": 25.0, "money": 3e10}
+        "percent": 25.0,
+        "money": 3e10,
+    }
     assert quantities("Pakistan said it shot down five Indian jets in 2019.") == {"jet": 5.0}
 
 
 def test_pairwise_scores_against_gold_stories():
     gold = [
-        {"doc": "a", "sentence": "Kenya met Ethiopia on Tuesday.", "event": "CONSULT", "source": {"country": "KEN"},
-         "target": {"country": "ETH"}, "date": "2024-03-12", "story": "s1"},
-        {"doc": "b", "sentence": "Ethiopia hosted Kenya this month.", "event": "CONSULT",
-         "source": {"country": "ETH"}, "target": {"country": "KEN"}, "date": "2024-03", "story": "s1"},
-        {"doc": "c", "sentence": "Kenya and Ethiopia held talks in March.", "event": "CONSULT",
-         "source": {"country": "KEN"}, "target": {"country": "ETH"}, "date": "2024-03", "story": "s1"},
-        {"doc": "c", "sentence": "Kenya met Ethiopia again in June.", "event": "CONSULT",
-         "source": {"country": "KEN"}, "target": {"country": "ETH"}, "date": "2024-06", "story": None},
+        {
+            "doc": "a",
+            "sentence": "Kenya met Ethiopia on Tuesday.",
+            "event": "CONSULT",
+            "source": {"country": "KEN"},
+            "target": {"country": "ETH"},
+            "date": "2024-03-12",
+            "story": "s1",
+        },
+        {
+            "doc": "b",
+            "sentence": "Ethiopia hosted Kenya this month.",
+            "event": "CONSULT",
+            "source": {"country": "ETH"},
+            "target": {"country": "KEN"},
+            "date": "2024-03",
+            "story": "s1",
+        },
+        {
+            "doc": "c",
+            "sentence": "Kenya and Ethiopia held talks in March.",
+            "event": "CONSULT",
+            "source": {"country": "KEN"},
+            "target": {"country": "ETH"},
+            "date": "2024-03",
+            "story": "s1",
+        },
+        {
+            "doc": "c",
+            "sentence": "Kenya met Ethiopia again in June.",
+            "event": "CONSULT",
+            "source": {"country": "KEN"},
+            "target": {"country": "ETH"},
+            "date": "2024-06",
+            "story": None,
+        },
     ]
     system = gold_as_events(gold)
     for record, fid in zip(system, ["F1", "F1", "F2", "F2"], strict=True):
@@ -282,9 +395,14 @@ def test_pairwise_scores_against_gold_stories():
 def test_eval_reports_fusion_scores(tmp_path):
     docs = MEETING + [SECOND_MEETING]
     gold = [
-        {"doc": d["id"], "sentence": d["text"], "event": "CONSULT",
-         "source": {"country": "KEN", "sector": "GOV"}, "target": {"country": "ETH", "sector": "GOV"},
-         "story": "ferry-talks-2024-03" if d["id"] != "ferry-d" else None}
+        {
+            "doc": d["id"],
+            "sentence": d["text"],
+            "event": "CONSULT",
+            "source": {"country": "KEN", "sector": "GOV"},
+            "target": {"country": "ETH", "sector": "GOV"},
+            "story": "ferry-talks-2024-03" if d["id"] != "ferry-d" else None,
+        }
         for d in docs
     ]
     gold_path = tmp_path / "gold.jsonl"

@@ -52,9 +52,17 @@ def corpus(tmp_path):
     # A light edit published later, and another one published earlier but read last: near-duplicates.
     (folder / "d-later-edit.txt").write_text(article("Regional Echo", "Mar 16, 2024", edited(STORY)))
     (folder / "e-french.txt").write_text(FRENCH + "\n")
-    (folder / "f-other.txt").write_text(article("The Ledger", "Mar 14, 2024", [
-        "Chile and Peru signed a border accord in Lima on Monday, ending a dispute over fishing rights that had "
-        "simmered for a decade and twice reached the courts in The Hague, the two foreign ministries said."]))
+    (folder / "f-other.txt").write_text(
+        article(
+            "The Ledger",
+            "Mar 14, 2024",
+            [
+                "Chile and Peru signed a border accord in Lima on Monday, ending a "
+                "dispute over fishing rights that had "
+                "simmered for a decade and twice reached the courts in The Hague, the two foreign ministries said."
+            ],
+        )
+    )
     (folder / "z-early-copy.txt").write_text(article("Morning Wire", "Mar 13, 2024", edited(edited(STORY))))
     return folder
 
@@ -99,8 +107,14 @@ def test_duplicates_languages_and_clusters(corpus, tmp_path):
     # Not English: stored, not coded.
     assert rows["e-french.txt"]["language"] == "fr" and rows["e-french.txt"]["n_events"] == 0
     assert rows["a-ledger.txt"]["language"] == "en" and rows["a-ledger.txt"]["n_events"] > 0
-    assert counts == {"documents": 5, "not_english": 1, "clusters": 1, "clustered_documents": 3, "sources": 7,
-                      "exact_duplicates": 2}
+    assert counts == {
+        "documents": 5,
+        "not_english": 1,
+        "clusters": 1,
+        "clustered_documents": 3,
+        "sources": 7,
+        "exact_duplicates": 2,
+    }
 
 
 def test_rerun_codes_nothing_and_changes_nothing(corpus, tmp_path):
@@ -130,15 +144,25 @@ def test_changed_text_replaces_the_document_and_its_links(corpus, tmp_path):
     with Store(db) as store:
         ingest([str(corpus)], store)
     # The canonical story now says something else: its duplicates and its cluster must follow.
-    (corpus / "z-early-copy.txt").write_text(article("Morning Wire", "Mar 13, 2024", [
-        "Brazil and Argentina agreed on Friday to build a second bridge over the Uruguay River near the town of "
-        "Santo Tomé, with money from a regional development bank, the two public works ministries said."]))
+    (corpus / "z-early-copy.txt").write_text(
+        article(
+            "Morning Wire",
+            "Mar 13, 2024",
+            [
+                "Brazil and Argentina agreed on Friday to build a second bridge over "
+                "the Uruguay River near the town of "
+                "Santo Tomé, with money from a regional development bank, the two public works ministries said."
+            ],
+        )
+    )
     with Store(db) as store:
         summary = ingest([str(corpus)], store)
         [cluster] = store.clusters()
     assert summary.ingested == 1 and summary.unchanged == 4
     assert cluster["cluster_id"] == "a-ledger.txt" and [m["id"] for m in cluster["members"]] == [
-        "a-ledger.txt", "d-later-edit.txt"]
+        "a-ledger.txt",
+        "d-later-edit.txt",
+    ]
     # A document whose input became a copy of another is removed and recorded as a source.
     (corpus / "f-other.txt").write_text(article("The Ledger", "Mar 14, 2024", STORY))
     with Store(db) as store:
@@ -155,9 +179,17 @@ def test_changed_text_replaces_the_document_and_its_links(corpus, tmp_path):
 def test_interrupted_run_resumes_to_the_same_store(corpus, tmp_path, monkeypatch):
     """In-process version of the kill -9 test: the store refuses the second transaction."""
     for i in range(12):  # enough documents for several write batches
-        (corpus / f"g-{i:02d}.txt").write_text(article("The Ledger", f"Apr {i + 1}, 2024", [
-            f"Peru and Bolivia held talks number {i} on the lake border, and the navies of both countries agreed "
-            f"on patrol schedule {i * 7} for the smuggling routes near Puno and Copacabana, officials said."]))
+        (corpus / f"g-{i:02d}.txt").write_text(
+            article(
+                "The Ledger",
+                f"Apr {i + 1}, 2024",
+                [
+                    f"Peru and Bolivia held talks number {i} on the lake border, and the "
+                    f"navies of both countries agreed "
+                    f"on patrol schedule {i * 7} for the smuggling routes near Puno and Copacabana, officials said."
+                ],
+            )
+        )
     with Store(tmp_path / "ref.duckdb") as store:
         reference = ingest([str(corpus)], store)
     monkeypatch.setattr(run_module, "WRITE_BATCH", 4)
@@ -200,14 +232,30 @@ def test_cli_summary_report_and_documents_command(corpus, tmp_path):
     result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--report", str(report)])
     assert result.exit_code == 0, result.output
     out = " ".join(result.output.split())
-    for part in ("read 8", "ingested 5 (coded 4, not English 1)", "exact duplicates 2", "near-duplicates 2",
-                 "failed 1", "failed by reason: binary file 1", "broken.txt: binary file", "e-french.txt: fr"):
+    for part in (
+        "read 8",
+        "ingested 5 (coded 4, not English 1)",
+        "exact duplicates 2",
+        "near-duplicates 2",
+        "failed 1",
+        "failed by reason: binary file 1",
+        "broken.txt: binary file",
+        "e-french.txt: fr",
+    ):
         assert part in out, part
     data = json.loads(report.read_text())
-    assert {k: data[k] for k in ("read", "ingested", "coded", "exact_duplicates", "near_duplicates",
-                                 "not_english", "failed")} == {
-        "read": 8, "ingested": 5, "coded": 4, "exact_duplicates": 2, "near_duplicates": 2, "not_english": 1,
-        "failed": 1}
+    assert {
+        k: data[k]
+        for k in ("read", "ingested", "coded", "exact_duplicates", "near_duplicates", "not_english", "failed")
+    } == {
+        "read": 8,
+        "ingested": 5,
+        "coded": 4,
+        "exact_duplicates": 2,
+        "near_duplicates": 2,
+        "not_english": 1,
+        "failed": 1,
+    }
     assert data["failed_by_reason"] == {"binary file": 1}
     assert [d["duplicate_of"] for d in data["duplicates"]] == ["a-ledger.txt", "a-ledger.txt"]
     assert data["not_english_documents"][0]["language"] == "fr"

@@ -22,64 +22,129 @@ FEEDS = DATA / "feeds"
 # piece of every furniture block on the page (none may reach the text).
 PAGES = {
     "lagos-port-wordpress.html": {
-        "outlet": "Gulf of Guinea Chronicle", "published": "2025-09-14",
+        "outlet": "Gulf of Guinea Chronicle",
+        "published": "2025-09-14",
         "title": "Nigeria and Ghana sign port cooperation pact",
         "url": "https://gogchronicle.example/2025/09/14/nigeria-ghana-port-pact/",
-        "body": ["Nigeria and Ghana signed an agreement in Accra on Saturday",
-                 "cut the time a truck spends at the border from four days to one",
-                 "three rounds of talks in Abuja and Accra that began in March"],
-        "furniture": ["uses cookies", "Manage settings", "Containers stacked at the Tema terminal", "Photo credit",
-                      "West Africa Brief", "five stories you need", "Sign me up", "Continue Reading",
-                      "Lagos unveils a plan", "Cedi rebounds", "ECOWAS transit scheme", "Adaeze Okafor",
-                      "Updated September", "All rights reserved", "Sport"],
+        "body": [
+            "Nigeria and Ghana signed an agreement in Accra on Saturday",
+            "cut the time a truck spends at the border from four days to one",
+            "three rounds of talks in Abuja and Accra that began in March",
+        ],
+        "furniture": [
+            "uses cookies",
+            "Manage settings",
+            "Containers stacked at the Tema terminal",
+            "Photo credit",
+            "West Africa Brief",
+            "five stories you need",
+            "Sign me up",
+            "Continue Reading",
+            "Lagos unveils a plan",
+            "Cedi rebounds",
+            "ECOWAS transit scheme",
+            "Adaeze Okafor",
+            "Updated September",
+            "All rights reserved",
+            "Sport",
+        ],
         "note": "over modified 2025-09-16",
     },
     "hanoi-rice-export-curbs.html": {
-        "outlet": "Mekong Courier", "published": "2024-11-05",
+        "outlet": "Mekong Courier",
+        "published": "2024-11-05",
         "title": "Vietnam curbs rice exports to the Philippines",
         "url": "https://www.mekongcourier.example/business/vietnam-rice-export-curbs",
-        "body": ["Vietnam will cap rice shipments to the Philippines at half of last year's volume",
-                 "export prices for broken rice had risen by a tenth",
-                 "when a typhoon damaged warehouses on Luzon"],
-        "furniture": ["We value your privacy", "842 partners", "Accept all", "Log in", "Linh Tran",
-                      "Published November 5", "Share on Facebook", "Farmers inspect flooded paddies",
-                      "Read more", "Asia Markets Daily", "Most read", "deep-water port", "Thai baht",
-                      "Terms"],
+        "body": [
+            "Vietnam will cap rice shipments to the Philippines at half of last year's volume",
+            "export prices for broken rice had risen by a tenth",
+            "when a typhoon damaged warehouses on Luzon",
+        ],
+        "furniture": [
+            "We value your privacy",
+            "842 partners",
+            "Accept all",
+            "Log in",
+            "Linh Tran",
+            "Published November 5",
+            "Share on Facebook",
+            "Farmers inspect flooded paddies",
+            "Read more",
+            "Asia Markets Daily",
+            "Most read",
+            "deep-water port",
+            "Thai baht",
+            "Terms",
+        ],
         "note": "over modified 2024-11-07",
     },
     "quito-ambassador-no-meta.html": {
-        "outlet": "andes-observer.example", "published": "2023-03-12",
+        "outlet": "andes-observer.example",
+        "published": "2023-03-12",
         "title": "Ecuador recalls its ambassador from Mexico",
         "url": "https://www.andes-observer.example/politica/ecuador-recalls-ambassador",
-        "body": ["Ecuador recalled its ambassador from Mexico City on Sunday",
-                 "did not respond to a request for comment",
-                 "asylum granted to a former Ecuadorian vice-president"],
-        "furniture": ["Home", "Carla Mendoza", "The foreign ministry building in Quito", "Archive photo",
-                      "Cookies help us", "Learn more", "independent journalism since 1998"],
+        "body": [
+            "Ecuador recalled its ambassador from Mexico City on Sunday",
+            "did not respond to a request for comment",
+            "asylum granted to a former Ecuadorian vice-president",
+        ],
+        "furniture": [
+            "Home",
+            "Carla Mendoza",
+            "The foreign ministry building in Quito",
+            "Archive photo",
+            "Cookies help us",
+            "Learn more",
+            "independent journalism since 1998",
+        ],
         "note": "htmldate",
     },
     "seoul-drills-inline-furniture.html": {
-        "outlet": "Han River Herald", "published": "2026-01-22",
+        "outlet": "Han River Herald",
+        "published": "2026-01-22",
         "title": "South Korea and Japan hold first joint coast guard drill",
         "url": None,
-        "body": ["South Korea and Japan held their first joint coast guard exercise in the Korea Strait",
-                 "would hold a second exercise near the island of Tsushima",
-                 "crossed by hundreds of cargo ships every day"],
-        "furniture": ["Kim Ji-won", "lowers a rescuer", "Handout", "Korea Briefing", "unsubscribe",
-                      "shuttle diplomacy", "Continue Reading", "You might also like", "Samsung plans",
-                      "We use cookies", "privacy settings"],
+        "body": [
+            "South Korea and Japan held their first joint coast guard exercise in the Korea Strait",
+            "would hold a second exercise near the island of Tsushima",
+            "crossed by hundreds of cargo ships every day",
+        ],
+        "furniture": [
+            "Kim Ji-won",
+            "lowers a rescuer",
+            "Handout",
+            "Korea Briefing",
+            "unsubscribe",
+            "shuttle diplomacy",
+            "Continue Reading",
+            "You might also like",
+            "Samsung plans",
+            "We use cookies",
+            "privacy settings",
+        ],
         "note": None,
     },
     "nairobi-plain-markup.html": {
-        "outlet": "Lakeside Tribune", "published": "2024-07-30",
+        "outlet": "Lakeside Tribune",
+        "published": "2024-07-30",
         "title": "Kenya and Uganda settle dispute over Lake Victoria islet",
         "url": None,
-        "body": ["Kenya and Uganda agreed on Monday to share the fishing grounds",
-                 "a joint patrol will police the waters around the rock",
-                 "the agreement would be reviewed after one year"],
-        "furniture": ["By Wanjiru Kamau", "Tuesday, July 30", "The islet seen from a fishing boat",
-                      "Picture by", "Also read", "Lake transport operators", "We use cookies",
-                      "Get our headlines by email", "thirty thousand readers"],
+        "body": [
+            "Kenya and Uganda agreed on Monday to share the fishing grounds",
+            "a joint patrol will police the waters around the rock",
+            "the agreement would be reviewed after one year",
+        ],
+        "furniture": [
+            "By Wanjiru Kamau",
+            "Tuesday, July 30",
+            "The islet seen from a fishing boat",
+            "Picture by",
+            "Also read",
+            "Lake transport operators",
+            "We use cookies",
+            "Get our headlines by email",
+            "thirty thousand readers",
+        ],
         "note": None,
     },
 }
@@ -97,7 +162,11 @@ def test_web_page_gives_the_article_and_none_of_its_furniture(name):
     assert isinstance(doc, Document), doc
     assert doc.id == name
     assert (doc.outlet, doc.published, doc.title, doc.url) == (
-        expected["outlet"], expected["published"], expected["title"], expected["url"])
+        expected["outlet"],
+        expected["published"],
+        expected["title"],
+        expected["url"],
+    )
     for sentence in expected["body"]:
         assert sentence in doc.text
     for furniture in expected["furniture"]:
@@ -115,7 +184,8 @@ def test_page_without_an_article_fails_with_its_reason():
 def test_page_in_a_declared_legacy_encoding(tmp_path):
     page = (HTML / "nairobi-plain-markup.html").read_text(encoding="utf-8")
     page = page.replace("charset=utf-8", "charset=windows-1252").replace(
-        "arrested by rival police patrols", "arrested by “rival” police patrols in Homa Bay’s waters")
+        "arrested by rival police patrols", "arrested by “rival” police patrols in Homa Bay’s waters"
+    )
     (tmp_path / "legacy.html").write_bytes(page.encode("cp1252"))
     doc = read_one(tmp_path / "legacy.html")
     assert isinstance(doc, Document)
@@ -178,8 +248,15 @@ def test_gzipped_inputs_read_like_the_plain_ones(tmp_path):
     (tmp_path / "wire.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
     docs = [r for r in read_paths([tmp_path]) if isinstance(r, Document)]
     ids = [d.id for d in docs]
-    assert ids == ["meridian-48213", "https://meridianpost.example/world/2025/05/05/ghana-envoy",
-                   "page.html.gz", "story.txt.gz", "w0", "w1", "w2"]
+    assert ids == [
+        "meridian-48213",
+        "https://meridianpost.example/world/2025/05/05/ghana-envoy",
+        "page.html.gz",
+        "story.txt.gz",
+        "w0",
+        "w1",
+        "w2",
+    ]
     assert docs[2].outlet == "Mekong Courier"
 
 
@@ -197,8 +274,13 @@ def make_warc(records: list[tuple], gz: bool) -> bytes:
             record = writer.create_warc_record(url, "request", payload=io.BytesIO(b""), http_headers=headers)
         else:
             headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers,
-                                               warc_headers_dict={"WARC-Date": "2024-12-02T10:00:00Z"})
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=headers,
+                warc_headers_dict={"WARC-Date": "2024-12-02T10:00:00Z"},
+            )
         writer.write_record(record)
     return out.getvalue()
 
@@ -214,15 +296,30 @@ that gave no timetable for the first patrol.</p>
 def warc_records() -> list[tuple]:
     return [
         ("https://mekongcourier.example/rice", None, None, b"", "request"),
-        ("https://mekongcourier.example/rice", "200 OK", "text/html; charset=utf-8",
-         (HTML / "hanoi-rice-export-curbs.html").read_bytes(), "response"),
+        (
+            "https://mekongcourier.example/rice",
+            "200 OK",
+            "text/html; charset=utf-8",
+            (HTML / "hanoi-rice-export-curbs.html").read_bytes(),
+            "response",
+        ),
         ("https://mekongcourier.example/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00", "response"),
         ("https://mekongcourier.example/gone", "404 Not Found", "text/html", b"<html>not found</html>", "response"),
         ("https://andes.example/lake", "200 OK", "text/html", UNDATED_PAGE, "response"),
-        ("https://meridianpost.example/world", "200 OK", "text/html; charset=utf-8",
-         (HTML / "section-front-no-article.html").read_bytes(), "response"),
-        ("https://gogchronicle.example/port", "200 OK", "text/html",
-         (HTML / "lagos-port-wordpress.html").read_bytes(), "response"),
+        (
+            "https://meridianpost.example/world",
+            "200 OK",
+            "text/html; charset=utf-8",
+            (HTML / "section-front-no-article.html").read_bytes(),
+            "response",
+        ),
+        (
+            "https://gogchronicle.example/port",
+            "200 OK",
+            "text/html",
+            (HTML / "lagos-port-wordpress.html").read_bytes(),
+            "response",
+        ),
     ]
 
 
@@ -233,8 +330,11 @@ def test_warc_html_responses_become_documents(tmp_path, gz):
     results = list(read_paths([path]))
     docs = [r for r in results if isinstance(r, Document)]
     failures = [r for r in results if isinstance(r, Failure)]
-    assert [d.id for d in docs] == ["https://mekongcourier.example/rice", "https://andes.example/lake",
-                                    "https://gogchronicle.example/port"]
+    assert [d.id for d in docs] == [
+        "https://mekongcourier.example/rice",
+        "https://andes.example/lake",
+        "https://gogchronicle.example/port",
+    ]
     rice, lake, port = docs
     assert rice.outlet == "Mekong Courier" and rice.published == "2024-11-05" and "842 partners" not in rice.text
     assert lake.published == "2024-12-02" and any("capture date" in n for n in lake.notes)
@@ -247,8 +347,10 @@ def test_truncated_warc_keeps_the_records_before_the_cut(tmp_path):
     data = make_warc(warc_records(), gz=False)
     (tmp_path / "cut.warc").write_bytes(data[:-400])
     results = list(read_paths([tmp_path / "cut.warc"]))
-    assert [r.id for r in results if isinstance(r, Document)] == ["https://mekongcourier.example/rice",
-                                                                   "https://andes.example/lake"]
+    assert [r.id for r in results if isinstance(r, Document)] == [
+        "https://mekongcourier.example/rice",
+        "https://andes.example/lake",
+    ]
     [truncated] = [r for r in results if isinstance(r, Failure) and "truncated" in r.reason]
     assert truncated.reason.startswith("truncated WARC record") and "gogchronicle.example/port" in truncated.reason
 
@@ -257,8 +359,10 @@ def test_truncated_warc_gz_is_reported_once(tmp_path):
     data = make_warc(warc_records(), gz=True)
     (tmp_path / "cut.warc.gz").write_bytes(data[: len(data) - 300])
     results = list(read_paths([tmp_path / "cut.warc.gz"]))
-    assert [r.id for r in results if isinstance(r, Document)][:2] == ["https://mekongcourier.example/rice",
-                                                                       "https://andes.example/lake"]
+    assert [r.id for r in results if isinstance(r, Document)][:2] == [
+        "https://mekongcourier.example/rice",
+        "https://andes.example/lake",
+    ]
     reasons = [r.reason for r in results if isinstance(r, Failure) and "truncated" in r.reason]
     assert len(reasons) == 1 and "truncated" in reasons[0]
 
@@ -278,7 +382,8 @@ def test_every_broken_input_fails_alone_with_a_clear_reason(tmp_path):
     lines = [json.dumps({"id": f"w{i}", "text": f"Peru and Chile signed accord {i}."}) for i in range(40)]
     (tmp_path / "wire.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode())[:-30])
     (tmp_path / "huge-line.jsonl").write_text(
-        json.dumps({"id": "h1", "text": "x " * 100_000}) + "\n" + json.dumps({"id": "h2", "text": good}) + "\n")
+        json.dumps({"id": "h1", "text": "x " * 100_000}) + "\n" + json.dumps({"id": "h2", "text": good}) + "\n"
+    )
     (tmp_path / "section.html").write_bytes((HTML / "section-front-no-article.html").read_bytes())
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.7")  # in a folder: passed over; named alone: refused
     results = list(read_paths([tmp_path, tmp_path / "missing.txt", tmp_path / "notes.pdf"], max_bytes=100_000))
@@ -326,12 +431,21 @@ def local_site():
 
 
 def test_feed_and_page_urls_are_fetched(local_site):
-    results = list(read_paths([f"{local_site}/feeds/lakeside-atom.xml", f"{local_site}/html/lagos-port-wordpress.html",
-                               f"{local_site}/missing.html"]))
+    results = list(
+        read_paths(
+            [
+                f"{local_site}/feeds/lakeside-atom.xml",
+                f"{local_site}/html/lagos-port-wordpress.html",
+                f"{local_site}/missing.html",
+            ]
+        )
+    )
     docs = [r for r in results if isinstance(r, Document)]
-    assert [d.id for d in docs] == ["tag:lakesidetribune.example,2024:entry-9001",
-                                    "tag:lakesidetribune.example,2024:entry-8990",
-                                    f"{local_site}/html/lagos-port-wordpress.html"]
+    assert [d.id for d in docs] == [
+        "tag:lakesidetribune.example,2024:entry-9001",
+        "tag:lakesidetribune.example,2024:entry-8990",
+        f"{local_site}/html/lagos-port-wordpress.html",
+    ]
     assert docs[2].outlet == "Gulf of Guinea Chronicle" and docs[2].published == "2025-09-14"
     [missing] = [r for r in results if isinstance(r, Failure)]
     assert missing.source.endswith("/missing.html") and missing.reason.startswith("could not fetch")

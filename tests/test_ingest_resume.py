@@ -60,7 +60,9 @@ def test_kill_9_mid_batch_then_rerun_gives_the_uninterrupted_store(tmp_path):
     wal = Path(str(cut) + ".wal")
     process = subprocess.Popen(
         [sys.executable, "-m", "dyadwatch", "ingest", str(corpus), "--db", str(cut)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "COLUMNS": "200"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "200"},
     )
     deadline = time.monotonic() + 240
     try:

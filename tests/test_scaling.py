@@ -18,8 +18,16 @@ CLAIMS_CORPUS = Path(__file__).parent / "data" / "claims" / "documents.jsonl"
 
 def _claim(i: int, doc: str, start: int, country: str) -> Claim:
     speaker = ActorRef(text=f"speaker {country}", actor_id=None, name=None, country=country, sector="GOV")
-    return Claim(claim_id=f"c{i:04d}", doc_id=doc, sentence=f"sentence {i}", start=start, end=start + 10,
-                 speaker=speaker, content=f"content {i}", stance="assert")
+    return Claim(
+        claim_id=f"c{i:04d}",
+        doc_id=doc,
+        sentence=f"sentence {i}",
+        start=start,
+        end=start + 10,
+        speaker=speaker,
+        content=f"content {i}",
+        stance="assert",
+    )
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:

@@ -55,8 +55,10 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes for NLP.")] = 1,
     max_mb: Annotated[
         float,
-        typer.Option("--max-mb", help="Refuse larger inputs (MB): whole text, page and feed files; each JSONL line "
-                     "or WARC record."),
+        typer.Option(
+            "--max-mb",
+            help="Refuse larger inputs (MB): whole text, page and feed files; each JSONL line or WARC record.",
+        ),
     ] = 50.0,
     recode: Annotated[
         bool, typer.Option("--recode", help="Code again documents already stored with the same text.")
@@ -289,8 +291,15 @@ def _shown_date(value, precision: str | None) -> str:
 def _print_fused(db, dyad, event_type, since, until, min_confidence, min_outlets, flagged, limit) -> None:
     from dyadwatch.fusion import FusedFilter, fused_rows, has_fusion
 
-    filters = FusedFilter(dyad=dyad, event_type=event_type, since=since, until=until,
-                          min_confidence=min_confidence, min_outlets=min_outlets, flagged=flagged)
+    filters = FusedFilter(
+        dyad=dyad,
+        event_type=event_type,
+        since=since,
+        until=until,
+        min_confidence=min_confidence,
+        min_outlets=min_outlets,
+        flagged=flagged,
+    )
     with _open(db) as store:
         if not has_fusion(store.con):
             err.print("no fused events in this database (they are made by `dyadwatch ingest`)")
@@ -313,9 +322,7 @@ def _print_fused(db, dyad, event_type, since, until, min_confidence, min_outlets
         )
         console.print(f"    “{_short(row['sentence'] or '', 160)}”", style="dim", highlight=False)
         for conflict in json.loads(row["conflicts"]) if row["conflicts"] else []:
-            values = "; ".join(
-                f"{v['value']} ({', '.join(v['doc_ids'])})" for v in conflict["values"]
-            )
+            values = "; ".join(f"{v['value']} ({', '.join(v['doc_ids'])})" for v in conflict["values"])
             about = f" ({conflict['about']})" if conflict.get("about") else ""
             console.print(f"    [red]disagree on {conflict['kind']}{about}:[/] {values}", highlight=False)
     console.print(f"{len(rows)} fused events shown (--limit {limit})")
@@ -386,8 +393,9 @@ def _export_fused(db: Path, fmt: str, out: Path | None, min_confidence: float | 
             err.print("no fused events in this database (they are made by `dyadwatch ingest`)")
             raise typer.Exit(1)
         try:
-            count = write_fused(iter_fused(store.con, FusedFilter(min_confidence=min_confidence)), fmt,
-                                str(out) if out else None)
+            count = write_fused(
+                iter_fused(store.con, FusedFilter(min_confidence=min_confidence)), fmt, str(out) if out else None
+            )
         except ValueError as exc:
             raise typer.BadParameter(str(exc)) from exc
     if out:
@@ -414,8 +422,11 @@ def claims(
     ] = None,
     actor: Annotated[
         str | None,
-        typer.Option("--actor", help="Only claims an actor makes or is named in: country or IGO code (IND), name "
-                     "(India) or actor id (person:asim-munir)."),
+        typer.Option(
+            "--actor",
+            help="Only claims an actor makes or is named in: country or IGO code (IND), name "
+            "(India) or actor id (person:asim-munir).",
+        ),
     ] = None,
     disputed: Annotated[
         bool, typer.Option("--disputed", help="Only claims one party asserts and another denies or disputes.")
@@ -530,13 +541,19 @@ def evaluate(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1)] = 1,
     fusion_focus: Annotated[
         list[Path] | None,
-        typer.Option("--fusion-focus", help="Score fusion only on pairs touching the documents of these gold files "
-                     "(a held-out part fused together with the rest)."),
+        typer.Option(
+            "--fusion-focus",
+            help="Score fusion only on pairs touching the documents of these gold files "
+            "(a held-out part fused together with the rest).",
+        ),
     ] = None,
     claims_gold: Annotated[
         list[Path] | None,
-        typer.Option("--claims-gold", help="Gold claims file or folder (JSONL, see README); repeatable. Scores "
-                     "claims: detection, stance accuracy, speaker accuracy, pairwise claim-key F1."),
+        typer.Option(
+            "--claims-gold",
+            help="Gold claims file or folder (JSONL, see README); repeatable. Scores "
+            "claims: detection, stance accuracy, speaker accuracy, pairwise claim-key F1.",
+        ),
     ] = None,
 ) -> None:
     """Precision, recall and F1 per event type, plus actor, direction, date and modality accuracy.
@@ -565,9 +582,14 @@ def evaluate(
         with _open(db) as store:
             system = list(store.iter_events())
             system_claims = list(store.iter_claims()) if claims_gold else []
-            meta = {r[0]: r[1:] for r in store.con.execute(
-                "SELECT id, strftime(published, '%Y-%m-%d'), outlet FROM documents").fetchall()}
+            meta = {
+                r[0]: r[1:]
+                for r in store.con.execute(
+                    "SELECT id, strftime(published, '%Y-%m-%d'), outlet FROM documents"
+                ).fetchall()
+            }
     else:
+
         def remember(items):
             for d in items:
                 if isinstance(d, Document):
@@ -641,11 +663,15 @@ def _print_claim_scores(scores, show: int) -> None:
     table.add_column("value", justify="right")
     for name, value in (("stance accuracy", scores.stance_accuracy), ("speaker country", scores.speaker_country)):
         table.add_row(name, "n/a" if value is None else f"{value:.3f}")
-    for name, pairs in (("claim-key pairs", scores.claim_key_pairs),
-                        ("claim-key pairs, all gold", scores.claim_key_pairs_all_gold)):
-        table.add_row(f"{name} P / R / F1",
-                      f"{pairs['precision']:.3f} / {pairs['recall']:.3f} / {pairs['f1']:.3f}  "
-                      f"(tp {pairs['tp']}, fp {pairs['fp']}, fn {pairs['fn']})")
+    for name, pairs in (
+        ("claim-key pairs", scores.claim_key_pairs),
+        ("claim-key pairs, all gold", scores.claim_key_pairs_all_gold),
+    ):
+        table.add_row(
+            f"{name} P / R / F1",
+            f"{pairs['precision']:.3f} / {pairs['recall']:.3f} / {pairs['f1']:.3f}  "
+            f"(tp {pairs['tp']}, fp {pairs['fp']}, fn {pairs['fn']})",
+        )
     console.print(table)
     stances = ("assert", "deny", "admit", "dispute")
     confusion = Table(title="Stance: gold (rows) × system (columns)")
@@ -656,14 +682,18 @@ def _print_claim_scores(scores, show: int) -> None:
         row = scores.stance_confusion.get(gold_stance, {})
         confusion.add_row(gold_stance, *(str(row.get(s, 0)) for s in stances))
     console.print(confusion)
-    for title, items in (("Wrong stance", scores.wrong_stance), ("Missed claims", scores.misses),
-                         ("False alarms", scores.false_alarms)):
+    for title, items in (
+        ("Wrong stance", scores.wrong_stance),
+        ("Missed claims", scores.misses),
+        ("False alarms", scores.false_alarms),
+    ):
         if items:
             console.print(f"[bold]{title}[/] ({len(items)}, first {min(show, len(items))})")
         for item in items[:show]:
             stance = f"{item['gold']}→{item['system']}" if "gold" in item else item["stance"]
-            console.print(f"  {stance} {item['speaker']} [{item['doc']}] {_short(item['sentence'], 110)}",
-                          highlight=False)
+            console.print(
+                f"  {stance} {item['speaker']} [{item['doc']}] {_short(item['sentence'], 110)}", highlight=False
+            )
 
 
 def _print_scores(scores, show: int) -> None:
@@ -721,8 +751,15 @@ def _print_fusion(fusion: dict, show: int) -> None:
         table.add_column(col, justify="right" if col != "mentions" else "left")
     for name, label in (("coded", "coded events"), ("gold_mentions", "gold mentions (fusion alone)")):
         f = fusion[name]
-        table.add_row(label, fmt(f["precision"]), fmt(f["recall"]), str(f["system_pairs"]), str(f["gold_pairs"]),
-                      str(f["shared_pairs"]), fmt(f["recall_end_to_end"]))
+        table.add_row(
+            label,
+            fmt(f["precision"]),
+            fmt(f["recall"]),
+            str(f["system_pairs"]),
+            str(f["gold_pairs"]),
+            str(f["shared_pairs"]),
+            fmt(f["recall_end_to_end"]),
+        )
     console.print(table)
     coded = fusion["coded"]
     for title, items in (("Fusion misses", coded["missed_pairs"]), ("Wrongly fused", coded["wrong_pairs"])):

@@ -67,14 +67,18 @@ class MiniLM:
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
-        self.w = {k: v.to(dtype) for k, v in load_file(str(folder / "model.safetensors")).items()
-                  if not k.startswith("pooler") and k != "embeddings.position_ids"}
+        self.w = {
+            k: v.to(dtype)
+            for k, v in load_file(str(folder / "model.safetensors")).items()
+            if not k.startswith("pooler") and k != "embeddings.position_ids"
+        }
         self.dtype = dtype
         self.torch = torch
 
     def _layer_norm(self, x, prefix: str):
         return self.torch.nn.functional.layer_norm(
-            x, x.shape[-1:], self.w[prefix + ".weight"], self.w[prefix + ".bias"], self.eps)
+            x, x.shape[-1:], self.w[prefix + ".weight"], self.w[prefix + ".bias"], self.eps
+        )
 
     def _linear(self, x, prefix: str):
         return self.torch.nn.functional.linear(x, self.w[prefix + ".weight"], self.w[prefix + ".bias"])
@@ -88,8 +92,10 @@ class MiniLM:
         keep = mask[:, None, None, :].bool()  # attend to real tokens only
         for i in range(self.layers):
             p = f"encoder.layer.{i}."
-            q, k, v = (self._linear(x, p + f"attention.self.{n}").view(batch, length, self.heads, -1).transpose(1, 2)
-                       for n in ("query", "key", "value"))
+            q, k, v = (
+                self._linear(x, p + f"attention.self.{n}").view(batch, length, self.heads, -1).transpose(1, 2)
+                for n in ("query", "key", "value")
+            )
             context = F.scaled_dot_product_attention(q, k, v, attn_mask=keep).transpose(1, 2).reshape(batch, length, -1)
             attended = self._linear(context, p + "attention.output.dense")
             x = self._layer_norm(x + attended, p + "attention.output.LayerNorm")

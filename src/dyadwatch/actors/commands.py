@@ -186,10 +186,21 @@ def add_person(
     from dyadwatch.actors import userfile
 
     path = _user_file(file)
-    entry = _write(lambda: userfile.add_person(
-        path, _kb(path), name, person_id=person_id, aliases=alias or [], office=office, country=country,
-        sector=sector, title=title, start=start, end=end,
-    ))
+    entry = _write(
+        lambda: userfile.add_person(
+            path,
+            _kb(path),
+            name,
+            person_id=person_id,
+            aliases=alias or [],
+            office=office,
+            country=country,
+            sector=sector,
+            title=title,
+            start=start,
+            end=end,
+        )
+    )
     console.print(f"person:{entry['id']} written to {path}", highlight=False)
 
 
@@ -206,9 +217,11 @@ def add_org(
     from dyadwatch.actors import userfile
 
     path = _user_file(file)
-    entry = _write(lambda: userfile.add_organisation(
-        path, _kb(path), name, org_id=org_id, aliases=alias or [], country=country, sector=sector
-    ))
+    entry = _write(
+        lambda: userfile.add_organisation(
+            path, _kb(path), name, org_id=org_id, aliases=alias or [], country=country, sector=sector
+        )
+    )
     console.print(f"org:{entry['id']} written to {path}", highlight=False)
 
 
@@ -246,8 +259,14 @@ def _show_record(kb, actor_id: str, entry, stored: dict | None, usage: dict | No
             origin=_origins()(actor_id, False),
             names=[{"text": text, "kind": kind} for text, kind in kb.surfaces_of(actor_id)],
             roles=[
-                {"office": r.office, "title": r.title, "country": r.country, "sector": r.sector,
-                 "start": r.start, "end": r.end}
+                {
+                    "office": r.office,
+                    "title": r.title,
+                    "country": r.country,
+                    "sector": r.sector,
+                    "start": r.start,
+                    "end": r.end,
+                }
                 for r in entry.roles
             ],
         )

@@ -299,8 +299,14 @@ class DocumentActors:
             None,
         )
         if local is not None:
-            return self._person_ref(local, _phrase_text(head), day, certainty=0.75) if local.kind == "person" else (
-                Resolution(ActorRef(_phrase_text(head), local.actor_id, local.name, local.country, local.sector), 0.75)
+            return (
+                self._person_ref(local, _phrase_text(head), day, certainty=0.75)
+                if local.kind == "person"
+                else (
+                    Resolution(
+                        ActorRef(_phrase_text(head), local.actor_id, local.name, local.country, local.sector), 0.75
+                    )
+                )
             )
         if lower in PRONOUNS and head.pos_ == "PRON":
             person = self._last_person_before(head.i, self._own_subject_people(head))
@@ -428,8 +434,11 @@ class DocumentActors:
     def _title_in_front(self, span: Span, day: str | None) -> tuple[str, str] | None:
         """(country, sector) of a title before a name that names its owner: 'OAS Secretary General', 'Peru's envoy'."""
         front = [
-            t for c in span.root.lefts if c.i < span.start and c.dep_ in ("compound", "amod", "poss", "nmod")
-            for t in c.subtree if t.i < span.start
+            t
+            for c in span.root.lefts
+            if c.i < span.start and c.dep_ in ("compound", "amod", "poss", "nmod")
+            for t in c.subtree
+            if t.i < span.start
         ]
         words = [t.lower_ for t in front if t.i not in self.by_token and t.pos_ not in ("DET", "PART", "PUNCT")]
         if not words or not set(words) & (TITLE_WORDS | PERSON_NOUNS):
@@ -530,7 +539,8 @@ class DocumentActors:
                 tokens += [
                     t
                     for t in child.subtree
-                    if t.i not in self.by_token and t.pos_ not in ("PUNCT", "DET", "PART", "ADP", "CCONJ")
+                    if t.i not in self.by_token
+                    and t.pos_ not in ("PUNCT", "DET", "PART", "ADP", "CCONJ")
                     and t.dep_ in ("amod", "compound")
                 ]
         return sorted(tokens, key=lambda t: t.i)
@@ -592,8 +602,10 @@ class DocumentActors:
 
         Not armed forces or diplomats, who are often abroad ("troops in Syria", "diplomats in Kabul").
         """
-        if sector in ("MIL", "REB") or head.lemma_.lower() in self.kb.posted_abroad or head.lower_ in (
-            self.kb.posted_abroad
+        if (
+            sector in ("MIL", "REB")
+            or head.lemma_.lower() in self.kb.posted_abroad
+            or head.lower_ in (self.kb.posted_abroad)
         ):
             return None, 0.0
         for prep in head.rights:
@@ -625,8 +637,11 @@ class DocumentActors:
             return None
         # "the transitional council", "the West African bloc": words the organisation's name must have too.
         modifiers = [
-            t for c in head.lefts if c.dep_ in ("amod", "compound")
-            for t in c.subtree if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "PROPN", "NOUN")
+            t
+            for c in head.lefts
+            if c.dep_ in ("amod", "compound")
+            for t in c.subtree
+            if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "PROPN", "NOUN")
         ]
         named = lemma in kb.back_references
         needed = {c.lower_ for c in modifiers if named or c.text[:1].isupper()} | ({lemma} if named else set())
@@ -648,8 +663,10 @@ class DocumentActors:
         if lemma in kb.igo_back_references and needed:
             # "the West African bloc" before ECOWAS is named: the one organisation whose name says so.
             found = [
-                a for a in kb.actors.values()
-                if a.kind == "igo" and a.actor_id == f"igo:{a.country}"
+                a
+                for a in kb.actors.values()
+                if a.kind == "igo"
+                and a.actor_id == f"igo:{a.country}"
                 and needed <= set(re.split(r"[\s\-]+", a.name.lower()))
             ]
             if len(found) == 1:

@@ -112,8 +112,11 @@ def add_person(
             role["title"] = title
         role.update({"country": country, "sector": sector, "start": _day(start, "--start"), "end": _day(end, "--end")})
         roles = entry.setdefault("roles", [])
-        roles[:] = [r for r in roles if (r.get("office"), r.get("country"), _iso(r.get("start"))) != (
-            office, country, _iso(role["start"]))]
+        roles[:] = [
+            r
+            for r in roles
+            if (r.get("office"), r.get("country"), _iso(r.get("start"))) != (office, country, _iso(role["start"]))
+        ]
         roles.append(role)
         roles.sort(key=lambda r: _iso(r.get("start")) or "")
         if office_sector is None and office != "other":

@@ -82,9 +82,7 @@ class ClaimFinder:
         self.words = words or load_claim_words()
 
     # -- public ---------------------------------------------------------------------------
-    def find(
-        self, doc: Doc, document: Document, actors: DocumentActors, events: Iterable[Event] = ()
-    ) -> list[Claim]:
+    def find(self, doc: Doc, document: Document, actors: DocumentActors, events: Iterable[Event] = ()) -> list[Claim]:
         """The claims of one document, in text order, with links between them (keys come later)."""
         events = list(events)
         claims: list[Claim] = []
@@ -186,8 +184,11 @@ class ClaimFinder:
             return None
         if subject.left_edge.i <= before.i <= subject.right_edge.i:
             return None
-        if any(t.dep_ not in ("punct", "prep", "pobj", "npadvmod", "advmod", "det", "compound", "amod", "space")
-               for t in doc[verb.i + 1 : sent.end] if t.head.i == verb.i):
+        if any(
+            t.dep_ not in ("punct", "prep", "pobj", "npadvmod", "advmod", "det", "compound", "amod", "space")
+            for t in doc[verb.i + 1 : sent.end]
+            if t.head.i == verb.i
+        ):
             return None
         comma = next((t.i for t in reversed(doc[sent.start : before.i]) if t.text == ","), None)
         if comma is None or comma - sent.start < 4:
@@ -202,9 +203,11 @@ class ClaimFinder:
             span = _clause_span(clause)
             prefix = _text(noun.doc, head_span)
             return _Found(verb, verb.text, speaker, stance, span, prefix=prefix, link_token=noun)
-        relative_object = any(c.dep_ == "dobj" and c.lower_ in RELATIVES for c in verb.children) or not any(
-            c.dep_ == "dobj" for c in verb.children
-        ) and not any(c.dep_ == "nsubj" and c.lower_ in RELATIVES for c in verb.children)
+        relative_object = (
+            any(c.dep_ == "dobj" and c.lower_ in RELATIVES for c in verb.children)
+            or not any(c.dep_ == "dobj" for c in verb.children)
+            and not any(c.dep_ == "nsubj" and c.lower_ in RELATIVES for c in verb.children)
+        )
         if relative_object and (
             stance in ("deny", "dispute", "admit") or verb.lemma_.lower() in self.words.object_verbs
         ):
@@ -221,13 +224,17 @@ class ClaimFinder:
         words = self.words
         clause = _child(verb, ("ccomp",))
         obj = _child(verb, ("dobj",))
-        gerund = next(
-            (c for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG"), None
-        )
+        gerund = next((c for c in verb.children if c.dep_ in ("xcomp", "pcomp") and c.tag_ == "VBG"), None)
         cue_text = verb.text
-        if verb.dep_ in ("parataxis", "conj") and clause is None and obj is None and verb.head.i < verb.i and (
-            lemma in words.clause_only_verbs
-            and (verb.dep_ == "parataxis" or any(c.dep_ == "nsubj" for c in verb.children))
+        if (
+            verb.dep_ in ("parataxis", "conj")
+            and clause is None
+            and obj is None
+            and verb.head.i < verb.i
+            and (
+                lemma in words.clause_only_verbs
+                and (verb.dep_ == "parataxis" or any(c.dep_ == "nsubj" for c in verb.children))
+            )
         ):
             # '"We will not sit at the table," Abiy said' and 'Iran has agreed ..., the head of the
             # watchdog said' parsed with the reported clause as the root.
@@ -304,8 +311,9 @@ class ClaimFinder:
             return found
         doc = obj.doc
         tokens = doc[predicate[0] : predicate[1]]
-        if any(t.lemma_.lower() in self.words.dismissive_words or t.lower_ in self.words.dismissive_words
-               for t in tokens):
+        if any(
+            t.lemma_.lower() in self.words.dismissive_words or t.lower_ in self.words.dismissive_words for t in tokens
+        ):
             found.stance = "deny"
             noun = _claim_noun_in(obj, self.words) or next(
                 (t for t in obj.subtree if _is_claim_noun(t, self.words)), None
@@ -392,8 +400,11 @@ class ClaimFinder:
                 continue
             head = _statement_head(verb)
             parent = by_cue.get(head.i) if head is not None else None
-            if parent is not None and parent is not item and parent.content is not None and not (
-                parent.content[0] <= verb.i < parent.content[1]
+            if (
+                parent is not None
+                and parent is not item
+                and parent.content is not None
+                and not (parent.content[0] <= verb.i < parent.content[1])
             ):
                 item.parent = parent
                 continue
@@ -543,9 +554,13 @@ class ClaimFinder:
             return None
         lemma = head.lemma_.lower()
         own_subject = self._speaker_side(subject, speaker, actors, day, strict=True)
-        if lemma in self.words.admit_content_verbs and own_subject and _child(head, ("ccomp",)) is not None or (
-            lemma in ("apologise", "apologize") and own_subject
-        ) or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "responsibility" for c in head.children)):
+        if (
+            lemma in self.words.admit_content_verbs
+            and own_subject
+            and _child(head, ("ccomp",)) is not None
+            or (lemma in ("apologise", "apologize") and own_subject)
+            or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "responsibility" for c in head.children))
+        ):
             return "admit", None, False  # "she regretted that shortcomings ...", "he took responsibility"
         attitude = lemma in self.words.attitude_words or any(
             c.dep_ == "acomp" and c.lemma_.lower() in self.words.attitude_words for c in head.children
@@ -590,8 +605,9 @@ class ClaimFinder:
             return resolved is not None and resolved.ref.actor_id == speaker.actor_id
         if subject.lower_ in OWN_PRONOUNS:
             return True
-        named = _countries([subject] + [c for c in subject.children if c.dep_ in ("compound", "poss", "amod")],
-                           actors, day)
+        named = _countries(
+            [subject] + [c for c in subject.children if c.dep_ in ("compound", "poss", "amod")], actors, day
+        )
         if named:
             return speaker.country in named
         if subject.lemma_.lower() in actors.kb.group_sectors or subject.lower_ in actors.kb.group_sectors:
@@ -897,9 +913,12 @@ def _clause_span(head: Token) -> tuple[int, int]:
             c.dep_ == "mark" and c.lower_ in ("though", "although", "while", "whereas") for c in child.children
         ):
             cut = child.left_edge.i
-        elif child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children
-        ) and doc[child.left_edge.i - 1].lower_ == "but":
+        elif (
+            child.dep_ == "conj"
+            and child.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+            and doc[child.left_edge.i - 1].lower_ == "but"
+        ):
             cut = child.left_edge.i - 1
         if cut is not None and cut > start:
             while cut > start and doc[cut - 1].dep_ in ("punct", "cc"):

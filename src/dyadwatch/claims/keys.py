@@ -104,9 +104,35 @@ class Keyed:
 
 
 ANCHOR = re.compile(r"(?<=[\s\"'“(])[A-Z][\w'’-]*[\w]|\b\d[\d,.]*\d\b|\b\d\b")
-ANCHOR_STOP = {"the", "a", "an", "on", "in", "mr", "mrs", "ms", "january", "february", "march", "april", "may",
-               "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
-               "wednesday", "thursday", "friday", "saturday", "sunday"}
+ANCHOR_STOP = {
+    "the",
+    "a",
+    "an",
+    "on",
+    "in",
+    "mr",
+    "mrs",
+    "ms",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}
 
 
 def anchors_of(text: str) -> frozenset[str]:
@@ -192,8 +218,11 @@ def pair_score(features: dict[str, float], weights: dict[str, float]) -> float:
         return 0.0
     mix = weights.get("sentence_mix", 0.0)
     score = (1 - mix) * features["cosine"] + mix * features.get("sentence_cosine", 0.0)
-    return score + sum(weights.get(name, 0.0) * value for name, value in features.items()
-                       if name not in ("cosine", "sentence_cosine", "cross_doc_floor"))
+    return score + sum(
+        weights.get(name, 0.0) * value
+        for name, value in features.items()
+        if name not in ("cosine", "sentence_cosine", "cross_doc_floor")
+    )
 
 
 def keyed_from(claim: Claim) -> Keyed:
@@ -305,8 +334,9 @@ class ClaimKeyer:
         return np.hstack([vectors[: len(claims)], vectors[len(claims) :]])
 
     # -- assigning keys ---------------------------------------------------------------------
-    def assign(self, claims: list[Claim], vectors: np.ndarray | None = None,
-               cosines: np.ndarray | None = None) -> np.ndarray:
+    def assign(
+        self, claims: list[Claim], vectors: np.ndarray | None = None, cosines: np.ndarray | None = None
+    ) -> np.ndarray:
         """Give each claim (in order) a key; returns their vectors (for the store).
 
         Claims linked to a claim of the same batch take its key; the others are compared

@@ -16,8 +16,35 @@ SUPPORTING = ("assert", "admit")
 CONTESTING = ("deny", "dispute")
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "IGO", None}
 _WORD = re.compile(r"[\w'’-]+")
-_STOP = {"the", "and", "that", "was", "were", "who", "what", "did", "does", "with", "for", "from", "its", "their",
-         "has", "have", "had", "are", "is", "of", "to", "in", "on", "a", "an", "by", "it"}
+_STOP = {
+    "the",
+    "and",
+    "that",
+    "was",
+    "were",
+    "who",
+    "what",
+    "did",
+    "does",
+    "with",
+    "for",
+    "from",
+    "its",
+    "their",
+    "has",
+    "have",
+    "had",
+    "are",
+    "is",
+    "of",
+    "to",
+    "in",
+    "on",
+    "a",
+    "an",
+    "by",
+    "it",
+}
 
 
 @dataclass
@@ -121,11 +148,20 @@ def build_ledger(
             group = groups[key] = ClaimGroup(key, "")
         group.statements.append(
             Statement(
-                claim_id=row["claim_id"], stance=row["stance"], speaker=speaker_label(row),
-                speaker_country=row.get("speaker_country"), speaker_sector=row.get("speaker_sector"),
-                speaker_actor_id=row.get("speaker_actor_id"), date=row.get("date") or row.get("published"),
-                doc_id=row["doc_id"], outlet=row.get("outlet"), published=row.get("published"), url=row.get("url"),
-                sentence=row.get("sentence") or "", content=row.get("content") or "", cue=row.get("cue"),
+                claim_id=row["claim_id"],
+                stance=row["stance"],
+                speaker=speaker_label(row),
+                speaker_country=row.get("speaker_country"),
+                speaker_sector=row.get("speaker_sector"),
+                speaker_actor_id=row.get("speaker_actor_id"),
+                date=row.get("date") or row.get("published"),
+                doc_id=row["doc_id"],
+                outlet=row.get("outlet"),
+                published=row.get("published"),
+                url=row.get("url"),
+                sentence=row.get("sentence") or "",
+                content=row.get("content") or "",
+                cue=row.get("cue"),
             )
         )
         group.about |= set(row.get("about") or ())

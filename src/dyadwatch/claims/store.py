@@ -115,9 +115,18 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
         rows = zip(*(batch.column(i).to_pylist() for i in range(12)), strict=True)
         items = [
             Keyed(
-                claim_id=r[0], claim_key=r[1], doc_id=r[2], speaker_country=r[3], speaker_sector=r[4], stance=r[5],
-                about=frozenset(r[6] or ()), event_types=frozenset(r[7] or ()), answers=r[8],
-                negative=bool(r[9]), start=r[10] or 0, anchors=anchors_of(r[11] or ""),
+                claim_id=r[0],
+                claim_key=r[1],
+                doc_id=r[2],
+                speaker_country=r[3],
+                speaker_sector=r[4],
+                stance=r[5],
+                about=frozenset(r[6] or ()),
+                event_types=frozenset(r[7] or ()),
+                answers=r[8],
+                negative=bool(r[9]),
+                start=r[10] or 0,
+                anchors=anchors_of(r[11] or ""),
             )
             for r in rows
         ]
@@ -215,8 +224,13 @@ def write_batch_claims(
         write_claim_rows(con, list(doc_ids) + list(dropped), [])
 
 
-def write_document_claims(con: duckdb.DuckDBPyConnection, writer: ClaimWriter, doc_id: str,
-                          claims: Sequence[Claim], vectors: np.ndarray | None = None) -> None:
+def write_document_claims(
+    con: duckdb.DuckDBPyConnection,
+    writer: ClaimWriter,
+    doc_id: str,
+    claims: Sequence[Claim],
+    vectors: np.ndarray | None = None,
+) -> None:
     """Key and store one document's claims now, in a transaction of their own."""
     writer.add(doc_id, claims, vectors)
     con.execute("BEGIN TRANSACTION")

@@ -81,8 +81,16 @@ def tune(claims_by_doc: list[list[Claim]], gold: list[dict], embed=None) -> tupl
     claims = [c for doc in claims_by_doc for c in doc]
     vectors = np.vstack([keyer.embed(doc) for doc in claims_by_doc if doc])
     features = candidate_features(claims, vectors)
-    records = [{"doc_id": c.doc_id, "sentence": c.sentence, "speaker": c.speaker.to_dict(), "content": c.content,
-                "stance": c.stance} for c in claims]
+    records = [
+        {
+            "doc_id": c.doc_id,
+            "sentence": c.sentence,
+            "speaker": c.speaker.to_dict(),
+            "content": c.content,
+            "stance": c.stance,
+        }
+        for c in claims
+    ]
     results = []
     names = list(GRID)
     for values in itertools.product(*GRID.values()):
@@ -108,9 +116,17 @@ def main(folder: str) -> None:
     claims_by_doc = [r[2] for r in Pipeline().code(documents, with_claims=True) if isinstance(r, tuple)]
     gold = load_claims_gold(root / "claims.jsonl")
     params, results = tune(claims_by_doc, gold)
-    print(json.dumps({"weights": params.weights, "threshold": params.threshold, "pairs": results[0][3],
-                      "runners_up": [{"f1": r[0], "threshold": r[1], "weights": r[2]} for r in results[1:6]]},
-                     indent=2))
+    print(
+        json.dumps(
+            {
+                "weights": params.weights,
+                "threshold": params.threshold,
+                "pairs": results[0][3],
+                "runners_up": [{"f1": r[0], "threshold": r[1], "weights": r[2]} for r in results[1:6]],
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -296,8 +296,8 @@ class EventCoder:
             return False
         lemma = verb.lemma_.lower()
         response = lemma in self.rules.response_verbs or (
-            lemma == "take" and any(c.dep_ == "dobj" and c.lemma_.lower() in self.rules.response_objects
-                                    for c in verb.children)
+            lemma == "take"
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in self.rules.response_objects for c in verb.children)
         )
         if not response or any(c.dep_ == "neg" for c in verb.children):
             return False
@@ -334,8 +334,10 @@ class EventCoder:
             if any(c.dep_ == "auxpass" for c in clause.children):
                 predicates.append(clause)  # "said it was disturbed by ...": the participle judges
             words = predicates + [m for p in predicates for m in p.children if m.dep_ in ("amod", "compound")]
-            if any(t.lemma_.lower() in self.rules.negative_judgements or t.lower_ in self.rules.negative_judgements
-                   for t in words):
+            if any(
+                t.lemma_.lower() in self.rules.negative_judgements or t.lower_ in self.rules.negative_judgements
+                for t in words
+            ):
                 return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), clause)
         return None
 
@@ -388,8 +390,10 @@ class EventCoder:
                 words += [t for o in child.children for t in o.subtree]
         for obj in objects:
             words += [t for c in obj.children if c.dep_ in ("amod", "appos") and c.i > obj.i for t in c.subtree]
-        if not any(t.lemma_.lower() in self.rules.negative_judgements or t.lower_ in self.rules.negative_judgements
-                   for t in words):
+        if not any(
+            t.lemma_.lower() in self.rules.negative_judgements or t.lower_ in self.rules.negative_judgements
+            for t in words
+        ):
             return None
         if any(o.lemma_.lower() in self.rules.claim_nouns for o in objects):
             return Trigger(verb.lemma_, "VERB", "REJECT", None, (), DEFAULT_TARGET_PREPS)
@@ -471,9 +475,10 @@ class EventCoder:
                     inner = self.lexicon.verb(child.lemma_.lower(), set(), objects)
                     nouns = [self._noun_entry(c) for c in child.children if c.dep_ == "dobj"]
                     conflict = [e for e in [inner, *nouns] if e is not None and e.event_type]
-                    if any(
-                        self.ontology.types[e.event_type].quad_class in rules.threat_quad_classes for e in conflict
-                    ) or child.lemma_.lower() in rules.retaliation_verbs:
+                    if (
+                        any(self.ontology.types[e.event_type].quad_class in rules.threat_quad_classes for e in conflict)
+                        or child.lemma_.lower() in rules.retaliation_verbs
+                    ):
                         # "vowed to retaliate", "vowed to resume the offensive", "vowed to drive the group out"
                         return "THREATEN", None
         if event_type == "ASSAULT" and self._weapons_test(item):
@@ -634,8 +639,10 @@ class EventCoder:
             final_type, final_mode = self._by_sector(event_type, mode, source.ref.sector)
             if target is not None and source.ref.country != target.ref.country:
                 final_type, final_mode = self._by_target(final_type, final_mode, target)
-            if final_type in self.rules.own_forces_types and target is not None and (
-                target.ref.country == source.ref.country or target.certainty < DESCRIBED_CERTAINTY
+            if (
+                final_type in self.rules.own_forces_types
+                and target is not None
+                and (target.ref.country == source.ref.country or target.certainty < DESCRIBED_CERTAINTY)
             ):
                 # "North Korea launched three missiles", "US troops are deployed at the airport": the
                 # forces moved are the source's own, whichever path named them.
@@ -774,9 +781,7 @@ class EventCoder:
                 # "Peru moved troops to the border with Ecuador": the troops are Peru's, not the target;
                 # so are "three missiles" that only the story's focus country would give a country.
                 resolved = [
-                    r
-                    for r in resolved
-                    if r.ref.country != source.ref.country and r.certainty >= DESCRIBED_CERTAINTY
+                    r for r in resolved if r.ref.country != source.ref.country and r.certainty >= DESCRIBED_CERTAINTY
                 ]
             if resolved:
                 return resolved
@@ -945,8 +950,10 @@ class EventCoder:
                 excluded.update(t.i for t in child.subtree)
         for token in anchor.subtree:
             content = token.dep_ in ("acl", "advcl") and _infinitive(token)  # "asked for approval to come to India"
-            if token.i != anchor.i and not content and (
-                token.dep_ in OTHER_CLAUSE_DEPS or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"))
+            if (
+                token.i != anchor.i
+                and not content
+                and (token.dep_ in OTHER_CLAUSE_DEPS or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")))
             ):
                 excluded.update(t.i for t in token.subtree)  # another clause, with its own events
         seen: set[int] = set()

@@ -117,7 +117,6 @@ def load_rules() -> CodingRules:
     )
 
 
-
 def _stopping(rule: dict | None) -> tuple[frozenset[str], frozenset[str], str, str | None] | None:
     if not rule:
         return None

@@ -138,7 +138,9 @@ class Mention:
     def undated(self) -> bool:
         """A day-precision date that is just the publication date: the sentence gave none."""
         return (
-            self.precision == "day" and self.date is not None and self.date == self.published
+            self.precision == "day"
+            and self.date is not None
+            and self.date == self.published
             and not DATE_WORDS.search(self.sentence)
         )
 
@@ -268,7 +270,7 @@ def candidate_pairs(mentions: Sequence[Mention], config: FusionConfig) -> set[tu
     for items in blocks.values():
         items.sort()
         for k, (_, hi, i) in enumerate(items):
-            for lo2, _, j in items[k + 1:]:
+            for lo2, _, j in items[k + 1 :]:
                 if lo2 > hi + slack:
                     break
                 pairs.add((min(i, j), max(i, j)))
@@ -285,8 +287,9 @@ def link(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) ->
     mentions; it is asked only for mentions that have a compatible candidate, so a report
     with nothing to be fused with is never embedded.
     """
-    pairs = [(i, j) for i, j in sorted(candidate_pairs(mentions, config))
-             if compatible(mentions[i], mentions[j], config)]
+    pairs = [
+        (i, j) for i, j in sorted(candidate_pairs(mentions, config)) if compatible(mentions[i], mentions[j], config)
+    ]
     if callable(vectors):
         vectors = vectors([mentions[i] for i in sorted({i for pair in pairs for i in pair})])
     edges: dict[int, dict[int, float]] = defaultdict(dict)
@@ -444,8 +447,12 @@ def _side_vote(sides: list[Side | None]) -> dict | None:
         if same_country and counts[(s.raw_country or s.country, s.sector, s.actor_id)] == top and s.actor_id:
             best = s
             break
-    return {"actor_id": best.actor_id, "name": best.name, "country": best.raw_country or best.country,
-            "sector": best.sector}
+    return {
+        "actor_id": best.actor_id,
+        "name": best.name,
+        "country": best.raw_country or best.country,
+        "sector": best.sector,
+    }
 
 
 def best_date(ms: Sequence[Mention]) -> tuple[date | None, str | None]:
@@ -484,8 +491,12 @@ def find_conflicts(ms: Sequence[Mention]) -> list[dict]:
     """
     out = []
     if len({m.negated for m in ms}) > 1:
-        out.append(_conflict("negation", {"did not happen": [m for m in ms if m.negated],
-                                          "happened": [m for m in ms if not m.negated]}))
+        out.append(
+            _conflict(
+                "negation",
+                {"did not happen": [m for m in ms if m.negated], "happened": [m for m in ms if not m.negated]},
+            )
+        )
     days: dict[str, list[Mention]] = defaultdict(list)
     for m in ms:
         if m.explicit_day:
@@ -509,8 +520,11 @@ def _conflict(kind: str, values: Mapping[str, list[Mention]], about: str | None 
     if about:
         item["about"] = about
     item["values"] = [
-        {"value": value, "event_ids": [m.event_id for m in sorted(ms, key=lambda m: m.order_key)],
-         "doc_ids": sorted({m.doc_id for m in ms})}
+        {
+            "value": value,
+            "event_ids": [m.event_id for m in sorted(ms, key=lambda m: m.order_key)],
+            "doc_ids": sorted({m.doc_id for m in ms}),
+        }
         for value, ms in sorted(values.items())
     ]
     return item
@@ -526,8 +540,20 @@ NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
         "seventeen eighteen nineteen twenty".split()
     )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-     "hundred": 100, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000}
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2000,
+}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -538,11 +564,58 @@ _QUANTITY = re.compile(
     r"(?P<rest>(?:[\s-]+[A-Za-z][\w'’-]*){0,3})",
     re.I,
 )
-_SKIP_NOUNS = {"of", "a", "the", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "than", "more",
-               "about", "some", "nearly", "almost", "around", "up", "over", "under", "as", "per", "its", "their",
-               "his", "her", "new", "other", "others", "worth", "people's"}
-_TIME_UNITS = {"day", "week", "month", "year", "hour", "minute", "second", "decade", "a.m", "p.m", "am", "pm",
-               "o'clock", "time"}
+_SKIP_NOUNS = {
+    "of",
+    "a",
+    "the",
+    "and",
+    "or",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "than",
+    "more",
+    "about",
+    "some",
+    "nearly",
+    "almost",
+    "around",
+    "up",
+    "over",
+    "under",
+    "as",
+    "per",
+    "its",
+    "their",
+    "his",
+    "her",
+    "new",
+    "other",
+    "others",
+    "worth",
+    "people's",
+}
+_TIME_UNITS = {
+    "day",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "minute",
+    "second",
+    "decade",
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+    "o'clock",
+    "time",
+}
 
 
 @lru_cache(maxsize=20_000)
@@ -556,8 +629,8 @@ def quantities(sentence: str) -> dict[str, float]:
     found: dict[str, set[float]] = defaultdict(set)
     for match in _QUANTITY.finditer(sentence):
         num = match["num"]
-        before = sentence[max(0, match.start("num") - 12): match.start("num")].lower()
-        after = sentence[match.end("num"): match.end("num") + 3]
+        before = sentence[max(0, match.start("num") - 12) : match.start("num")].lower()
+        after = sentence[match.end("num") : match.end("num") + 3]
         if after.startswith(":") or re.search(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\s*$", before):
             continue  # 12:01, June 25
         value = _number(num)
@@ -578,8 +651,12 @@ def quantities(sentence: str) -> dict[str, float]:
             key = nouns[0]
             if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
                 key = key[:-1]
-            if (key in _TIME_UNITS or key.rstrip("s") in _TIME_UNITS or key[:3] in MONTHS
-                    or (value >= 1900 and value <= 2100 and num.isdigit() and len(num) == 4)):
+            if (
+                key in _TIME_UNITS
+                or key.rstrip("s") in _TIME_UNITS
+                or key[:3] in MONTHS
+                or (value >= 1900 and value <= 2100 and num.isdigit() and len(num) == 4)
+            ):
                 continue
         if num.isdigit() and len(num) == 4 and 1900 <= value <= 2100 and not match["cur"]:
             continue  # a year
@@ -626,21 +703,36 @@ def _as_date(value) -> date | None:
 def side_from(actor: Mapping | None) -> Side | None:
     if not actor:
         return None
-    return Side(actor.get("actor_id"), actor.get("name") or actor.get("text"), fold_country(actor.get("country")),
-                actor.get("sector"), actor.get("country"))
+    return Side(
+        actor.get("actor_id"),
+        actor.get("name") or actor.get("text"),
+        fold_country(actor.get("country")),
+        actor.get("sector"),
+        actor.get("country"),
+    )
 
 
 def mention_from_record(record: Mapping, published=None, outlet: str | None = None) -> Mention:
     """A DESIGN.md event record (nested source/target) -> Mention."""
     return Mention(
-        event_id=record["event_id"], doc_id=record["doc_id"], start=record.get("start") or 0,
-        sentence=record["sentence"] or "", event_type=record["event_type"], mode=record.get("mode"),
+        event_id=record["event_id"],
+        doc_id=record["doc_id"],
+        start=record.get("start") or 0,
+        sentence=record["sentence"] or "",
+        event_type=record["event_type"],
+        mode=record.get("mode"),
         source=side_from(record.get("source")) or Side(None, None, None, None),
         target=side_from(record.get("target")),
-        date=_as_date(record.get("date")), precision=record.get("date_precision"),
-        negated=bool(record.get("negated")), hypothetical=bool(record.get("hypothetical")),
-        quad_class=record.get("quad_class"), intensity=record.get("intensity"), cameo_code=record.get("cameo_code"),
-        confidence=record.get("confidence") or 0.0, published=_as_date(published), outlet=outlet,
+        date=_as_date(record.get("date")),
+        precision=record.get("date_precision"),
+        negated=bool(record.get("negated")),
+        hypothetical=bool(record.get("hypothetical")),
+        quad_class=record.get("quad_class"),
+        intensity=record.get("intensity"),
+        cameo_code=record.get("cameo_code"),
+        confidence=record.get("confidence") or 0.0,
+        published=_as_date(published),
+        outlet=outlet,
     )
 
 
@@ -675,9 +767,7 @@ def embed_mentions(mentions: Sequence[Mention]) -> dict[str, np.ndarray]:
     return {m.event_id: by_sentence[m.sentence] for m in mentions}
 
 
-def fuse_records(
-    records: list[dict], documents: Mapping[str, tuple], config: FusionConfig | None = None
-) -> list[dict]:
+def fuse_records(records: list[dict], documents: Mapping[str, tuple], config: FusionConfig | None = None) -> list[dict]:
     """Fuse event records in memory: sets each record's `fused_id` (and returns the records).
 
     documents: doc id -> (published, outlet), for the first and last report and the outlets.

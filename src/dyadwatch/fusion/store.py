@@ -109,22 +109,49 @@ _MENTION_COLUMNS = (
 
 FUSED_ARROW = pa.schema(
     [
-        ("fused_id", pa.string()), ("component_id", pa.string()), ("event_type", pa.string()), ("mode", pa.string()),
-        ("source_actor_id", pa.string()), ("source_name", pa.string()), ("source_country", pa.string()),
-        ("source_sector", pa.string()), ("target_actor_id", pa.string()), ("target_name", pa.string()),
-        ("target_country", pa.string()), ("target_sector", pa.string()), ("date", pa.date32()),
-        ("date_precision", pa.string()), ("negated", pa.bool_()), ("hypothetical", pa.bool_()),
-        ("quad_class", pa.int32()), ("intensity", pa.float64()), ("cameo_code", pa.string()),
-        ("confidence", pa.float64()), ("n_mentions", pa.int32()), ("n_documents", pa.int32()),
-        ("n_outlets", pa.int32()), ("outlets", pa.list_(pa.string())), ("first_report", pa.date32()),
-        ("last_report", pa.date32()), ("first_doc_id", pa.string()), ("sentence", pa.string()),
-        ("flagged", pa.bool_()), ("conflicts", pa.string()), ("mentions", pa.list_(pa.string())),
+        ("fused_id", pa.string()),
+        ("component_id", pa.string()),
+        ("event_type", pa.string()),
+        ("mode", pa.string()),
+        ("source_actor_id", pa.string()),
+        ("source_name", pa.string()),
+        ("source_country", pa.string()),
+        ("source_sector", pa.string()),
+        ("target_actor_id", pa.string()),
+        ("target_name", pa.string()),
+        ("target_country", pa.string()),
+        ("target_sector", pa.string()),
+        ("date", pa.date32()),
+        ("date_precision", pa.string()),
+        ("negated", pa.bool_()),
+        ("hypothetical", pa.bool_()),
+        ("quad_class", pa.int32()),
+        ("intensity", pa.float64()),
+        ("cameo_code", pa.string()),
+        ("confidence", pa.float64()),
+        ("n_mentions", pa.int32()),
+        ("n_documents", pa.int32()),
+        ("n_outlets", pa.int32()),
+        ("outlets", pa.list_(pa.string())),
+        ("first_report", pa.date32()),
+        ("last_report", pa.date32()),
+        ("first_doc_id", pa.string()),
+        ("sentence", pa.string()),
+        ("flagged", pa.bool_()),
+        ("conflicts", pa.string()),
+        ("mentions", pa.list_(pa.string())),
     ]
 )
 MENTION_ARROW = pa.schema(
     [
-        ("event_id", pa.string()), ("fused_id", pa.string()), ("component_id", pa.string()), ("doc_id", pa.string()),
-        ("family", pa.string()), ("countries", pa.list_(pa.string())), ("lo", pa.date32()), ("hi", pa.date32()),
+        ("event_id", pa.string()),
+        ("fused_id", pa.string()),
+        ("component_id", pa.string()),
+        ("doc_id", pa.string()),
+        ("family", pa.string()),
+        ("countries", pa.list_(pa.string())),
+        ("lo", pa.date32()),
+        ("hi", pa.date32()),
         ("fingerprint", pa.string()),
     ]
 )
@@ -147,9 +174,7 @@ def ensure_tables(con) -> None:
 
 
 def has_fusion(con) -> bool:
-    rows = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'fused_events'"
-    ).fetchone()
+    rows = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'fused_events'").fetchone()
     return bool(rows and rows[0])
 
 
@@ -221,25 +246,64 @@ def _load_mentions(con, event_ids: list[str], chunk: int = 20_000) -> list[Menti
         rows = con.execute(
             f"SELECT {_MENTION_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
             "WHERE e.event_id IN (SELECT unnest(?))",
-            [event_ids[i: i + chunk]],
+            [event_ids[i : i + chunk]],
         ).fetchall()
         out += [_mention(r) for r in rows]
     return out
 
 
 def _mention(r: tuple) -> Mention:
-    (event_id, doc_id, start, sentence, event_type, mode, s_id, s_name, s_text, s_country, s_sector, t_id, t_name,
-     t_text, t_country, t_sector, day, precision, negated, hypothetical, quad_class, intensity, cameo, confidence,
-     published, outlet) = r
+    (
+        event_id,
+        doc_id,
+        start,
+        sentence,
+        event_type,
+        mode,
+        s_id,
+        s_name,
+        s_text,
+        s_country,
+        s_sector,
+        t_id,
+        t_name,
+        t_text,
+        t_country,
+        t_sector,
+        day,
+        precision,
+        negated,
+        hypothetical,
+        quad_class,
+        intensity,
+        cameo,
+        confidence,
+        published,
+        outlet,
+    ) = r
     source = Side(s_id, s_name or s_text, fold_country(s_country), s_sector, s_country)
     target = None
     if t_text is not None or t_id is not None or t_country is not None:
         target = Side(t_id, t_name or t_text, fold_country(t_country), t_sector, t_country)
     return Mention(
-        event_id=event_id, doc_id=doc_id, start=start or 0, sentence=sentence or "", event_type=event_type,
-        mode=mode, source=source, target=target, date=day, precision=precision, negated=bool(negated),
-        hypothetical=bool(hypothetical), quad_class=quad_class, intensity=intensity, cameo_code=cameo,
-        confidence=confidence or 0.0, published=published, outlet=outlet,
+        event_id=event_id,
+        doc_id=doc_id,
+        start=start or 0,
+        sentence=sentence or "",
+        event_type=event_type,
+        mode=mode,
+        source=source,
+        target=target,
+        date=day,
+        precision=precision,
+        negated=bool(negated),
+        hypothetical=bool(hypothetical),
+        quad_class=quad_class,
+        intensity=intensity,
+        cameo_code=cameo,
+        confidence=confidence or 0.0,
+        published=published,
+        outlet=outlet,
     )
 
 
@@ -308,7 +372,7 @@ def _vectors(con, mentions: list[Mention]) -> tuple[dict[str, np.ndarray], int]:
     for i in range(0, len(ids), 20_000):
         for event_id, digest, vector in con.execute(
             "SELECT event_id, sentence_hash, vector FROM fusion_embeddings WHERE event_id IN (SELECT unnest(?))",
-            [ids[i: i + 20_000]],
+            [ids[i : i + 20_000]],
         ).fetchall():
             if wanted.get(event_id) == digest:
                 vectors[event_id] = np.asarray(vector, dtype=np.float32)
@@ -349,20 +413,28 @@ def _vectors(con, mentions: list[Mention]) -> tuple[dict[str, np.ndarray], int]:
 # -- writing ------------------------------------------------------------------------------------
 
 
-def _write(con, groups, components: set[str], gone: list[str], new_ids: list[str], fingerprints: dict,
-           config: FusionConfig) -> None:
+def _write(
+    con, groups, components: set[str], gone: list[str], new_ids: list[str], fingerprints: dict, config: FusionConfig
+) -> None:
     events = [summarize(g) for g in groups]
     fused_rows = [_fused_row(e) for e in events]
     mention_rows = []
     for g in groups:
         for m in g.mentions:
             interval = m.interval(config)
-            mention_rows.append({
-                "event_id": m.event_id, "fused_id": g.fused_id, "component_id": g.component_id, "doc_id": m.doc_id,
-                "family": family(m.event_type, m.hypothetical), "countries": m.countries() or ["?"],
-                "lo": interval[0] if interval else None, "hi": interval[1] if interval else None,
-                "fingerprint": fingerprints.get(m.event_id),
-            })
+            mention_rows.append(
+                {
+                    "event_id": m.event_id,
+                    "fused_id": g.fused_id,
+                    "component_id": g.component_id,
+                    "doc_id": m.doc_id,
+                    "family": family(m.event_type, m.hypothetical),
+                    "countries": m.countries() or ["?"],
+                    "lo": interval[0] if interval else None,
+                    "hi": interval[1] if interval else None,
+                    "fingerprint": fingerprints.get(m.event_id),
+                }
+            )
     tables = {
         "fusion_batch_events": pa.Table.from_pylist(fused_rows, schema=FUSED_ARROW),
         "fusion_batch_mentions": pa.Table.from_pylist(mention_rows, schema=MENTION_ARROW),
@@ -382,8 +454,10 @@ def _write(con, groups, components: set[str], gone: list[str], new_ids: list[str
             "DELETE FROM fused_mentions WHERE component_id IN (SELECT id FROM fusion_batch_components) "
             "OR event_id IN (SELECT id FROM fusion_batch_drop)"
         )
-        con.execute("DELETE FROM fusion_embeddings WHERE event_id IN (SELECT id FROM fusion_batch_drop) "
-                    "AND event_id NOT IN (SELECT event_id FROM events)")
+        con.execute(
+            "DELETE FROM fusion_embeddings WHERE event_id IN (SELECT id FROM fusion_batch_drop) "
+            "AND event_id NOT IN (SELECT event_id FROM events)"
+        )
         con.execute("INSERT INTO fused_events SELECT * FROM fusion_batch_events")
         con.execute("INSERT INTO fused_mentions SELECT * FROM fusion_batch_mentions")
         con.execute(
@@ -402,10 +476,30 @@ def _write(con, groups, components: set[str], gone: list[str], new_ids: list[str
 def _fused_row(e: dict) -> dict:
     from datetime import date
 
-    row = {k: e[k] for k in ("fused_id", "component_id", "event_type", "mode", "date_precision", "negated",
-                             "hypothetical", "quad_class", "intensity", "cameo_code", "confidence", "n_mentions",
-                             "n_documents", "n_outlets", "outlets", "first_doc_id", "sentence", "flagged",
-                             "mentions")}
+    row = {
+        k: e[k]
+        for k in (
+            "fused_id",
+            "component_id",
+            "event_type",
+            "mode",
+            "date_precision",
+            "negated",
+            "hypothetical",
+            "quad_class",
+            "intensity",
+            "cameo_code",
+            "confidence",
+            "n_mentions",
+            "n_documents",
+            "n_outlets",
+            "outlets",
+            "first_doc_id",
+            "sentence",
+            "flagged",
+            "mentions",
+        )
+    }
     for side in ("source", "target"):
         actor = e[side] or {}
         for col in ("actor_id", "name", "country", "sector"):
@@ -504,13 +598,29 @@ def fused_record(row: dict) -> dict:
 _ACTOR = pa.struct([(c, pa.string()) for c in ("actor_id", "name", "country", "sector")])
 FUSED_RECORD_SCHEMA = pa.schema(
     [
-        ("fused_id", pa.string()), ("event_type", pa.string()), ("mode", pa.string()), ("source", _ACTOR),
-        ("target", _ACTOR), ("date", pa.string()), ("date_precision", pa.string()), ("negated", pa.bool_()),
-        ("hypothetical", pa.bool_()), ("quad_class", pa.int32()), ("intensity", pa.float64()),
-        ("cameo_code", pa.string()), ("confidence", pa.float64()), ("n_mentions", pa.int32()),
-        ("n_documents", pa.int32()), ("n_outlets", pa.int32()), ("outlets", pa.list_(pa.string())),
-        ("first_report", pa.string()), ("last_report", pa.string()), ("first_doc_id", pa.string()),
-        ("sentence", pa.string()), ("flagged", pa.bool_()), ("conflicts", pa.string()),
+        ("fused_id", pa.string()),
+        ("event_type", pa.string()),
+        ("mode", pa.string()),
+        ("source", _ACTOR),
+        ("target", _ACTOR),
+        ("date", pa.string()),
+        ("date_precision", pa.string()),
+        ("negated", pa.bool_()),
+        ("hypothetical", pa.bool_()),
+        ("quad_class", pa.int32()),
+        ("intensity", pa.float64()),
+        ("cameo_code", pa.string()),
+        ("confidence", pa.float64()),
+        ("n_mentions", pa.int32()),
+        ("n_documents", pa.int32()),
+        ("n_outlets", pa.int32()),
+        ("outlets", pa.list_(pa.string())),
+        ("first_report", pa.string()),
+        ("last_report", pa.string()),
+        ("first_doc_id", pa.string()),
+        ("sentence", pa.string()),
+        ("flagged", pa.bool_()),
+        ("conflicts", pa.string()),
         ("mentions", pa.list_(pa.string())),
     ]
 )
@@ -560,4 +670,3 @@ def write_fused(records: Iterable[dict], fmt: str, out: str | None) -> int:
             writer.write_table(pa.Table.from_pylist(batch, schema=FUSED_RECORD_SCHEMA))
             count += len(batch)
     return count
-

@@ -17,15 +17,25 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Control characters that never occur in text (tab, newlines, form feed and escape excepted).
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
 _MAGIC = {
-    b"%PDF": "PDF document", b"\x89PNG": "PNG image", b"\xff\xd8\xff": "JPEG image", b"GIF8": "GIF image",
-    b"PK\x03\x04": "ZIP archive", b"\x1f\x8b": "gzip data (name it .gz)", b"\x7fELF": "executable",
-    b"RIFF": "RIFF media file", b"ID3": "MP3 audio", b"\xd0\xcf\x11\xe0": "MS Office document",
+    b"%PDF": "PDF document",
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"PK\x03\x04": "ZIP archive",
+    b"\x1f\x8b": "gzip data (name it .gz)",
+    b"\x7fELF": "executable",
+    b"RIFF": "RIFF media file",
+    b"ID3": "MP3 audio",
+    b"\xd0\xcf\x11\xe0": "MS Office document",
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:\-]+)["']""")
@@ -173,7 +183,7 @@ class GzipReader(io.RawIOBase):
         while self.pos >= len(self.out) and not self.done:
             self._fill()
         n = min(len(buffer), len(self.out) - self.pos)
-        buffer[:n] = self.out[self.pos:self.pos + n]
+        buffer[:n] = self.out[self.pos : self.pos + n]
         self.pos += n
         return n
 

@@ -35,7 +35,7 @@ def signature(text: str) -> np.ndarray | None:
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
-    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
     minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return np.asarray(minhash.hashvalues, dtype=np.uint32)

@@ -54,8 +54,14 @@ def _entry_document(entry, number: int, source: str, feed_title: str | None, max
     outlet = (source_info.get("title") if isinstance(source_info, dict) else None) or feed_title
     doc_id = entry.get("id") or entry.get("link") or where
     return Document(
-        id=str(doc_id), text=text, title=title, url=entry.get("link") or None, outlet=outlet,
-        published=published, source=where, notes=notes,
+        id=str(doc_id),
+        text=text,
+        title=title,
+        url=entry.get("link") or None,
+        outlet=outlet,
+        published=published,
+        source=where,
+        notes=notes,
     )
 
 

@@ -32,10 +32,26 @@ from dyadwatch.ingest.dates import date_from_url, parse_header_date, parse_iso
 MIN_ARTICLE_WORDS = 20
 
 _PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "article:published", "datepublished",
-    "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
-    "dcterms.date", "dcterms.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
-    "article.published", "citation_publication_date", "originalpublicationdate", "published_time",
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "citation_publication_date",
+    "originalpublicationdate",
+    "published_time",
 )
 _MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified")
 _OUTLET_META = ("og:site_name", "application-name", "publisher", "dc.publisher", "cre")
@@ -147,8 +163,10 @@ def _read_meta(tree) -> dict:
         value = ld.get("datePublished") if key == "datepublished" and ld.get("datePublished") else tags.get(key)
         iso = _any_date(value)
         if iso:
-            found["published"], found["published_from"] = iso, ("JSON-LD datePublished" if key == "datepublished"
-                                                               and ld.get("datePublished") else key)
+            found["published"], found["published_from"] = (
+                iso,
+                ("JSON-LD datePublished" if key == "datepublished" and ld.get("datePublished") else key),
+            )
             break
     for key in _MODIFIED_META:
         value = ld.get("dateModified") if key == "datemodified" and ld.get("dateModified") else tags.get(key)
@@ -320,8 +338,30 @@ def _key(text: str) -> str:
 
 # -- fragments (feed items) -------------------------------------------------------------------
 _BLOCK_TAGS = {
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
-    "figure", "table", "tr", "pre", "header", "footer", "aside", "dl", "dt", "dd",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "figure",
+    "table",
+    "tr",
+    "pre",
+    "header",
+    "footer",
+    "aside",
+    "dl",
+    "dt",
+    "dd",
 }
 
 

@@ -30,10 +30,16 @@ from dyadwatch.ingest.html import NoArticleError, extract_html
 from dyadwatch.records import Document, Failure
 
 KINDS = {
-    ".txt": "text", ".text": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
     ".warc": "warc",
 }
 SUPPORTED_SUFFIXES = tuple(KINDS) + tuple(f"{s}.gz" for s in KINDS)

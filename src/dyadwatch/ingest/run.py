@@ -73,14 +73,23 @@ class IngestSummary:
 
     def to_dict(self) -> dict:
         return {
-            "read": self.read, "ingested": self.ingested, "coded": self.coded, "events": self.events,
-            "unchanged": self.unchanged, "skipped": self.skipped, "exact_duplicates": self.exact_duplicates,
-            "near_duplicates": self.near_duplicates, "not_english": self.not_english,
-            "failed": len(self.failed), "failed_by_reason": dict(self.failures_by_reason()),
+            "read": self.read,
+            "ingested": self.ingested,
+            "coded": self.coded,
+            "events": self.events,
+            "unchanged": self.unchanged,
+            "skipped": self.skipped,
+            "exact_duplicates": self.exact_duplicates,
+            "near_duplicates": self.near_duplicates,
+            "not_english": self.not_english,
+            "failed": len(self.failed),
+            "failed_by_reason": dict(self.failures_by_reason()),
             "failures": [{"input": f.source, "reason": f.reason} for f in self.failures],
-            "duplicates": self.duplicate_list, "near_duplicate_links": self.near_list,
+            "duplicates": self.duplicate_list,
+            "near_duplicate_links": self.near_list,
             "not_english_documents": self.language_list,
-            "elapsed_seconds": round(self.elapsed, 3), "documents_per_second": round(self.docs_per_second, 2),
+            "elapsed_seconds": round(self.elapsed, 3),
+            "documents_per_second": round(self.docs_per_second, 2),
         }
 
 
@@ -136,8 +145,11 @@ class _Writer:
         if not (self.stored or self.duplicates or updates):
             return
         self.store.write_batch(
-            [(s.doc, s.events) for s in self.stored], extras=extras,
-            duplicates=[(d.kept, d.doc) for d in self.duplicates], cluster_updates=updates, drop_ids=dropped,
+            [(s.doc, s.events) for s in self.stored],
+            extras=extras,
+            duplicates=[(d.kept, d.doc) for d in self.duplicates],
+            cluster_updates=updates,
+            drop_ids=dropped,
         )
         for doc_id in dropped:
             self.written.pop(doc_id, None)
@@ -235,8 +247,12 @@ def ingest(
         if not language.is_english:
             summary.not_english += 1
             summary.language_list.append(
-                {"input": doc.source or doc.id, "id": doc.id, "language": language.code,
-                 "confidence": language.confidence}
+                {
+                    "input": doc.source or doc.id,
+                    "id": doc.id,
+                    "language": language.code,
+                    "confidence": language.confidence,
+                }
             )
             doc.notes.append(f"language: {language.code} ({language.confidence:.2f}); not coded")
             summary.ingested += 1

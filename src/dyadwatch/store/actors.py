@@ -123,9 +123,7 @@ def record_new_actors(con, results: Sequence[tuple[Document, list[Event]]], kb=N
                    OR ((actors.sector IS NULL OR actors.sector = 'UNK') AND b.sector IS NOT NULL AND b.sector <> 'UNK'))
             """
         )
-        con.execute(
-            "INSERT INTO actors SELECT * FROM batch_actors WHERE actor_id NOT IN (SELECT actor_id FROM actors)"
-        )
+        con.execute("INSERT INTO actors SELECT * FROM batch_actors WHERE actor_id NOT IN (SELECT actor_id FROM actors)")
         return con.execute("SELECT count(*) FROM actors").fetchall()[0][0] - before
     finally:
         con.unregister("batch_actors")
@@ -164,9 +162,13 @@ def actor_counts(con, country: str | None = None, limit: int | None = None) -> l
     row's for actors found in context), mentions, as_source, as_target, events, documents,
     first and last event date, and `found_in_context` (True for rows of the actors table).
     """
-    stored = "SELECT actor_id, name, country, sector FROM actors" if _has_actors_table(con) else (
-        "SELECT NULL::VARCHAR AS actor_id, NULL::VARCHAR AS name, NULL::VARCHAR AS country, "
-        "NULL::VARCHAR AS sector WHERE false"
+    stored = (
+        "SELECT actor_id, name, country, sector FROM actors"
+        if _has_actors_table(con)
+        else (
+            "SELECT NULL::VARCHAR AS actor_id, NULL::VARCHAR AS name, NULL::VARCHAR AS country, "
+            "NULL::VARCHAR AS sector WHERE false"
+        )
     )
     sql = f"""
         WITH slots AS ({_SLOTS}),

@@ -124,6 +124,8 @@ class DocExtras:
     language: str | None = None
     cluster_id: str | None = None
     minhash: bytes | None = None
+
+
 _ACTOR_COLS = ("text", "actor_id", "name", "country", "sector")
 EVENT_SCHEMA = pa.schema(
     [
@@ -194,16 +196,25 @@ class Store:
     def _older_schema_views(self) -> None:
         """A database written before documents had languages, clusters and sources, opened read-only
         (so it cannot be upgraded): temporary views give it the missing columns and tables, empty."""
-        columns = {r[0] for r in self.con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'documents'").fetchall()}
+        columns = {
+            r[0]
+            for r in self.con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'documents'"
+            ).fetchall()
+        }
         missing = [c for c in ("language", "cluster_id", "minhash") if c not in columns]
         catalog = self.con.execute("SELECT current_database()").fetchone()[0]
         if missing:
             extra = ", ".join(f"NULL::{'BLOB' if c == 'minhash' else 'VARCHAR'} AS {c}" for c in missing)
             self.con.execute(f'CREATE TEMP VIEW documents AS SELECT *, {extra} FROM "{catalog}".main.documents')
         if not self._has_table("document_sources"):
-            self.con.execute(SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS document_sources"):SCHEMA.index(
-                "CREATE TABLE IF NOT EXISTS events")].replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE"))
+            self.con.execute(
+                SCHEMA[
+                    SCHEMA.index("CREATE TABLE IF NOT EXISTS document_sources") : SCHEMA.index(
+                        "CREATE TABLE IF NOT EXISTS events"
+                    )
+                ].replace("CREATE TABLE IF NOT EXISTS", "CREATE TEMP TABLE")
+            )
 
     def close(self) -> None:
         self.con.close()
@@ -256,8 +267,13 @@ class Store:
             }
         )
         con = self.con
-        tables = {"batch_docs": docs, "batch_events": events, "batch_sources": sources, "batch_removed": removed,
-                  "batch_clusters": updates}
+        tables = {
+            "batch_docs": docs,
+            "batch_events": events,
+            "batch_sources": sources,
+            "batch_removed": removed,
+            "batch_clusters": updates,
+        }
         for name, table in tables.items():
             con.register(name, table)
         try:
@@ -330,8 +346,14 @@ class Store:
         sources, extra = self.con.execute(
             "SELECT count(*), count(*) FILTER (WHERE source_id <> doc_id) FROM document_sources"
         ).fetchone()
-        return {"documents": row[0], "not_english": row[1], "clusters": row[2], "clustered_documents": row[3],
-                "sources": sources, "exact_duplicates": extra}
+        return {
+            "documents": row[0],
+            "not_english": row[1],
+            "clusters": row[2],
+            "clustered_documents": row[3],
+            "sources": sources,
+            "exact_duplicates": extra,
+        }
 
     def document_rows(self, limit: int | None = None, offset: int = 0) -> list[dict]:
         """Documents with their language, events, number of sources and cluster, by date then id."""
@@ -362,8 +384,15 @@ class Store:
                 "ORDER BY id = cluster_id DESC, published NULLS LAST, id",
                 [cluster_id],
             ).fetchall()
-            out.append({"cluster_id": cluster_id, "size": size, "members": [
-                dict(zip(("id", "published", "outlet", "title", "n_events"), m, strict=True)) for m in members]})
+            out.append(
+                {
+                    "cluster_id": cluster_id,
+                    "size": size,
+                    "members": [
+                        dict(zip(("id", "published", "outlet", "title", "n_events"), m, strict=True)) for m in members
+                    ],
+                }
+            )
         return out
 
     def exact_duplicates(self, limit: int | None = None) -> list[dict]:
@@ -380,8 +409,15 @@ class Store:
                 "ORDER BY source_id = doc_id DESC, source_id",
                 [doc_id],
             ).fetchall()
-            out.append({"doc_id": doc_id, "count": n, "sources": [
-                dict(zip(("source_id", "source", "outlet", "published", "url"), r, strict=True)) for r in rows]})
+            out.append(
+                {
+                    "doc_id": doc_id,
+                    "count": n,
+                    "sources": [
+                        dict(zip(("source_id", "source", "outlet", "published", "url"), r, strict=True)) for r in rows
+                    ],
+                }
+            )
         return out
 
     # -- reading ----------------------------------------------------------------------------
