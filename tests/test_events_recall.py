@@ -397,3 +397,18 @@ def test_them_is_the_crowd_named_before(code):
     [attack] = [e for e in code(text, "2017-05-10") if e.event_type == "ASSAULT"]
     assert attack.source.sector == "MIL" and attack.target is not None
     assert (attack.target.country, attack.target.sector) == ("VEN", "CVL")
+
+
+def test_a_speech_act_after_a_reported_clause_is_the_speakers(code):
+    text = (
+        "Brazil's foreign minister said Europe should spend the money on its own forests, "
+        "and accused France of treating Brazil like a colony."
+    )
+    [accusation] = [e for e in code(text, "2019-08-27") if e.event_type == "ACCUSE"]
+    assert (accusation.source.country, accusation.target.country) == ("BRA", "FRA")
+    assert not accusation.hypothetical  # "accused" has its own tense; "should" is the reported clause's
+
+
+def test_an_act_inside_the_reported_clause_stays_its_doers(code):
+    events = code("Ukraine said Russian troops shelled Kharkiv and killed ten civilians.", "2024-05-02")
+    assert events and all(e.source.country == "RUS" for e in events if e.event_type == "ASSAULT")

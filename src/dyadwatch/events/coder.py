@@ -727,6 +727,16 @@ class EventCoder:
                 # "The AU chairperson, Mahmoud Ali Youssouf, called on ...": a finite verb parsed as
                 # a clause on the noun before it; that noun is its subject.
                 return node.head
+            if (
+                node.dep_ == "conj"
+                and node.tag_ == "VBD"
+                and node.lemma_.lower() in self.rules.speaker_acts
+                and node.head.dep_ == "ccomp"
+                and node.head.head.lemma_.lower() in self.words.speech_verbs
+                and node.head.head.tag_ == "VBD"
+            ):
+                node = node.head.head  # "said the money was welcome and accused France": the speaker accuses
+                continue
             if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
                 node = node.head  # "is due to meet", "ready to receive": climb to the subject's verb
                 continue

@@ -40,6 +40,7 @@ class CodingRules:
     announcing_verbs: frozenset[str] = frozenset()
     own_forces_types: frozenset[str] = frozenset()
     participle_target_types: frozenset[str] = frozenset()
+    speaker_acts: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
     non_event_modifiers: frozenset[str] = frozenset()
     characterising_verbs: frozenset[str] = frozenset()
@@ -92,6 +93,7 @@ def load_rules() -> CodingRules:
         announcing_verbs=frozenset(str(w).lower() for w in data.get("announcing_verbs", [])),
         own_forces_types=frozenset(data.get("own_forces_types", [])),
         participle_target_types=frozenset(data.get("participle_target_types", [])),
+        speaker_acts=frozenset(data.get("speaker_acts", [])),
         occasion_preps=frozenset(str(w).lower() for w in data.get("occasion_preps", [])),
         non_event_modifiers=frozenset(str(w).lower() for w in data.get("non_event_modifiers", [])),
         characterising_verbs=frozenset(str(w).lower() for w in data.get("characterising_verbs", [])),
@@ -163,6 +165,8 @@ def is_hypothetical(verb: Token, words: ModalityWords, noun: Token | None = None
         for _ in range(3):
             if node.dep_ not in ("xcomp", "acl", "ccomp", "pcomp", "advcl", "conj") or node.head is node:
                 break
+            if node.dep_ == "conj" and node.tag_ == "VBD":
+                break  # a past-tense conjunct has its own tense: "should spend ... and accused"
             head = node.head
             if node.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in node.children
