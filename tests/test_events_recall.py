@@ -412,3 +412,12 @@ def test_a_speech_act_after_a_reported_clause_is_the_speakers(code):
 def test_an_act_inside_the_reported_clause_stays_its_doers(code):
     events = code("Ukraine said Russian troops shelled Kharkiv and killed ten civilians.", "2024-05-02")
     assert events and all(e.source.country == "RUS" for e in events if e.event_type == "ASSAULT")
+
+
+def test_aides_and_chiefs_of_staff_act_for_their_government(code):
+    text = "Bolsonaro's chief of staff, Onyx Lorenzoni, accused France of treating Brazil like a colony."
+    [accusation] = code(text, "2019-08-27")
+    assert accusation.event_type == "ACCUSE"
+    assert (accusation.source.country, accusation.source.sector, accusation.target.country) == ("BRA", "GOV", "FRA")
+    [accusation] = code("A senior aide to Bolsonaro accused France of treating Brazil like a colony.", "2019-08-27")
+    assert (accusation.source.country, accusation.source.sector) == ("BRA", "GOV")

@@ -551,6 +551,12 @@ class DocumentActors:
             phrase = " ".join(left[start:] + [head.lower_])
             if phrase in self.kb.group_sectors:
                 return self.kb.group_sectors[phrase]
+        for prep in head.children:  # "chief of staff": a group word with its own "of" phrase
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    phrase = f"{head.lower_} of {obj.lower_}"
+                    if obj.dep_ == "pobj" and phrase in self.kb.group_sectors:
+                        return self.kb.group_sectors[phrase]
         return self.kb.group_sectors.get(head.lemma_.lower())
 
     def _from_office(self, head: Token, office: str, office_tokens: set[int], day: str | None) -> Resolution | None:
