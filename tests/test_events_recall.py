@@ -421,3 +421,13 @@ def test_aides_and_chiefs_of_staff_act_for_their_government(code):
     assert (accusation.source.country, accusation.source.sector, accusation.target.country) == ("BRA", "GOV", "FRA")
     [accusation] = code("A senior aide to Bolsonaro accused France of treating Brazil like a colony.", "2019-08-27")
     assert (accusation.source.country, accusation.source.sector) == ("BRA", "GOV")
+
+
+def test_a_mediator_named_by_a_participle_mediates_for_the_clause_subject(code):
+    text = (
+        "KYIV — Ukraine and Russia exchanged 246 prisoners of war on Saturday "
+        "in a swap mediated by the United Arab Emirates."
+    )
+    [mediation] = [e for e in code(text, "2024-04-20") if e.event_type == "CONSULT"]
+    assert mediation.mode == "mediate"
+    assert (mediation.source.country, mediation.target.country) == ("ARE", "UKR")

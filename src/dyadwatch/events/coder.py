@@ -775,6 +775,14 @@ class EventCoder:
             if particle.dep_ in ("prt", "advmod"):  # "pulled out of the OAS": the preposition hangs on "out"
                 candidates += self._prep_objects(particle, tuple(entry.target_preps) + ("of", "from"))
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            if entry.mode == "mediate":
+                # "exchanged prisoners in a swap mediated by the UAE", "agreed after talks mediated by
+                # Erdogan": the parties are whoever held the swap or the talks, the clause's subject.
+                governing = _governing_verb(verb.head)
+                if governing is not None:
+                    for subject in self._verb_sources(governing, actors, day):
+                        if not _same_actor(source.ref, subject.ref):
+                            return [subject]
             candidates.append(verb.head)  # "Britain, backed by the United States": Britain is backed
         for child in verb.children:
             if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
