@@ -68,10 +68,12 @@ def test_monthly_series_of_the_story(monthly):
     sep = periods["2024-09"]
     assert (sep.ab.n, sep.ab.quad, sep.ab.index) == (1, [1, 0, 0, 0], 3.5)
     assert (sep.ba.n, sep.ba.quad, sep.ba.index) == (1, [1, 0, 0, 0], 3.5)
-    # April 2025: India accuses Pakistan and suspends the treaty (told by two outlets); Pakistan rejects,
-    # suspends trade, accuses and warns
+    # April 2025: India accuses Pakistan (-3), suspends the treaty (told by two outlets, -5.5 each), expels
+    # Pakistan's military advisers (-5) and closes the border crossing (-6); Pakistan rejects, suspends
+    # trade, accuses and warns
     apr = periods["2025-04"]
-    assert apr.ab.n == 3 and apr.ab.quad == [0, 0, 1, 2] and apr.ab.index == pytest.approx((-3 - 5.5 - 5.5) / 3)
+    assert apr.ab.n == 5 and apr.ab.quad == [0, 0, 1, 4]
+    assert apr.ab.index == pytest.approx((-3 - 5.5 - 5.5 - 5 - 6) / 5)
     assert apr.ba.n >= 3 and apr.ba.quad[:2] == [0, 0] and apr.ba.index < -3
     # a hypothetical release from 2019 (b-islamabad-pilot-release.txt) is left out and counted as such
     assert series.excluded.get("hypothetical", 0) >= 1
@@ -114,14 +116,17 @@ def test_the_turn_is_found_in_april_2025(monthly):
     assert shift.before_periods == ("2024-07", "2025-03") and shift.after_periods == ("2025-04", "2025-06")
     assert shift.before_index > 2 and shift.after_index < -3
     assert shift.p_value < 0.01
-    lead = shift.drivers[0]
-    assert (lead.event_type, lead.direction, lead.date) == ("SANCTION", "ab", date(2025, 4, 23))
-    assert lead.outlets == ["The Delhi Ledger", "The Indus Dispatch"] and lead.sources == 2
-    assert {e.doc_id for e in lead.evidence} == {
+    # most intense first: closing the border crossing (-6), then the treaty suspension (-5.5, two outlets)
+    assert [d.intensity for d in shift.drivers] == sorted(d.intensity for d in shift.drivers)
+    assert (shift.drivers[0].event_type, shift.drivers[0].date) == ("COERCE", date(2025, 4, 24))
+    treaty = shift.drivers[1]
+    assert (treaty.event_type, treaty.direction, treaty.date) == ("SANCTION", "ab", date(2025, 4, 23))
+    assert treaty.outlets == ["The Delhi Ledger", "The Indus Dispatch"] and treaty.sources == 2
+    assert {e.doc_id for e in treaty.evidence} == {
         "dyad-story/2025-04-india-suspends-indus-treaty.txt",
         "dyad-story/2025-04-treaty-suspension-reaction.txt",
     }
-    assert all("suspended the Indus Waters Treaty" in e.sentence for e in lead.evidence)
+    assert all("suspended the Indus Waters Treaty" in e.sentence for e in treaty.evidence)
     assert all(d.intensity < shift.before_index and d.date.strftime("%Y-%m") == "2025-04" for d in shift.drivers)
 
 
@@ -154,7 +159,7 @@ def test_cli_dyad(db):
     assert "shift 2025-04: towards conflict" in out and "suspended the Indus Waters Treaty" in out
     data = json.loads(invoke("dyad", "IND", "PAK", "--db", db, "--json", "--since", "2025-01-01"))
     assert [p["period"] for p in data["periods"]] == ["2025-01", "2025-02", "2025-03"] + CONFLICT
-    assert data["periods"][3]["ab"] == {"events": 3, "quad_class": {"1": 0, "2": 0, "3": 1, "4": 2}, "index": -4.667}
+    assert data["periods"][3]["ab"] == {"events": 5, "quad_class": {"1": 0, "2": 0, "3": 1, "4": 4}, "index": -5.0}
 
 
 # -- outlets ------------------------------------------------------------------------------------
@@ -165,9 +170,10 @@ def test_outlets_of_the_dyad(db):
     assert sum(r["events"] for r in rows.values()) == data["events"]
     # The treaty suspension is told by the Delhi Ledger and the Indus Dispatch, India's strikes of
     # 7 May by the Delhi Ledger and Frontier Post Online: a shared event is "only here" for neither.
-    for outlet, shared in (("The Delhi Ledger", 2), ("The Indus Dispatch", 1)):
+    # The Delhi Ledger also tells India's expulsion of Pakistan's military advisers (a second SANCTION).
+    for outlet, shared, sanctions in (("The Delhi Ledger", 2, 2), ("The Indus Dispatch", 1, 1)):
         assert rows[outlet]["only_here"] == rows[outlet]["events"] - shared
-        assert rows[outlet]["types"]["SANCTION"] == 1
+        assert rows[outlet]["types"]["SANCTION"] == sanctions
     out = invoke("outlets", "--db", db)
     assert "event types by outlet" in out
 
