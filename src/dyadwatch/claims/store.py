@@ -376,27 +376,6 @@ CLAIM_RECORD_SCHEMA = pa.schema(
 
 def write_claims_export(records: Iterator[dict], fmt: str, out: str | None) -> int:
     """Write claim records as JSONL (nested speaker), CSV (flat speaker_* columns) or Parquet (nested)."""
-    import json
-    import sys
-    from pathlib import Path
+    from dyadwatch.store.export import write_rows
 
-    from dyadwatch.store.export import FORMATS, _write_csv, _write_parquet
-
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        if not out:
-            raise ValueError("Parquet needs a file: add --out FILE.parquet")
-        return _write_parquet(records, CLAIM_RECORD_SCHEMA, Path(out))
-    handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-    try:
-        if fmt == "jsonl":
-            count = 0
-            for record in records:
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-                count += 1
-            return count
-        return _write_csv(flatten_claims(records), handle)
-    finally:
-        if out:
-            handle.close()
+    return write_rows(records, fmt, out, CLAIM_RECORD_SCHEMA, flatten_claims)

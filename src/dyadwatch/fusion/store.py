@@ -644,29 +644,15 @@ def flat_fused(records: Iterable[dict]) -> Iterator[dict]:
 
 
 def write_fused(records: Iterable[dict], fmt: str, out: str | None) -> int:
-    """Write fused-event records as JSONL, CSV or Parquet (Parquet needs a file)."""
-    from itertools import islice
-    from pathlib import Path
+    """Write fused-event records as JSONL, CSV or Parquet (Parquet needs a file; conflicts as a JSON string)."""
+    from dyadwatch.store.export import write_rows
 
-    import pyarrow.parquet as pq
+    if fmt == "parquet":
+        records = (_conflicts_as_json(record) for record in records)
+    return write_rows(records, fmt, out, FUSED_RECORD_SCHEMA, flat_fused)
 
-    from dyadwatch.store.export import FORMATS, write_records
 
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    if fmt == "jsonl":
-        return write_records(records, "fused", "jsonl", out)
-    if fmt == "csv":
-        return write_records(flat_fused(records), "fused", "csv", out)
-    if not out:
-        raise ValueError("Parquet needs a file: add --out FILE.parquet")
-    count = 0
-    iterator = iter(records)
-    with pq.ParquetWriter(Path(out), FUSED_RECORD_SCHEMA) as writer:
-        while batch := list(islice(iterator, 10_000)):
-            for record in batch:
-                conflicts = record["conflicts"]
-                record["conflicts"] = json.dumps(conflicts, ensure_ascii=False) if conflicts else None
-            writer.write_table(pa.Table.from_pylist(batch, schema=FUSED_RECORD_SCHEMA))
-            count += len(batch)
-    return count
+def _conflicts_as_json(record: dict) -> dict:
+    conflicts = record["conflicts"]
+    record["conflicts"] = json.dumps(conflicts, ensure_ascii=False) if conflicts else None
+    return record

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
@@ -55,12 +55,24 @@ SCHEMAS = {"events": EVENT_RECORD_SCHEMA, "documents": DOCUMENT_RECORD_SCHEMA}
 
 def write_records(records: Iterable[dict], kind: str, fmt: str, out: str | None) -> int:
     """Write records of `kind` ("events" or "documents"); returns how many were written."""
+    return write_rows(records, fmt, out, SCHEMAS[kind], flatten if kind == "events" else None)
+
+
+def write_rows(
+    records: Iterable[dict],
+    fmt: str,
+    out: str | None,
+    schema: pa.Schema,
+    flat: Callable[[Iterable[dict]], Iterator[dict]] | None = None,
+) -> int:
+    """Write nested records as JSONL (as they are), CSV (made flat by `flat`) or Parquet (`schema`, a file
+    only), streaming; to standard output when `out` is None. Returns how many were written."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "parquet":
         if not out:
             raise ValueError("Parquet needs a file: add --out FILE.parquet")
-        return _write_parquet(records, SCHEMAS[kind], Path(out))
+        return _write_parquet(records, schema, Path(out))
     handle = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
     try:
         if fmt == "jsonl":
@@ -69,8 +81,7 @@ def write_records(records: Iterable[dict], kind: str, fmt: str, out: str | None)
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1
             return count
-        rows = flatten(records) if kind == "events" else iter(records)
-        return _write_csv(rows, handle)
+        return _write_csv(flat(records) if flat else iter(records), handle)
     finally:
         if out:
             handle.close()
