@@ -48,28 +48,29 @@ class Scores:
 
 def load_gold(*paths: str | Path) -> list[dict]:
     """Gold events from files or folders of .jsonl files; a malformed line is an error naming the line."""
-    gold = []
-    for path in paths:
-        path = Path(path)
-        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
-        for file in files:
-            gold += _load_gold_file(file)
-    return gold
+    return _read_gold(paths, {"doc", "sentence", "source", "event"})
 
 
-def _load_gold_file(path: Path) -> list[dict]:
+def _read_gold(paths, required: set[str], check=None) -> list[dict]:
+    """Records of .jsonl files (a folder: every .jsonl below it); an invalid line, a missing key or a
+    record `check` rejects (it returns the reason) is a ValueError naming the file and line."""
     gold = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{number}: invalid JSON ({exc.msg})") from exc
-        missing = {"doc", "sentence", "source", "event"} - set(record)
-        if missing:
-            raise ValueError(f"{path}:{number}: missing {', '.join(sorted(missing))}")
-        gold.append(record)
+    for path in map(Path, paths):
+        for file in sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]:
+            for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise ValueError(f"{file}:{number}: invalid JSON ({exc.msg})") from exc
+                missing = required - set(record)
+                if missing:
+                    raise ValueError(f"{file}:{number}: missing {', '.join(sorted(missing))}")
+                problem = check(record) if check else None
+                if problem:
+                    raise ValueError(f"{file}:{number}: {problem}")
+                gold.append(record)
     return gold
 
 
@@ -487,25 +488,13 @@ class ClaimScores:
 
 def load_claims_gold(*paths: str | Path) -> list[dict]:
     """Gold claims from files or folders of .jsonl files; a malformed line is an error naming the line."""
-    gold = []
-    for path in paths:
-        path = Path(path)
-        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
-        for file in files:
-            for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{file}:{number}: invalid JSON ({exc.msg})") from exc
-                missing = {"doc", "sentence", "speaker", "stance", "claim_key"} - set(record)
-                if missing:
-                    raise ValueError(f"{file}:{number}: missing {', '.join(sorted(missing))}")
-                if record["stance"] not in CLAIM_STANCES:
-                    raise ValueError(f"{file}:{number}: stance {record['stance']!r} is not one of {CLAIM_STANCES}")
-                gold.append(record)
-    return gold
+
+    def stance_known(record: dict) -> str | None:
+        if record["stance"] not in CLAIM_STANCES:
+            return f"stance {record['stance']!r} is not one of {CLAIM_STANCES}"
+        return None
+
+    return _read_gold(paths, {"doc", "sentence", "speaker", "stance", "claim_key"}, stance_known)
 
 
 def _content_words(text: str | None) -> set[str]:
