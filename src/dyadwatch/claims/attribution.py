@@ -26,7 +26,6 @@ two claims, a denial and an admission of the same content.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,8 +35,8 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors.resolver import PERSON_NOUNS, DocumentActors
 from dyadwatch.claims.words import ClaimWords, load_claim_words
 from dyadwatch.events.dates import resolve_event_date
-from dyadwatch.nlp import DATELINE
-from dyadwatch.records import ActorRef, Claim, Document, Event
+from dyadwatch.nlp import DATELINE, sentence_span
+from dyadwatch.records import ActorRef, Claim, Document, Event, record_id
 
 NEGATORS = {"not", "n't", "never", "no", "nothing", "none", "neither", "nor", "nobody"}
 RELATIVES = {"who", "which", "that", "whom", "whose", "what"}
@@ -449,8 +448,7 @@ class ClaimFinder:
         context: _Context,
     ) -> list[Claim]:
         doc = sent.doc
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        text, start = sentence_span(sent)
         here: list[tuple[_Found, Claim]] = []
         for item in found:
             if item.cue_text == "according to":  # a source cited, not a statement made on a day of its own
@@ -489,11 +487,10 @@ class ClaimFinder:
                 if item.prefix:
                     content_text = f"{item.prefix}: {content_text}"
                 content_start, content_end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-            key = "|".join(
-                [document.id, str(sent.start_char), str(item.cue.i), speaker.actor_id or speaker.text, stance]
-            )
             claim = Claim(
-                claim_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+                claim_id=record_id(
+                    document.id, str(sent.start_char), str(item.cue.i), speaker.actor_id or speaker.text, stance
+                ),
                 doc_id=document.id,
                 sentence=text,
                 start=start,
@@ -836,10 +833,11 @@ class ClaimFinder:
             if b <= a:
                 continue
             content = doc[a:b].text
-            key = "|".join([document.id, str(sent.start_char), str(noun.i), speaker.actor_id or speaker.text, "assert"])
             out.append(
                 Claim(
-                    claim_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+                    claim_id=record_id(
+                        document.id, str(sent.start_char), str(noun.i), speaker.actor_id or speaker.text, "assert"
+                    ),
                     doc_id=document.id,
                     sentence=text,
                     start=start,

@@ -17,7 +17,6 @@ One predication gives one event: conjoined doers or targets are coded once, firs
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -29,7 +28,8 @@ from dyadwatch.events.dates import resolve_event_date
 from dyadwatch.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, Trigger
 from dyadwatch.events.modality import CodingRules, ModalityWords, is_hypothetical, is_negated, load_rules
 from dyadwatch.events.ontology import Ontology
-from dyadwatch.records import ActorRef, Document, Event
+from dyadwatch.nlp import sentence_span
+from dyadwatch.records import ActorRef, Document, Event, record_id
 
 # Events below this confidence are stored but flagged; queries and exports can drop them.
 LOW_CONFIDENCE = 0.5
@@ -1203,20 +1203,16 @@ class EventCoder:
             if item.noun is None
             else (item.noun.text if item.kind == "noun" else f"{item.verb.text} {item.noun.text}")
         )
-        key = "|".join(
-            [
+        text, start = sentence_span(sent)
+        return Event(
+            event_id=record_id(
                 document.id,
                 str(sent.start_char),
                 str(item.verb.i),
                 event_type,
                 source.actor_id or source.text,
                 (target.actor_id or target.text) if target else "",
-            ]
-        )
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        return Event(
-            event_id=hashlib.sha1(key.encode()).hexdigest()[:16],
+            ),
             doc_id=document.id,
             sentence=text,
             start=start,
