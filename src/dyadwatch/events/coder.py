@@ -639,11 +639,7 @@ class EventCoder:
             final_type, final_mode = self._by_sector(event_type, mode, source.ref.sector)
             if target is not None and source.ref.country != target.ref.country:
                 final_type, final_mode = self._by_target(final_type, final_mode, target)
-            if (
-                final_type in self.rules.own_forces_types
-                and target is not None
-                and (target.ref.country == source.ref.country or target.certainty < DESCRIBED_CERTAINTY)
-            ):
+            if final_type in self.rules.own_forces_types and target is not None and _own_forces(source, target):
                 # "North Korea launched three missiles", "US troops are deployed at the airport": the
                 # forces moved are the source's own, whichever path named them.
                 target = None
@@ -798,9 +794,7 @@ class EventCoder:
             if entry.event_type in self.rules.own_forces_types and source.ref.country:
                 # "Peru moved troops to the border with Ecuador": the troops are Peru's, not the target;
                 # so are "three missiles" that only the story's focus country would give a country.
-                resolved = [
-                    r for r in resolved if r.ref.country != source.ref.country and r.certainty >= DESCRIBED_CERTAINTY
-                ]
+                resolved = [r for r in resolved if not _own_forces(source, r)]
             if resolved:
                 return resolved
         # "shelled the Ukrainian city of Kharkiv": the place's country.
@@ -1232,6 +1226,12 @@ class EventCoder:
             confidence=confidence,
             trigger=trigger_text,
         )
+
+
+def _own_forces(source: Resolution, moved: Resolution) -> bool:
+    """Forces a MOBILIZE moves that are the mover's own: of its country, or given a country only by
+    the story's focus (a guess), so not the other side."""
+    return moved.ref.country == source.ref.country or moved.certainty < DESCRIBED_CERTAINTY
 
 
 def _governing_verb(noun: Token) -> Token | None:
