@@ -13,13 +13,14 @@ import json
 from datetime import date
 
 import duckdb
+import numpy as np
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
 from dyadwatch.cli import app
 from dyadwatch.evaluate import gold_as_events, score_fusion
-from dyadwatch.fusion import FusionConfig, fuse_all, fuse_new, fuse_records, quantities
+from dyadwatch.fusion import FusionConfig, fuse_all, fuse_mentions, fuse_new, fuse_records, quantities
 from dyadwatch.fusion.core import Mention, Side, compatible, dates_compatible
 from dyadwatch.store import Store
 
@@ -331,6 +332,24 @@ def test_actor_and_type_compatibility():
     assert compatible(accuse, mention(event_type="PROTEST"), config)
     assert not compatible(a, mention(hypothetical=True), config)
     assert not compatible(a, mention(event_id="e2", doc_id=a.doc_id, start=0), config)  # two events of one sentence
+
+
+def unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_a_lede_and_its_elaboration_join_the_report_they_both_match():
+    # One article tells the talks twice (a lede and a later elaboration, too different to be
+    # linked with each other inside one document); another outlet's dated report matches both.
+    lede = mention("a1", doc_id="art", start=0, day=date(2024, 3, 1), precision="month")
+    later = mention("a2", doc_id="art", start=90, day=date(2024, 3, 1), precision="month")
+    report = mention("b1", doc_id="wire", start=0)
+    vectors = {"b1": unit(1, 0, 0), "a1": unit(0.7, 0.714, 0), "a2": unit(0.6, 0.112, 0.792)}
+    config = FusionConfig()
+    assert float(vectors["a1"] @ vectors["a2"]) < config.threshold_same_document
+    ids = fuse_mentions([lede, later, report], config, vectors).fused_ids
+    assert ids["a1"] == ids["a2"] == ids["b1"]
 
 
 def test_quantities_skip_dates_and_years():

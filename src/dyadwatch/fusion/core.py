@@ -33,8 +33,7 @@ Fused events are the connected components of these links, split where a componen
 two mentions that are not directly compatible (a month-precision report must not chain
 two different days of that month into one event). The split is a deterministic function
 of the component, so fusing documents in any order, all at once or a batch at a time,
-gives the same groups. Two mentions of one document stay together in a split group
-only when they are linked directly.
+gives the same groups.
 """
 
 from __future__ import annotations
@@ -352,11 +351,7 @@ def _split(component: list[int], mentions: Sequence[Mention], edges, config: Fus
         best, best_score = None, -1.0
         for cluster in clusters:
             linked = [edges[i][j] for j in cluster if j in edges.get(i, {})]
-            if not linked or not all(
-                compatible(mentions[i], mentions[j], config)
-                and (mentions[i].doc_id != mentions[j].doc_id or j in edges.get(i, {}))
-                for j in cluster
-            ):
+            if not linked or not all(compatible(mentions[i], mentions[j], config) for j in cluster):
                 continue
             if max(linked) > best_score:
                 best, best_score = cluster, max(linked)
