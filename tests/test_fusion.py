@@ -315,6 +315,11 @@ def test_date_compatibility():
     # a sentence with no date of its own carries the publication day: it stands for the week before it
     undated = mention(day=date(2024, 3, 18), published=date(2024, 3, 18), sentence="Kenya has met Ethiopia.")
     assert undated.undated and dates_compatible(march_12, undated, config)
+    # a later article's "has blamed" may recall an act of up to two weeks before it
+    recap = mention(day=date(2024, 3, 25), published=date(2024, 3, 25), sentence="Kenya has met Ethiopia.")
+    assert dates_compatible(march_12, recap, config)
+    stale = mention(day=date(2024, 3, 28), published=date(2024, 3, 28), sentence="Kenya has met Ethiopia.")
+    assert not dates_compatible(march_12, stale, config)
     dated = mention(day=date(2024, 3, 18), published=date(2024, 3, 18), sentence="Kenya met Ethiopia on Monday.")
     assert not dated.undated and not dates_compatible(march_12, dated, config)
     assert not dates_compatible(march_12, mention(day=None, precision=None), config)

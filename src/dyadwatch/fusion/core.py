@@ -91,7 +91,7 @@ class FusionConfig:
     threshold_same_document: float = 0.80
     threshold_swapped: float = 0.55
     day_window: int = 1
-    undated_days: int = 7
+    undated_days: int = 14
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
