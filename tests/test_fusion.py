@@ -281,6 +281,7 @@ def mention(
     event_type="CONSULT",
     sentence="Kenya met Ethiopia.",
     hypothetical=False,
+    mode=None,
 ) -> Mention:
     return Mention(
         event_id,
@@ -288,7 +289,7 @@ def mention(
         start,
         sentence,
         event_type,
-        None,
+        mode,
         Side(None, None, *source, source[0]),
         Side(None, None, *target, target[0]) if target else None,
         day,
@@ -355,6 +356,20 @@ def test_a_lede_and_its_elaboration_join_the_report_they_both_match():
     assert float(vectors["a1"] @ vectors["a2"]) < config.threshold_same_document
     ids = fuse_mentions([lede, later, report], config, vectors).fused_ids
     assert ids["a1"] == ids["a2"] == ids["b1"]
+
+
+def test_the_same_mode_lets_a_recap_in_other_words_join():
+    # A tribunal's ruling, and a later article on the appeal against "the ruling": other words,
+    # but both coded as the same kind of sanction (mode "convict").
+    config = FusionConfig()
+    vectors = {"r1": unit(1, 0), "r2": unit(0.36, 0.933)}
+    cos = float(vectors["r1"] @ vectors["r2"])
+    assert config.threshold_same_mode <= cos < config.threshold
+    for modes, together in ((("convict", "convict"), True), (("convict", None), False), ((None, None), False)):
+        ruling = mention("r1", event_type="SANCTION", mode=modes[0])
+        recap = mention("r2", event_type="SANCTION", mode=modes[1], precision="month", day=date(2024, 3, 1))
+        ids = fuse_mentions([ruling, recap], config, vectors).fused_ids
+        assert (ids["r1"] == ids["r2"]) is together, modes
 
 
 def test_quantities_skip_dates_and_years():

@@ -385,6 +385,7 @@ def gold_as_events(gold: Iterable[dict]) -> list[dict]:
                 "source": dict(g.get("source") or {}),
                 "target": dict(g["target"]) if g.get("target") else None,
                 "event_type": g["event"],
+                "mode": g.get("mode") or None,
                 "date": day,
                 "date_precision": precision if day else None,
                 "negated": bool(g.get("negated")),

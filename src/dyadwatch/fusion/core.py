@@ -22,8 +22,10 @@ section "Fused events"):
    with no date of its own ("has blamed"), so it stands for the `undated_days` days up
    to publication. A mention with no date at all is never linked.
 4. **Evidence**: the cosine of the sentence embeddings (all-MiniLM-L6-v2) reaches
-   `threshold`; `threshold_same_day` when both mentions carry an explicit date (not
-   the publication default) and it is the same day; `threshold_same_document` for two
+   `threshold`; `threshold_same_mode` when both carry the same PLOVER mode (a ruling,
+   a troop deployment: the kind of act already agrees, so a recap or a reaction told in
+   other words is enough); `threshold_same_day` when both mentions carry an explicit date
+   (not the publication default) and it is the same day; `threshold_same_document` for two
    sentences of one document (an article that tells two requests or two attacks between
    the same parties usually means two events, so only near-restatements fuse);
    `threshold_swapped` at least, when the sides are swapped in a type that is not mutual
@@ -88,6 +90,7 @@ class FusionConfig:
 
     threshold: float = 0.45
     threshold_same_day: float = 0.35
+    threshold_same_mode: float = 0.30
     threshold_same_document: float = 0.80
     threshold_swapped: float = 0.55
     day_window: int = 1
@@ -230,8 +233,11 @@ def compatible(a: Mention, b: Mention, config: FusionConfig) -> bool:
 
 
 def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
+    """The cosine two compatible mentions need: lower when structured evidence already agrees."""
     if a.doc_id == b.doc_id:
         threshold = config.threshold_same_document
+    elif a.mode and a.mode == b.mode:
+        threshold = config.threshold_same_mode
     elif a.explicit_day and b.explicit_day and a.date == b.date:
         threshold = config.threshold_same_day
     else:
