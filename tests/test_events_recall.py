@@ -431,3 +431,27 @@ def test_a_mediator_named_by_a_participle_mediates_for_the_clause_subject(code):
     [mediation] = [e for e in code(text, "2024-04-20") if e.event_type == "CONSULT"]
     assert mediation.mode == "mediate"
     assert (mediation.source.country, mediation.target.country) == ("ARE", "UKR")
+
+
+def test_a_protest_takes_the_target_its_phrase_is_against(code):
+    text = (
+        "In Minsk, thousands of opposition supporters marched on Sunday, the third weekend of rallies "
+        "against President Alexander Lukashenko."
+    )
+    assert ("PROTEST", "BLR", "BLR") in coded(code(text, "2020-08-30"))
+
+
+def test_a_protest_with_no_one_to_be_against_stays_without_target(code):
+    events = code("Thousands of Kenyan teachers marched through the centre of Nairobi on Monday.", "2024-03-04")
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert protests and all(e.target is None for e in protests)
+
+
+def test_the_country_of_a_denounced_act_is_the_protest_target(code):
+    text = "In Tehran, crowds rallied after prayers on Friday to denounce the Israeli and US strikes."
+    assert ("PROTEST", "IRN", "ISR") in coded(code(text, "2024-10-26"))
+
+
+def test_korean_goods_are_south_korean(code):
+    events = code("Chinese consumers have staged boycotts of Korean cars and cosmetics since the spring.", "2017-05-02")
+    assert ("PROTEST", "CHN", "KOR") in coded(events)

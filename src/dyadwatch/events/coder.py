@@ -611,10 +611,18 @@ class EventCoder:
             return
         targets = targets_for(sources[0])
         guessed = False
-        if not targets and len(sources) == 1 and event_type not in TARGETLESS_TYPES and not item.reported:
+        phrase_only = event_type in self.rules.phrase_target_types
+        if (
+            not targets
+            and len(sources) == 1
+            and not item.reported
+            and (event_type not in TARGETLESS_TYPES or phrase_only)
+        ):
             # No argument slot names the other side: an actor named inside the event's own phrase
-            # ("signed a memorandum of understanding with the breakaway region of Somaliland").
-            targets = self._nearby_target(item, actors, day, sources[0])
+            # ("signed a memorandum of understanding with the breakaway region of Somaliland"). A protest
+            # needs no target, so only one it is said to be against counts ("marched, the fourth week of
+            # protests against the president").
+            targets = self._nearby_target(item, actors, day, sources[0], entry.target_preps if phrase_only else None)
             guessed = bool(targets)
         if targets:
             pairs = [(source, target) for source in sources for target in targets]
@@ -937,7 +945,7 @@ class EventCoder:
                     if obj.dep_ == "pobj":
                         owners += [obj] + [c for c in obj.children if c.dep_ == "conj"] + self._owners(obj, event_type)
         # "Mexican goods", "a Philippine supply mission": an adjective or compound naming a country.
-        owners += [c for c in thing.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "PROPN")]
+        owners += [c for c in thing.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")]
         return owners
 
     def _prep_objects(self, token: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -948,15 +956,29 @@ class EventCoder:
         return found
 
     def _nearby_target(
-        self, item: Found, actors: DocumentActors, day: str | None, source: Resolution
+        self,
+        item: Found,
+        actors: DocumentActors,
+        day: str | None,
+        source: Resolution,
+        through: tuple[str, ...] | None = None,
     ) -> list[Resolution]:
         """The actor named closest to the trigger inside its phrase, when no argument slot gave one.
 
         Only names the actor matcher found (not titles or back references), outside the subject,
         so that a mention deep in an object or a prepositional phrase still gives the event its other side.
+        With `through`, only names inside a phrase opened by one of those prepositions count.
         """
         anchor = item.noun if item.kind == "noun" else item.verb
         excluded: set[int] = set()
+        if through is not None:
+            allowed = {
+                t.i
+                for p in anchor.subtree
+                if p.dep_ == "prep" and p.lower_ in through and p.i != anchor.i
+                for t in p.subtree
+            }
+            excluded.update(t.i for t in anchor.subtree if t.i not in allowed)
         for child in anchor.children:
             if child.dep_ in SUBJECT_DEPS + ("agent", "poss", "expl"):
                 excluded.update(t.i for t in child.subtree)
