@@ -372,6 +372,20 @@ def test_the_same_mode_lets_a_recap_in_other_words_join():
         assert (ids["r1"] == ids["r2"]) is together, modes
 
 
+def test_inside_one_article_only_the_same_mode_lets_a_retelling_join():
+    # The lede tells the summit, a later sentence the one-on-one part of it (both "third_party"
+    # meetings); an article's two different meetings between the same leaders stay apart.
+    config = FusionConfig()
+    vectors = {"l1": unit(1, 0), "l2": unit(0.5, 0.866)}
+    cos = float(vectors["l1"] @ vectors["l2"])
+    assert config.threshold <= cos < config.threshold_same_document
+    for modes, together in ((("third_party", "third_party"), True), (("third_party", "visit"), False)):
+        lede = mention("l1", doc_id="summit", start=0, mode=modes[0])
+        later = mention("l2", doc_id="summit", start=120, mode=modes[1])
+        ids = fuse_mentions([lede, later], config, vectors).fused_ids
+        assert (ids["l1"] == ids["l2"]) is together, modes
+
+
 def test_quantities_skip_dates_and_years():
     assert quantities("Gunmen killed two drivers and wounded 14 others on June 25, 2024.") == {"driver": 2.0}
     assert quantities("Ottawa imposed 25 per cent tariffs on C$30 billion of goods at 12:01 a.m.") == {

@@ -27,7 +27,8 @@ section "Fused events"):
    other words is enough); `threshold_same_day` when both mentions carry an explicit date
    (not the publication default) and it is the same day; `threshold_same_document` for two
    sentences of one document (an article that tells two requests or two attacks between
-   the same parties usually means two events, so only near-restatements fuse);
+   the same parties usually means two events, so only near-restatements fuse), but
+   `threshold` when they carry the same mode (a lede and its elaboration);
    `threshold_swapped` at least, when the sides are swapped in a type that is not mutual
    (an attack and the reprisal are two events; one clash blamed on each other is one).
 
@@ -234,9 +235,10 @@ def compatible(a: Mention, b: Mention, config: FusionConfig) -> bool:
 
 def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
     """The cosine two compatible mentions need: lower when structured evidence already agrees."""
+    same_mode = bool(a.mode) and a.mode == b.mode
     if a.doc_id == b.doc_id:
-        threshold = config.threshold_same_document
-    elif a.mode and a.mode == b.mode:
+        threshold = config.threshold if same_mode else config.threshold_same_document
+    elif same_mode:
         threshold = config.threshold_same_mode
     elif a.explicit_day and b.explicit_day and a.date == b.date:
         threshold = config.threshold_same_day
