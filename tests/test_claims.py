@@ -184,3 +184,22 @@ def test_links_dates_and_spans(coded):
             assert text[claim.start : claim.end] == claim.sentence
             if claim.content_start is not None and not claim.link:
                 assert text[claim.content_start : claim.content_end] in claim.content
+
+
+def _claims_of(pipeline, text: str, published: str = "2024-03-05") -> list:
+    document = Document(id="claims-text", text=text, published=published)
+    return [c for _doc, _events, claims in pipeline.code([document], with_claims=True) for c in claims]
+
+
+def test_a_reported_clause_keeps_its_verb_not_what_trails_the_cue(pipeline):
+    # "P, the command said, a day after Q": P is claimed; Q only dates the statement, even when longer.
+    claims = _claims_of(
+        pipeline,
+        "Navy jets struck three radar sites near the port of Hodeidah on Monday, the Pentagon said, "
+        "a day after the rebel movement launched a salvo of drones at a container ship sailing north "
+        "through the Bab el-Mandeb strait.",
+    )
+    [claim] = claims
+    assert claim.speaker.country == "USA"
+    assert claim.content.startswith("Navy jets struck three radar sites")
+    assert "salvo" not in claim.content

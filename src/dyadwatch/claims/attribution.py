@@ -953,12 +953,21 @@ def _noun_phrase(head: Token, with_preps: bool = False) -> tuple[int, int]:
 
 
 def _span_without(head: Token, cut: Token) -> tuple[int, int] | None:
-    """The clause of `head` without the phrase `cut` ('..., according to X'), as one contiguous span."""
+    """The clause of `head` without the phrase `cut` ('..., according to X'), as one contiguous span.
+
+    The side that holds `head` is the clause; what lies on the other side only hangs on it
+    ('P, Central Command said, a day after the group fired ...': P, not 'a day after ...').
+    """
     start, end = head.left_edge.i, head.right_edge.i + 1
     cut_start, cut_end = cut.left_edge.i, cut.right_edge.i + 1
     before = (start, cut_start)
     after = (cut_end, end)
-    span = before if before[1] - before[0] >= after[1] - after[0] else after
+    if before[0] <= head.i < before[1]:
+        span = before
+    elif after[0] <= head.i < after[1]:
+        span = after
+    else:
+        span = before if before[1] - before[0] >= after[1] - after[0] else after
     return span if span[1] > span[0] else None
 
 
