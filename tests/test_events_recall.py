@@ -455,3 +455,9 @@ def test_the_country_of_a_denounced_act_is_the_protest_target(code):
 def test_korean_goods_are_south_korean(code):
     events = code("Chinese consumers have staged boycotts of Korean cars and cosmetics since the spring.", "2017-05-02")
     assert ("PROTEST", "CHN", "KOR") in coded(events)
+
+
+def test_the_road_a_protest_blocks_is_where_it_happens_not_its_target(code):
+    events = code("Hundreds of Kenyan truckers blocked the Nairobi highway on Monday over fuel prices.", "2024-05-06")
+    protests = [e for e in events if e.event_type == "PROTEST"]
+    assert [(e.source.country, e.target) for e in protests] == [("KEN", None)]

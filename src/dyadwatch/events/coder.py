@@ -926,6 +926,8 @@ class EventCoder:
 
     def _owners(self, thing: Token, event_type: str) -> list[Token]:
         """Who a non-actor object belongs to: its possessor, its 'of' object, or where it is (for attacks)."""
+        if event_type in TARGETLESS_TYPES and thing.lemma_.lower() in self.kb.not_actors:
+            return []  # "blocked the Dhaka-Tangail highway", "marched to the Polish border": where, not whom
         owners = [c for c in thing.children if c.dep_ == "poss"]
         # "an offer pledged by France", "demands that Saudi Arabia presented"
         owners += _clause_doers(thing)
