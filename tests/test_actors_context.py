@@ -215,3 +215,13 @@ def test_not_a_pair(pipeline):
     # A pair phrase before two actors have been named has no pair yet.
     doc, actors = document(pipeline, "The two countries agreed to talk. Kenya said so.", day)
     assert actors.resolve_pair(token(doc, "countries"), day) is None
+
+
+def test_civilians_are_of_the_country_where_their_clause_happens(code):
+    text = (
+        "China said on Friday that its coast guard had acted lawfully. Beijing also rejected a protest "
+        "note from Seoul, and China's embassy called the criticism groundless. On Saturday, tens of "
+        "thousands of people joined a rally in Seoul against the decision."
+    )
+    protests = [e for e in code(text, "2024-06-08") if e.event_type == "PROTEST"]
+    assert [e.source.country for e in protests] == ["KOR"]

@@ -89,6 +89,8 @@ POPULATED_PLACES = {
 }
 # Collective nouns that, with no country named, belong to the country the story is about.
 FOCUS_SECTORS = {"GOV", "MIL", "LEG", "JUD", "CVL", "OPP", "REB"}
+# Groups of ordinary people, who are of the country where their clause happens ("crowds in Seoul").
+CIVILIAN_SECTORS = {"CVL", "OPP"}
 NAME_DEPS = {"compound", "flat", "appos"}
 # Nouns that describe a person in an apposition ("Ana Ruiz, Peru's energy minister"), besides titles.
 TITLE_WORDS = CIVIL_TITLES | MILITARY_TITLES
@@ -614,15 +616,25 @@ class DocumentActors:
             or head.lower_ in (self.kb.posted_abroad)
         ):
             return None, 0.0
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                for obj in prep.children:
-                    if obj.dep_ == "pobj" and obj.i in self.by_token:
-                        surfaces = self.by_token[obj.i][1]
-                        if {s.kind for s in surfaces} & {"name", "capital", "seat"}:
-                            country = self._country_in_match(obj, day)
-                            if country and f"country:{country}" in self.kb.actors:
-                                return country, 0.8
+        places = [head]
+        if sector in CIVILIAN_SECTORS:
+            # "tens of thousands of people joined a rally in Seoul", "In Caracas, crowds marched":
+            # civilians are where their clause happens.
+            node = head
+            while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "NUM"):
+                node = node.head.head  # "thousands of people": the clause hangs on "thousands"
+            if node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
+                places += [node.head] + [c for c in node.head.children if c.dep_ == "dobj"]
+        for place in places:
+            for prep in place.children:
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.i in self.by_token:
+                            surfaces = self.by_token[obj.i][1]
+                            if {s.kind for s in surfaces} & {"name", "capital", "seat"}:
+                                country = self._country_in_match(obj, day)
+                                if country and f"country:{country}" in self.kb.actors:
+                                    return country, 0.8
         return None, 0.0
 
     def _back_reference(self, head: Token, day: str | None) -> Resolution | None:
