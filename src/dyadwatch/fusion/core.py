@@ -29,6 +29,8 @@ section "Fused events"):
    sentences of one document (an article that tells two requests or two attacks between
    the same parties usually means two events, so only near-restatements fuse), but
    `threshold` when they carry the same mode (a lede and its elaboration);
+   `threshold_other_mode` at least when both carry a mode and the modes differ (the
+   article's treaty suspension and its expulsion of advisers are two sanctions);
    `threshold_swapped` at least, when the sides are swapped in a type that is not mutual
    (an attack and the reprisal are two events; one clash blamed on each other is one).
 
@@ -92,10 +94,11 @@ class FusionConfig:
     threshold: float = 0.45
     threshold_same_day: float = 0.35
     threshold_same_mode: float = 0.30
+    threshold_other_mode: float = 0.55
     threshold_same_document: float = 0.80
     threshold_swapped: float = 0.55
     day_window: int = 1
-    undated_days: int = 14
+    undated_days: int = 7
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -244,6 +247,8 @@ def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
         threshold = config.threshold_same_day
     else:
         threshold = config.threshold
+    if a.mode and b.mode and a.mode != b.mode:
+        threshold = max(threshold, config.threshold_other_mode)
     if not (a.event_type in MUTUAL_TYPES and b.event_type in MUTUAL_TYPES) and swapped(a, b):
         threshold = max(threshold, config.threshold_swapped)
     return threshold
