@@ -225,3 +225,12 @@ def test_civilians_are_of_the_country_where_their_clause_happens(code):
     )
     protests = [e for e in code(text, "2024-06-08") if e.event_type == "PROTEST"]
     assert [e.source.country for e in protests] == ["KOR"]
+
+
+def test_a_tribunal_in_the_hague_is_the_court_of_arbitration_not_the_netherlands(code):
+    text = (
+        "An arbitral tribunal in The Hague ruled on Monday that Russia had breached the convention in "
+        "the Kerch Strait. Ukraine welcomed the tribunal's award."
+    )
+    pairs = {(e.event_type, e.source.country, e.target.country if e.target else None) for e in code(text, "2023-03-06")}
+    assert ("SANCTION", "PCA", "RUS") in pairs and ("SUPPORT", "UKR", "PCA") in pairs
