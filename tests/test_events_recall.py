@@ -461,3 +461,8 @@ def test_the_road_a_protest_blocks_is_where_it_happens_not_its_target(code):
     events = code("Hundreds of Kenyan truckers blocked the Nairobi highway on Monday over fuel prices.", "2024-05-06")
     protests = [e for e in events if e.event_type == "PROTEST"]
     assert [(e.source.country, e.target) for e in protests] == [("KEN", None)]
+
+
+def test_denying_sending_troops_somewhere_answers_that_country_not_the_troops(code):
+    events = code("Minsk denies sending soldiers to Ukraine, saying its concern is its own border.", "2022-03-01")
+    assert ("REJECT", "BLR", "UKR") in coded(events)

@@ -838,9 +838,13 @@ class EventCoder:
                 child.dep_ == "advcl" and child.tag_ == "VBG" and entry.event_type in self.rules.participle_target_types
             )
             if (child.dep_ == "xcomp" or infinitive or participle) and child.pos_ in ("VERB", "AUX"):
-                inner = self.lexicon.verb(child.lemma_.lower(), set(), set())
+                objects = {c.lemma_.lower() for c in child.children if c.dep_ == "dobj"}
+                inner = self.lexicon.verb(child.lemma_.lower(), set(), objects)
                 preps = inner.target_preps if inner else entry.target_preps
-                content = Found(child, None, Trigger(child.lemma_, "VERB", entry.event_type, None, (), preps), "verb")
+                # "denies sending troops to Congo": the troops the content moves are the source's own.
+                own = inner is not None and inner.event_type in self.rules.own_forces_types
+                kind = inner.event_type if own else entry.event_type
+                content = Found(child, None, Trigger(child.lemma_, "VERB", kind, None, (), preps), "verb")
                 found = self._verb_targets(content, actors, day, source)
                 if found:
                     return found
