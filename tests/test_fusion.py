@@ -331,6 +331,10 @@ def test_actor_and_type_compatibility():
     assert compatible(a, mention(source=("KEN", "MIL")), config)  # same kind of sector: the state
     assert not compatible(a, mention(target=("SOM", "GOV")), config)
     assert compatible(a, mention(target=None), config)  # a report that leaves out one side
+    # a mediator's talks: one report names Kenya as the other side, the next Somalia
+    mediation = mention(source=("QAT", "GOV"), mode="mediate")
+    assert compatible(mediation, mention(source=("QAT", "GOV"), target=("SOM", "GOV"), mode="mediate"), config)
+    assert not compatible(mention(source=("QAT", "GOV")), mention(source=("QAT", "GOV"), target=("SOM", "GOV")), config)
     accuse = mention(event_type="ACCUSE")
     assert not compatible(accuse, mention(event_type="ACCUSE", source=("ETH", "GOV"), target=("KEN", "GOV")), config)
     assert compatible(accuse, mention(event_type="PROTEST"), config)

@@ -12,7 +12,8 @@ section "Fused events"):
 2. **Actors**: source with source and target with target are compatible (the same actor
    id, or the same country with a sector of the same kind: state GOV/MIL/LEG/JUD, armed
    REB/CRM, society OPP/POL/CVL/MED/EDU/REL/NGO/BUS, IGO; a missing country, sector or
-   target, or the sector UNK, matches anything); for `SWAPPABLE_TYPES` (meetings,
+   target, or the sector UNK, matches anything; a mediator's target may be either party,
+   `ANY_PARTY_MODES`); for `SWAPPABLE_TYPES` (meetings,
    agreements, joint action, exchanges, clashes) the two sides may also be swapped.
    Two events of one sentence are never one event ("expelled the envoy and suspended
    trade" is two).
@@ -67,6 +68,8 @@ COMPATIBLE_TYPES = frozenset(
         ("CONCEDE", "RETREAT"),  # "eased", "lifted", "released"
     )
 )
+# Modes whose target is one party among several: a mediation is told with either side as its target.
+ANY_PARTY_MODES = frozenset({"mediate"})
 WILDCARD_SECTORS = frozenset({None, "", "UNK"})
 # Reports name the same side at different grain ("Beijing", "the PLA"; "protesters", "the
 # opposition's supporters"): sectors of one kind are compatible within a country.
@@ -205,6 +208,8 @@ def sides_compatible(a: Side | None, b: Side | None) -> bool:
 
 def actors_compatible(a: Mention, b: Mention) -> bool:
     if sides_compatible(a.source, b.source) and sides_compatible(a.target, b.target):
+        return True
+    if a.mode in ANY_PARTY_MODES and b.mode == a.mode and sides_compatible(a.source, b.source):
         return True
     if a.event_type in SWAPPABLE_TYPES and b.event_type in SWAPPABLE_TYPES:
         return sides_compatible(a.source, b.target) and sides_compatible(a.target, b.source)
