@@ -203,3 +203,15 @@ def test_a_reported_clause_keeps_its_verb_not_what_trails_the_cue(pipeline):
     assert claim.speaker.country == "USA"
     assert claim.content.startswith("Navy jets struck three radar sites")
     assert "salvo" not in claim.content
+
+
+def test_a_that_clause_after_a_colon_is_what_is_claimed(pipeline):
+    # "did not alter the central point: that P": P is asserted, and nothing in it is negated.
+    [claim] = _claims_of(
+        pipeline,
+        "Norway's foreign minister said the new sanctions did not alter the central point: that the Kremlin "
+        "was responsible for the cyberattack on the gas pipeline.",
+    )
+    assert claim.speaker.country == "NOR" and claim.stance == "assert"
+    assert claim.content == "the Kremlin was responsible for the cyberattack on the gas pipeline"
+    assert not claim.negative

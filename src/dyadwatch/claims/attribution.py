@@ -900,9 +900,14 @@ def _noun_complement(noun: Token) -> Token | None:
 
 def _clause_span(head: Token) -> tuple[int, int]:
     """The clause of `head`, without what only hangs on it as comment: ', an accusation Moscow has
-    rejected', ', though he did not say when', ', but did not name it'."""
+    rejected', ', though he did not say when', ', but did not name it'; a that-clause after a colon
+    is the clause itself ('... did not change the facts: that the state was culpable')."""
     start, end = head.left_edge.i, head.right_edge.i + 1
     doc = head.doc
+    for token in doc[head.i + 1 : end]:
+        colon = token.left_edge.i > head.i and doc[token.left_edge.i - 1].text == ":"
+        if colon and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+            return _clause_span(token)  # "did not change the facts: that the state was culpable": what is claimed
     for child in head.rights:
         cut = None
         if child.dep_ in ("npadvmod", "appos") and any(c.dep_ in ("relcl", "acl") for c in child.children):
