@@ -466,3 +466,8 @@ def test_the_road_a_protest_blocks_is_where_it_happens_not_its_target(code):
 def test_denying_sending_troops_somewhere_answers_that_country_not_the_troops(code):
     events = code("Minsk denies sending soldiers to Ukraine, saying its concern is its own border.", "2022-03-01")
     assert ("REJECT", "BLR", "UKR") in coded(events)
+
+
+def test_a_pair_of_doers_agrees_with_each_other_not_with_the_plan_s_partner(code):
+    text = "Kenya and Uganda agreed on Monday to set up a joint committee with the United Nations on refugees."
+    assert ("AGREE", "KEN", "UGA") in coded(code(text, "2024-03-04"))

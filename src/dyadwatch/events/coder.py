@@ -598,7 +598,10 @@ class EventCoder:
             sources = self._verb_sources(verb, actors, day, passive_subject=event_type in TARGETLESS_TYPES)
             if not sources and item.kind == "light" and verb.dep_ in ("acl", "relcl") and verb.head is noun:
                 sources = self._noun_sources(noun, actors, day)  # "ECOWAS sanctions imposed on Mali"
-            targets_for = lambda source: self._verb_targets(item, actors, day, source)  # noqa: E731
+            # "Kenya and Uganda agreed to set up a committee on refugees": a pair of doers acts on each
+            # other, not on whoever their plan's clause names (docs/annotation.md: coordination).
+            paired = len(sources) > 1
+            targets_for = lambda source: self._verb_targets(item, actors, day, source, content=not paired)  # noqa: E731
             if item.reported:
                 targets_for = lambda source: self._reported_target(verb, actors, day, source)  # noqa: E731
 
@@ -753,7 +756,7 @@ class EventCoder:
         return None
 
     def _verb_targets(
-        self, item: Found, actors: DocumentActors, day: str | None, source: Resolution
+        self, item: Found, actors: DocumentActors, day: str | None, source: Resolution, content: bool = True
     ) -> list[Resolution]:
         verb, noun, entry = item.verb, item.noun, item.entry
         office = source.office
@@ -837,7 +840,7 @@ class EventCoder:
             participle = (
                 child.dep_ == "advcl" and child.tag_ == "VBG" and entry.event_type in self.rules.participle_target_types
             )
-            if (child.dep_ == "xcomp" or infinitive or participle) and child.pos_ in ("VERB", "AUX"):
+            if content and (child.dep_ == "xcomp" or infinitive or participle) and child.pos_ in ("VERB", "AUX"):
                 objects = {c.lemma_.lower() for c in child.children if c.dep_ == "dobj"}
                 inner = self.lexicon.verb(child.lemma_.lower(), set(), objects)
                 preps = inner.target_preps if inner else entry.target_preps
