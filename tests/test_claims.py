@@ -215,3 +215,15 @@ def test_a_that_clause_after_a_colon_is_what_is_claimed(pipeline):
     assert claim.speaker.country == "NOR" and claim.stance == "assert"
     assert claim.content == "the Kremlin was responsible for the cyberattack on the gas pipeline"
     assert not claim.negative
+
+
+def test_a_claim_in_a_relative_clause_reads_from_its_cue_on(pipeline):
+    # "the ferry X, which Myanmar's army said it sank ...": the army claims "it sank" the ferry; the
+    # relative pronoun and the speaker are not part of the content.
+    claims = _claims_of(
+        pipeline,
+        "The river ferry Golden Lotus, which Myanmar's army said it sank with artillery fire on Tuesday, "
+        "reached Sittwe on Thursday with only minor damage, port officials said.",
+    )
+    army = [c for c in claims if c.speaker.country == "MMR" and c.speaker.sector == "MIL"]
+    assert [c.content for c in army] == ["The river ferry Golden Lotus: it sank with artillery fire on Tuesday"]

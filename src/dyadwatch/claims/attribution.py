@@ -199,8 +199,12 @@ class ClaimFinder:
         clause = _child(verb, ("ccomp",))
         head_span = _noun_phrase(noun)
         if clause is not None:
-            span = _clause_span(clause)
-            prefix = _text(noun.doc, head_span)
+            # what was said follows the cue: "which the Houthis said [they hit ...]" (the relative
+            # pronoun is the prefix's noun); an appositive name keeps its head ("The tanker Coral Vega")
+            start, end = _clause_span(clause)
+            span = (max(start, verb.i + 1), end)
+            named = noun.head if noun.dep_ == "appos" and noun.head.i < noun.i else noun
+            prefix = _text(noun.doc, (named.left_edge.i, head_span[1]))
             return _Found(verb, verb.text, speaker, stance, span, prefix=prefix, link_token=noun)
         relative_object = (
             any(c.dep_ == "dobj" and c.lower_ in RELATIVES for c in verb.children)
