@@ -227,3 +227,31 @@ def test_a_claim_in_a_relative_clause_reads_from_its_cue_on(pipeline):
     )
     army = [c for c in claims if c.speaker.country == "MMR" and c.speaker.sector == "MIL"]
     assert [c.content for c in army] == ["The river ferry Golden Lotus: it sank with artillery fire on Tuesday"]
+
+
+def test_reports_years_apart_do_not_share_a_key(tmp_path):
+    # The same words about a border clash in 2019 and in 2022 are two events; two days apart, one.
+    from dyadwatch.records import ActorRef, Claim
+
+    def claim(doc: str, day: str) -> Claim:
+        sentence = "The ministry said troops from across the river had fired mortars at three border posts overnight."
+        return Claim(
+            claim_id=f"{doc}-c1",
+            doc_id=doc,
+            sentence=sentence,
+            start=0,
+            end=len(sentence),
+            speaker=ActorRef("The ministry", None, None, "TJK", "GOV"),
+            content="troops from across the river had fired mortars at three border posts overnight",
+            stance="assert",
+            date=day,
+            date_precision="day",
+        )
+
+    keyer = ClaimKeyer()
+    first, repeated = claim("clash-a", "2019-05-01"), claim("clash-b", "2019-05-03")
+    later = claim("clash-c", "2022-06-10")
+    for c in (first, repeated, later):
+        keyer.assign([c])
+    assert repeated.claim_key == first.claim_key
+    assert later.claim_key != first.claim_key

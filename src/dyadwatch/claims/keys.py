@@ -16,7 +16,8 @@ The score of a new claim `a` and an earlier claim `b` (see `pair_features`, `pai
       + opposed_here * [the same, in one document]
       + subject_speaks * [the speaker of one is a country the other's content names]
       + answers * [a answers a claim of b's speaker that a's document does not hold]
-    and 0 when a and b come from different documents with cosine < cross_doc_floor.
+    and 0 when a and b come from different documents with cosine < cross_doc_floor, or made
+    more than cross_doc_days apart (statement dates).
 
 `cosine` compares the contents, `sentence_cosine` the sentences (within a document only,
 and not for two claims of one sentence), as unit embeddings from all-MiniLM-L6-v2
@@ -44,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import numpy as np
 
@@ -71,7 +73,9 @@ WEIGHTS = {
     "subject_speaks": 0.1,
     "answers": 0.2,
     "cross_doc_floor": 0.5,  # tied on dev with no floor; kept for stores far larger than the dev set
+    "cross_doc_days": 365,  # statements further apart than this, in different documents, never share a key
 }
+NOT_BONUSES = ("sentence_mix", "cross_doc_floor", "cross_doc_days")
 THRESHOLD = 0.8  # the score a pair needs to share a key
 SUPPORTING = {"assert", "admit"}
 CONTESTING = {"deny", "dispute"}
@@ -100,6 +104,7 @@ class Keyed:
     negative: bool = False
     start: int = 0
     anchors: frozenset[str] = frozenset()
+    day: int | None = None  # the day the statement was made, as a proleptic ordinal (date.toordinal)
     index: int = -1  # a position, for callers that keep claims in a list (claims/tune.py)
 
 
@@ -186,6 +191,7 @@ def pair_features(a: Keyed, b: Keyed, cosine: float, sentence_cosine: float = 0.
     )
     union = a.about | b.about
     same_doc = a.doc_id == b.doc_id
+    dated = a.day is not None and b.day is not None
     return {
         "cosine": float(cosine),
         # Sentences are compared within a document only (where they carry the context of a content
@@ -204,24 +210,29 @@ def pair_features(a: Keyed, b: Keyed, cosine: float, sentence_cosine: float = 0.
         "answers": float(
             bool((a.answers and a.answers == b.speaker_country) or (b.answers and b.answers == a.speaker_country))
         ),
+        "days_apart": float(abs(a.day - b.day)) if dated else 0.0,
     }
 
 
 def pair_score(features: dict[str, float], weights: dict[str, float]) -> float:
     """How surely two claims state one proposition; compared with the threshold.
 
-    Claims of different documents need contents at least CROSS_DOC_FLOOR alike whatever else
+    Claims of different documents need contents at least cross_doc_floor alike whatever else
     they share: a store holds many assertions a denial could answer, and only what it says
-    tells which one.
+    tells which one. And they need to be made within cross_doc_days of each other: a store of
+    years holds the same words about different events ("troops opened fire on border posts").
     """
-    if not features.get("same_doc") and features["cosine"] < weights.get("cross_doc_floor", 0.0):
-        return 0.0
+    if not features.get("same_doc"):
+        if features["cosine"] < weights.get("cross_doc_floor", 0.0):
+            return 0.0
+        if features.get("days_apart", 0.0) > weights.get("cross_doc_days", float("inf")):
+            return 0.0
     mix = weights.get("sentence_mix", 0.0)
     score = (1 - mix) * features["cosine"] + mix * features.get("sentence_cosine", 0.0)
     return score + sum(
         weights.get(name, 0.0) * value
         for name, value in features.items()
-        if name not in ("cosine", "sentence_cosine", "cross_doc_floor")
+        if name not in ("cosine", "sentence_cosine", "days_apart")
     )
 
 
@@ -239,6 +250,7 @@ def keyed_from(claim: Claim) -> Keyed:
         negative=claim.negative,
         start=claim.start,
         anchors=anchors_of(claim.content),
+        day=date.fromisoformat(claim.date).toordinal() if claim.date else None,
     )
 
 
@@ -408,7 +420,7 @@ class ClaimKeyer:
         # similarity alone; from another document, only at a content cosine of cross_doc_floor or more
         # (pair_score gives 0 below it). A document's claims are indexed together, so the claims of the
         # new claim's document are the open document's.
-        bonus = sum(w for name, w in weights.items() if name not in ("sentence_mix", "cross_doc_floor") and w > 0)
+        bonus = sum(w for name, w in weights.items() if name not in NOT_BONUSES and w > 0)
         cut = self.params.threshold - bonus
         passes = content >= max(cut, weights.get("cross_doc_floor", 0.0))
         if new.doc_id == self._open_doc and self._open_rows:
