@@ -234,3 +234,25 @@ def test_gold_claims_are_checked(tmp_path):
     bad.write_text(json.dumps({"doc": "d", "sentence": "s", "speaker": {}, "stance": "maybe", "claim_key": "k"}))
     with pytest.raises(ValueError, match="stance"):
         load_claims_gold(bad)
+
+
+def test_a_stored_claim_keeps_its_date_for_keying(tmp_path):
+    # Keys of a later ingest compare with stored claims by date too: the same report three years later
+    # is a new proposition, read back from the store in a second run.
+    sentence = "The ministry said troops from across the river had fired mortars at three border posts overnight."
+    path = tmp_path / "dated.duckdb"
+    stories = (
+        ("clash-2019", "2019-05-01", "Farmers near the crossing left their fields before dawn."),
+        ("clash-2022", "2022-06-10", "A new customs post on the bridge had opened only last month."),
+    )
+    for name, day, other in stories:  # different stories, so that the second is no near-duplicate
+        source = tmp_path / f"{name}.jsonl"
+        record = {"id": name, "text": f"DUSHANBE, Tajikistan — {other} {sentence}", "published": day}
+        source.write_text(json.dumps(record) + "\n", encoding="utf-8")
+        with Store(path) as store:
+            ingest([str(source)], store)
+    con = duckdb.connect(str(path), read_only=True)
+    keys = dict(con.execute("SELECT doc_id, claim_key FROM claims").fetchall())
+    con.close()
+    assert set(keys) == {"clash-2019", "clash-2022"}
+    assert keys["clash-2019"] != keys["clash-2022"]

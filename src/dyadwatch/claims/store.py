@@ -102,7 +102,7 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
         reader = con.execute(
             """
             SELECT c.claim_id, c.claim_key, c.doc_id, c.speaker_country, c.speaker_sector, c.stance, c.about,
-                   c.event_types, c.answers, c.negative, c.start, c.content, c.vector
+                   c.event_types, c.answers, c.negative, c.start, c.content, c.date, c.vector
             FROM claims c JOIN documents d ON d.id = c.doc_id
             WHERE c.vector IS NOT NULL
             ORDER BY c.doc_id, c.start, c.claim_id
@@ -111,8 +111,8 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
     for batch in reader:  # vectors straight from Arrow: no Python float per value
         if not batch.num_rows:
             continue
-        vectors = batch.column(12).flatten().to_numpy(zero_copy_only=False).astype(np.float32, copy=False)
-        rows = zip(*(batch.column(i).to_pylist() for i in range(12)), strict=True)
+        vectors = batch.column(13).flatten().to_numpy(zero_copy_only=False).astype(np.float32, copy=False)
+        rows = zip(*(batch.column(i).to_pylist() for i in range(13)), strict=True)
         items = [
             Keyed(
                 claim_id=r[0],
@@ -127,6 +127,7 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
                 negative=bool(r[9]),
                 start=r[10] or 0,
                 anchors=anchors_of(r[11] or ""),
+                day=r[12].toordinal() if r[12] else None,
             )
             for r in rows
         ]
