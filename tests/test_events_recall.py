@@ -471,3 +471,20 @@ def test_denying_sending_troops_somewhere_answers_that_country_not_the_troops(co
 def test_a_pair_of_doers_agrees_with_each_other_not_with_the_plan_s_partner(code):
     text = "Kenya and Uganda agreed on Monday to set up a joint committee with the United Nations on refugees."
     assert ("AGREE", "KEN", "UGA") in coded(code(text, "2024-03-04"))
+
+
+def test_summoning_an_envoy_to_protest_is_the_summoner_s_complaint_to_the_envoy_s_country(code):
+    text = (
+        "Kenya's foreign ministry summoned Uganda's charge d'affaires on Tuesday to protest against what it "
+        "called the harassment of Kenyan traders."
+    )
+    assert ("ACCUSE", "KEN", "UGA") in coded(code(text, "2025-03-04"))
+
+
+def test_the_two_neighbours_are_not_the_one_calling_on_them(code):
+    text = (
+        "Kenya accused Uganda of holding two of its citizens. The African Union Commission chairperson, "
+        "Mahmoud Ali Youssouf, called on the two neighbours to settle their dispute through talks."
+    )
+    requests = [e for e in code(text, "2025-03-04") if e.event_type == "REQUEST"]
+    assert [(e.source.country, e.target.country) for e in requests] == [("AUC", "KEN")]

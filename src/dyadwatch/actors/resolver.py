@@ -749,6 +749,10 @@ class DocumentActors:
                 subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects:
                     return subjects[0]
+                if node.dep_ == "acl" and node.tag_ in ("VBD", "VBZ", "VBP"):
+                    # "The AU chairperson, Mahmoud Ali Youssouf, called on ...": a finite verb parsed as
+                    # a clause on the noun before it; that noun is its subject.
+                    return node.head
                 if node.dep_ not in ("conj", "advcl", "xcomp", "acl"):
                     return None
             if node.head is node:

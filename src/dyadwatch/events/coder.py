@@ -725,7 +725,10 @@ class EventCoder:
                     return None
                 node = governing
                 continue
-            if node.dep_ == "xcomp" and node.head.lemma_.lower() not in self.rules.promise_verbs:
+            if (
+                node.dep_ == "xcomp"
+                and node.head.lemma_.lower() not in self.rules.promise_verbs | self.rules.purpose_verbs
+            ):
                 # "prompting China to announce a ban": the object of the governing verb does it.
                 controller = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
                 if controller is not None:
@@ -761,6 +764,9 @@ class EventCoder:
         verb, noun, entry = item.verb, item.noun, item.entry
         office = source.office
         candidates: list[Token] = []
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.rules.purpose_verbs:
+            # "summoned Chad's charge d'affaires to protest against ...": the one summoned hears it.
+            candidates += [c for c in verb.head.children if c.dep_ == "dobj"]
         if noun is not None:
             candidates += self._prep_objects(noun, entry.target_preps)
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
