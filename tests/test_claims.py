@@ -255,3 +255,14 @@ def test_reports_years_apart_do_not_share_a_key(tmp_path):
         keyer.assign([c])
     assert repeated.claim_key == first.claim_key
     assert later.claim_key != first.claim_key
+
+
+def test_a_statement_not_yet_made_is_no_claim(pipeline):
+    # "before Moscow had confirmed it", "unless Tbilisi confirms it": nobody has said anything yet.
+    claims = _claims_of(
+        pipeline,
+        "Armenia's foreign ministry said the accord guaranteed free transit on the northern road. "
+        "The ministry published its text on Friday before Moscow had confirmed it. "
+        "The accord will not take effect unless Tbilisi confirms it in writing.",
+    )
+    assert [c.speaker.country for c in claims] == ["ARM"]

@@ -327,11 +327,15 @@ class ClaimFinder:
         return found
 
     def _withheld(self, verb: Token) -> bool:
-        """'did not confirm', 'declined to comment', 'refused to say', 'would not say': no claim."""
+        """'did not confirm', 'declined to comment', 'refused to say', 'would not say', 'before X confirmed':
+        no claim."""
         if any(c.dep_ == "neg" for c in verb.children):
             return True
         if verb.dep_ in ("xcomp",) and verb.head.lemma_.lower() in self.words.withholding_heads:
             return True
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if verb.dep_ == "advcl" and marks & self.words.unmade_marks:
+            return True  # "before either government had confirmed it", "unless Moscow confirms": not said (yet)
         return any(
             c.dep_ == "aux" and c.lower_ in ("will", "'ll", "could", "might", "may", "can") for c in verb.children
         )

@@ -29,6 +29,7 @@ class ClaimWords:
     admit_content_verbs: frozenset[str]
     attitude_words: frozenset[str]
     withholding_heads: frozenset[str]
+    unmade_marks: frozenset[str]
     document_nouns: frozenset[str]
     non_speakers: frozenset[str]
     speaker_nouns: dict[str, str]  # unresolved speaker noun -> sector ("witnesses" -> CVL)
