@@ -488,3 +488,14 @@ def test_the_two_neighbours_are_not_the_one_calling_on_them(code):
     )
     requests = [e for e in code(text, "2025-03-04") if e.event_type == "REQUEST"]
     assert [(e.source.country, e.target.country) for e in requests] == [("AUC", "KEN")]
+
+
+def test_an_attack_on_a_vehicle_targets_whoever_it_carried(code):
+    events = code("British marines seized a tanker carrying Iranian oil off Gibraltar on Thursday.", "2019-07-05")
+    assert ("COERCE", "GBR", "IRN") in coded(events)
+
+
+def test_a_town_named_after_of_is_a_place_not_a_person(code):
+    text = "Pakistani troops shelled positions near the town of Wali Khel on Sunday, Afghan officials said."
+    targets = {e.target.name for e in code(text, "2024-03-17") if e.target is not None}
+    assert "Wali Khel" not in targets

@@ -366,9 +366,15 @@ class DocumentActors:
                     if resolved is not None:
                         resolved.ref.text = _phrase_text(head)
                         return Resolution(resolved.ref, resolved.certainty * 0.9)
-        if head.ent_type_ in ("ORG", "PERSON") and head.pos_ == "PROPN":
+        if head.ent_type_ in ("ORG", "PERSON") and head.pos_ == "PROPN" and not self.is_place_name(head):
             return self._unknown_named(head, day)
         return None
+
+    def is_place_name(self, head: Token) -> bool:
+        """A place word's name ("the town of Ahmad Wal", "the district of Kurram"), whatever the tagger thought."""
+        while head.dep_ in ("compound", "flat") and head.head is not head:
+            head = head.head
+        return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.kb.not_actors
 
     def resolve_place(self, head: Token, day: str | None) -> Resolution | None:
         """'the Ukrainian city of Kharkiv', 'Pakistan's airspace': the country a place belongs to.

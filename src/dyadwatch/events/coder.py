@@ -959,6 +959,12 @@ class EventCoder:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         owners += [obj] + [c for c in obj.children if c.dep_ == "conj"] + self._owners(obj, event_type)
+        if event_type in LOCATED_TYPES:
+            # "struck a car carrying the Taliban leader", "seized a tanker carrying Iranian oil": who it carried.
+            for clause in thing.children:
+                if clause.dep_ == "acl" and clause.tag_ == "VBG":
+                    for carried in (c for c in clause.children if c.dep_ == "dobj"):
+                        owners += [carried] + self._owners(carried, event_type)
         # "Mexican goods", "a Philippine supply mission": an adjective or compound naming a country.
         owners += [c for c in thing.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN")]
         return owners
@@ -1132,7 +1138,13 @@ class EventCoder:
         resolved = actors.resolve(head, day, counterpart_office=counterpart_office)
         if resolved is None and head.lemma_.lower() in BACK_REFERENCES and _definite(head):
             resolved = self._back_reference(head, actors, day)
-        if resolved is None and head.ent_type_ == "PERSON" and head.pos_ == "PROPN" and actors.focus_country:
+        if (
+            resolved is None
+            and head.ent_type_ == "PERSON"
+            and head.pos_ == "PROPN"
+            and actors.focus_country
+            and not actors.is_place_name(head)
+        ):
             # A named person we know nothing about: most likely of the country the story is about.
             name = next((e.text for e in head.doc.ents if e.start <= head.i < e.end), head.text)
             ref = ActorRef(_phrase(head), None, name, actors.focus_country, "UNK")
