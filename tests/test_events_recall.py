@@ -499,3 +499,8 @@ def test_a_town_named_after_of_is_a_place_not_a_person(code):
     text = "Pakistani troops shelled positions near the town of Wali Khel on Sunday, Afghan officials said."
     targets = {e.target.name for e in code(text, "2024-03-17") if e.target is not None}
     assert "Wali Khel" not in targets
+
+
+def test_a_live_blog_label_before_the_subject_is_not_the_doer(code):
+    events = code("Recap: Yoon declared martial law in a televised address late on Tuesday.", "2024-12-04")
+    assert ("COERCE", "KOR", None) in coded(events)

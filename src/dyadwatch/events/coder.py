@@ -701,7 +701,8 @@ class EventCoder:
                     # "3,500 US troops are deployed": for deployments the troops are the doers.
                     return next((c for c in node.children if c.dep_ == "nsubjpass"), None)
                 return None
-            for child in node.children:
+            # The subject nearest the verb: "Recap: Yoon declared ..." is parsed with two subjects.
+            for child in sorted(node.children, key=lambda c: abs(c.i - node.i)):
                 if child.dep_ in ("nsubj", "csubj"):
                     if child.lower_ in ("who", "which", "that") and node.dep_ == "relcl":
                         return node.head
