@@ -386,6 +386,35 @@ def test_inside_one_article_only_the_same_mode_lets_a_retelling_join():
         later = mention("l2", doc_id="summit", start=120, mode=modes[1])
         ids = fuse_mentions([lede, later], config, vectors).fused_ids
         assert (ids["l1"] == ids["l2"]) is together, modes
+    # Without a dated lede, two sentences of one mode are as often a refusal and its quote
+    # ("Kyiv refused to sign", "'Ukraine does not sign', an adviser wrote"): apart.
+    refusal, quote = (
+        mention(e, doc_id="refusal", start=k * 80, day=date(2024, 3, 14), sentence="Kyiv refused.", mode="assist")
+        for k, e in enumerate(("l1", "l2"))
+    )
+    assert refusal.undated and quote.undated
+    ids = fuse_mentions([refusal, quote], config, vectors).fused_ids
+    assert ids["l1"] != ids["l2"]
+
+
+def test_each_side_on_its_own_day_is_two_acts():
+    # "Putin said on Thursday he was ready to meet Zelensky" / "Zelensky said on Friday he was
+    # ready to meet Putin": the sides swapped, a day apart. The day of slack still joins one
+    # act told with the same sides and dated a day apart (often the coder's reading of "on Monday").
+    config = FusionConfig()
+    vectors = {"p1": unit(1, 0), "p2": unit(0.6, 0.8)}
+    cos = float(vectors["p1"] @ vectors["p2"])
+    assert config.threshold <= cos < config.threshold_other_day
+    cases = (
+        (("ETH", "GOV"), ("KEN", "GOV"), date(2024, 3, 13), False),
+        (("ETH", "GOV"), ("KEN", "GOV"), date(2024, 3, 12), True),
+        (("KEN", "GOV"), ("ETH", "GOV"), date(2024, 3, 13), True),
+    )
+    for source, target, day, together in cases:
+        putin = mention("p1", event_type="AGREE")
+        zelensky = mention("p2", event_type="AGREE", source=source, target=target, day=day)
+        ids = fuse_mentions([putin, zelensky], config, vectors).fused_ids
+        assert (ids["p1"] == ids["p2"]) is together, (source, day)
 
 
 def test_different_modes_need_a_closer_sentence():

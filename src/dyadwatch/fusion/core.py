@@ -29,7 +29,12 @@ section "Fused events"):
    (not the publication default) and it is the same day; `threshold_same_document` for two
    sentences of one document (an article that tells two requests or two attacks between
    the same parties usually means two events, so only near-restatements fuse), but
-   `threshold` when they carry the same mode (a lede and its elaboration);
+   `threshold` when they carry the same mode and one of them an explicit day (a dated lede
+   and its elaboration; two undated sentences of one mode are a statement and its quote
+   as often as one act told twice); `threshold_other_day` at least when the sides are
+   swapped and both carry explicit days that differ (each side's own act on its own day,
+   "Putin said on Thursday he was ready to meet", "Zelensky said on Friday he was ready";
+   the day of slack stays for one act dated differently, often by the coder);
    `threshold_other_mode` at least when both carry a mode and the modes differ (the
    article's treaty suspension and its expulsion of advisers are two sanctions);
    `threshold_swapped` at least, when the sides are swapped in a type that is not mutual
@@ -99,6 +104,7 @@ class FusionConfig:
     threshold_same_mode: float = 0.30
     threshold_other_mode: float = 0.55
     threshold_same_document: float = 0.80
+    threshold_other_day: float = 0.80
     threshold_swapped: float = 0.55
     day_window: int = 1
     undated_days: int = 7
@@ -245,13 +251,16 @@ def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
     """The cosine two compatible mentions need: lower when structured evidence already agrees."""
     same_mode = bool(a.mode) and a.mode == b.mode
     if a.doc_id == b.doc_id:
-        threshold = config.threshold if same_mode else config.threshold_same_document
+        dated_retelling = same_mode and (a.explicit_day or b.explicit_day)
+        threshold = config.threshold if dated_retelling else config.threshold_same_document
     elif same_mode:
         threshold = config.threshold_same_mode
     elif a.explicit_day and b.explicit_day and a.date == b.date:
         threshold = config.threshold_same_day
     else:
         threshold = config.threshold
+    if a.explicit_day and b.explicit_day and a.date != b.date and swapped(a, b):
+        threshold = max(threshold, config.threshold_other_day)
     if a.mode and b.mode and a.mode != b.mode:
         threshold = max(threshold, config.threshold_other_mode)
     if not (a.event_type in MUTUAL_TYPES and b.event_type in MUTUAL_TYPES) and swapped(a, b):
