@@ -266,3 +266,18 @@ def test_a_statement_not_yet_made_is_no_claim(pipeline):
         "The accord will not take effect unless Tbilisi confirms it in writing.",
     )
     assert [c.speaker.country for c in claims] == ["ARM"]
+
+
+def test_a_thing_denied_answers_the_claim_made_before_it(pipeline):
+    # "denied any use of live rounds" says nothing of its own: it answers the opposition's claim.
+    claims = _claims_of(
+        pipeline,
+        "Kenya's opposition said police had shot three protesters dead in Kisumu on Tuesday. "
+        "The interior ministry denied any use of live rounds.",
+    )
+    [said] = [c for c in claims if c.stance == "assert"]
+    [denied] = [c for c in claims if c.stance == "deny"]
+    assert said.speaker.country == denied.speaker.country == "KEN"
+    assert denied.content == "any use of live rounds" and denied.link == said.claim_id
+    ClaimKeyer().assign(claims)
+    assert denied.claim_key == said.claim_key

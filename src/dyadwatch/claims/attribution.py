@@ -68,6 +68,7 @@ class _Found:
     prefix: str | None = None  # words put before the content ("The tanker Coral Vega: they hit ...")
     link_noun: Token | None = None  # the claim noun naming the claim answered ("India's charge")
     link_here: bool = False  # answers a claim of this sentence or the one before ("an accusation X denied")
+    answers_last: bool = False  # a thing or act denied ("denied any political motive"): answers another's claim
     link_token: Token | None = None  # a token inside the content of the claim it belongs with
     link_head: Token | None = None  # the cue of the claim whose content this one shares ("denied ... but admitted")
     parent: _Found | None = None  # the statement a participle continues ("..., saying ...")
@@ -247,7 +248,8 @@ class ClaimFinder:
             if clause is not None:
                 return _Found(verb, cue_text, speaker, stance, _clause_span(clause))
             if gerund is not None and stance == "deny":
-                return _Found(verb, cue_text, speaker, stance, _clause_span(gerund))
+                # "denies sending troops to Congo": the answer to the latest assertion of another party
+                return _Found(verb, cue_text, speaker, stance, _clause_span(gerund), answers_last=True)
             if obj is not None:
                 claim_noun = _claim_noun_in(obj, words)
                 if claim_noun is not None:
@@ -259,7 +261,8 @@ class ClaimFinder:
                         stance = "dispute"  # "rejects Tokyo's explanation", "reject the premise of ..."
                     return _Found(verb, cue_text, speaker, stance, span, link_noun=claim_noun)
                 if lemma in words.object_verbs:
-                    return _Found(verb, cue_text, speaker, stance, _noun_phrase(obj, with_preps=True))
+                    span = _noun_phrase(obj, with_preps=True)  # "denied any political motive": as a gerund
+                    return _Found(verb, cue_text, speaker, stance, span, answers_last=stance == "deny")
             return None
         if lemma in ("accuse", "charge", "blame", "describe", "label", "brand", "attribute"):
             preps = {"accuse": ("of",), "charge": ("with",), "blame": ("for", "on"), "attribute": ("to",)}.get(
@@ -756,7 +759,7 @@ class ClaimFinder:
                 if other is not claim and span and span[0] <= item.link_token.i < span[1]:
                     target = other
                     break
-        elif item.link_noun is not None or item.link_here:
+        elif item.link_noun is not None or item.link_here or item.answers_last:
             owner_country = self._owner_country(item.link_noun, actors, day) if item.link_noun is not None else None
             before = [c for i, c in here if c is not claim and i.cue.i < item.cue.i]
             if item.link_here:
