@@ -201,3 +201,48 @@ def test_cosines_computed_for_a_batch_give_the_same_keys_and_stances():
     assert keys(True) == one_by_one
     assert any(stance == "deny" for _, stance in one_by_one)
     assert len({k for k, _ in one_by_one}) < 200
+
+
+def test_signatures_are_datasketch_minhashes():
+    """Stored signatures must not change with the code that computes them."""
+    from datasketch import MinHash
+
+    from dyadwatch.ingest.dedup import _WORD, NUM_PERM, SCHEME, SHINGLE_WORDS, signature
+
+    rng = np.random.default_rng(3)
+    vocabulary = "the talks between both governments resumed on monday after a pause of several weeks".split()
+    texts = [" ".join(rng.choice(vocabulary, size=int(rng.integers(30, 400)))) + f" ä{i}" for i in range(25)]
+    for text in texts:
+        words = _WORD.findall(text.lower())
+        minhash = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+        minhash.update_batch({" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - 2)})
+        assert np.array_equal(signature(text), minhash.hashvalues)
+    assert signature(" ".join(vocabulary)) is None  # too short to cluster
+
+
+def test_band_parameters_are_datasketch_lsh_parameters():
+    from datasketch.lsh import _optimal_param
+
+    from dyadwatch.ingest.dedup import lsh_bands
+
+    for threshold in (0.5, 0.6, 0.8):
+        for num_perm in (64, 128):
+            assert lsh_bands(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def test_documents_without_near_duplicates_hold_no_cluster_bookkeeping():
+    """The cluster index grows with every stored document: one that is alone keeps a slot and a date only."""
+    from dyadwatch.ingest.dedup import NUM_PERM, StoryClusters
+
+    rng = np.random.default_rng(7)
+    clusters = StoryClusters()
+    base = rng.integers(0, 2**32, size=NUM_PERM, dtype=np.uint64).astype(np.uint32)
+    for i in range(500):
+        clusters.add(f"d{i}", "2024-01-02", rng.integers(0, 2**32, size=NUM_PERM, dtype=np.uint64).astype(np.uint32))
+    clusters.add("copy-a", "2024-01-03", base)
+    clusters.add("copy-b", "2024-01-01", base)
+    assert len(clusters) == 502
+    assert len(clusters.root) == 2 and len(clusters.members) == 1 and len(clusters._canonical) == 1
+    assert clusters.cluster_of("copy-a") == "copy-b" and clusters.cluster_of("d3") == "d3"
+    clusters.remove("copy-b")
+    assert not clusters.root and not clusters.members and not clusters._canonical
