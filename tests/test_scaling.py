@@ -246,3 +246,24 @@ def test_documents_without_near_duplicates_hold_no_cluster_bookkeeping():
     assert clusters.cluster_of("copy-a") == "copy-b" and clusters.cluster_of("d3") == "d3"
     clusters.remove("copy-b")
     assert not clusters.root and not clusters.members and not clusters._canonical
+
+
+def test_key_index_holds_one_object_per_repeated_value(tmp_path):
+    """The key index lives as long as the run: claims that share a key, a document or a set of countries
+    share one object for it, whether keyed in the run or read back from the store."""
+    from dyadwatch.claims.store import load_keyer
+
+    first, second = _claim(1, "doc-a", 0, "IND"), _claim(2, "doc-b", 50, "PAK")
+    first.about, second.about = ["PAK", "IND"], ["IND", "PAK"]
+    first.content, second.content = "talks would resume soon", "the border would stay open"  # no names: no anchors
+    a, b = keyed_from(first), keyed_from(second)
+    assert a.about is b.about and a.event_types is b.event_types and a.anchors is b.anchors
+
+    with Store(tmp_path / "claims.duckdb") as store:
+        ingest([str(CLAIMS_CORPUS)], store)
+        items = load_keyer(store.con).items
+    assert len(items) > 10
+    for field in ("claim_key", "doc_id", "about"):
+        values = [getattr(item, field) for item in items]
+        assert len({id(v) for v in values}) == len(set(values)) < len(values), field
+    assert len({id(item.anchors) for item in items if not item.anchors}) == 1  # names differ; none is one set

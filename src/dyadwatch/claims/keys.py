@@ -143,7 +143,19 @@ ANCHOR_STOP = {
 def anchors_of(text: str) -> frozenset[str]:
     """Names and numbers inside a content ("Coral Vega", "246"): what two reports of one thing share."""
     found = {m.group(0).lower().replace("’", "'").removesuffix("'s") for m in ANCHOR.finditer(" " + (text or ""))}
-    return frozenset(found - ANCHOR_STOP)
+    return frozenset(found - ANCHOR_STOP) or _NO_STRINGS
+
+
+# The key index holds three sets per claim for the whole run; most are empty or one of a few country
+# sets, and each distinct one is held once (a frozenset costs 216 bytes even when empty).
+_NO_STRINGS: frozenset[str] = frozenset()
+_SHARED_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def shared_set(values: Iterable[str]) -> frozenset[str]:
+    """The one frozenset held for these values (for sets that repeat across claims: countries, event types)."""
+    found = frozenset(values)
+    return _SHARED_SETS.setdefault(found, found)
 
 
 def key_for(claim_id: str) -> str:
@@ -244,8 +256,8 @@ def keyed_from(claim: Claim) -> Keyed:
         speaker_country=claim.speaker.country,
         speaker_sector=claim.speaker.sector,
         stance=claim.stance,
-        about=frozenset(claim.about),
-        event_types=frozenset(claim.event_types),
+        about=shared_set(claim.about),
+        event_types=shared_set(claim.event_types),
         answers=claim.answers,
         negative=claim.negative,
         start=claim.start,

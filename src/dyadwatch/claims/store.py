@@ -13,6 +13,7 @@ DESIGN.md.
 
 from __future__ import annotations
 
+import sys
 import warnings
 from collections.abc import Iterator, Sequence
 
@@ -20,7 +21,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from dyadwatch.claims.keys import DIM, ClaimKeyer, Keyed, anchors_of
+from dyadwatch.claims.keys import DIM, ClaimKeyer, Keyed, anchors_of, shared_set
 from dyadwatch.records import Claim
 
 SPEAKER_COLS = ("text", "actor_id", "name", "country", "sector")
@@ -116,14 +117,14 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
         items = [
             Keyed(
                 claim_id=r[0],
-                claim_key=r[1],
-                doc_id=r[2],
-                speaker_country=r[3],
-                speaker_sector=r[4],
-                stance=r[5],
-                about=frozenset(r[6] or ()),
-                event_types=frozenset(r[7] or ()),
-                answers=r[8],
+                claim_key=_one(r[1]),
+                doc_id=_one(r[2]),
+                speaker_country=_one(r[3]),
+                speaker_sector=_one(r[4]),
+                stance=_one(r[5]),
+                about=shared_set(r[6] or ()),
+                event_types=shared_set(r[7] or ()),
+                answers=_one(r[8]),
                 negative=bool(r[9]),
                 start=r[10] or 0,
                 anchors=anchors_of(r[11] or ""),
@@ -133,6 +134,11 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
         ]
         keyer.add(items, vectors.reshape(len(items), 2 * DIM))
     return keyer
+
+
+def _one(text: str | None) -> str | None:
+    """One string object per value: Arrow gives each row its own copy of a key, a document id, a country."""
+    return sys.intern(text) if text else text
 
 
 class ClaimWriter:
