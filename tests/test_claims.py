@@ -281,3 +281,15 @@ def test_a_thing_denied_answers_the_claim_made_before_it(pipeline):
     assert denied.content == "any use of live rounds" and denied.link == said.claim_id
     ClaimKeyer().assign(claims)
     assert denied.claim_key == said.claim_key
+
+
+def test_a_participle_after_a_statement_not_made_is_the_main_speakers(pipeline):
+    # The parser may hang "saying" on "confirmed"; nobody confirmed, so the announcer says it.
+    claims = _claims_of(
+        pipeline,
+        "Azerbaijan's president announced the accord on Friday before Yerevan had confirmed it, "
+        "saying both sides had agreed to reopen the mountain road to lorries.",
+    )
+    assert [(c.speaker.country, c.content) for c in claims] == [
+        ("AZE", "both sides had agreed to reopen the mountain road to lorries")
+    ]

@@ -336,17 +336,26 @@ class ClaimFinder:
             return True
         if verb.dep_ in ("xcomp",) and verb.head.lemma_.lower() in self.words.withholding_heads:
             return True
-        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-        if verb.dep_ == "advcl" and marks & self.words.unmade_marks:
-            return True  # "before either government had confirmed it", "unless Moscow confirms": not said (yet)
+        if self._unmade(verb):
+            return True
         return any(
             c.dep_ == "aux" and c.lower_ in ("will", "'ll", "could", "might", "may", "can") for c in verb.children
         )
 
+    def _unmade(self, verb: Token) -> bool:
+        """'before either government had confirmed it', 'unless Moscow confirms': not said (yet)."""
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        return verb.dep_ == "advcl" and bool(marks & self.words.unmade_marks)
+
     def _speaker_token(self, verb: Token) -> Token | None:
-        """The subject of the cue, inherited through participles and conjoined verbs."""
+        """The subject of the cue, inherited through participles and conjoined verbs (not from a
+        statement not made: 'announced the truce before Delhi had confirmed it, saying ...' is
+        the announcer's)."""
         node = verb
         for _ in range(4):
+            if node is not verb and self._unmade(node) and node.head.i != node.i:
+                node = node.head
+                continue
             for child in node.children:
                 if child.dep_ == "nsubj":
                     if child.lower_ in RELATIVES and node.dep_ == "relcl":
