@@ -504,3 +504,13 @@ def test_a_town_named_after_of_is_a_place_not_a_person(code):
 def test_a_live_blog_label_before_the_subject_is_not_the_doer(code):
     events = code("Recap: Yoon declared martial law in a televised address late on Tuesday.", "2024-12-04")
     assert ("COERCE", "KOR", None) in coded(events)
+
+
+def test_it_is_the_state_that_was_the_subject_before(code):
+    text = "Belarus expelled two Lithuanian diplomats on Monday. It also demanded that Lithuania close its consulate."
+    assert ("REQUEST", "BLR", "LTU") in coded(code(text, "2024-05-13"))
+
+
+def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
+    text = "The talks collapsed on Monday. It also demanded that Lithuania close its consulate."
+    assert not [e for e in code(text, "2024-05-13") if e.event_type == "REQUEST"]

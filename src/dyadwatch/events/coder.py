@@ -1160,7 +1160,26 @@ class EventCoder:
                     return Resolution(ActorRef(head.text, *_ref_fields(found.ref)), found.certainty * 0.8, found.office)
         if resolved is None and head.pos_ == "PRON" and head.lower_ == "them":
             resolved = self._plural_antecedent(head, actors, day, verb)
+        if resolved is None and head.lower_ == "it" and head.dep_ in ("nsubj", "nsubjpass"):
+            resolved = self._it_antecedent(head, actors, day)
         return resolved
+
+    def _it_antecedent(self, pronoun: Token, actors: DocumentActors, day: str | None) -> Resolution | None:
+        """'Russia expelled 23 diplomats. It also closed the consulate': the state or body that was the
+        subject last, earlier in this sentence or in the one before (people are 'he' or 'she')."""
+        sent = pronoun.sent
+        previous = pronoun.doc[sent.start - 1].sent if sent.start > 0 else None
+        tokens = list(previous or []) + list(pronoun.doc[sent.start : pronoun.i])
+        for token in reversed(tokens):
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
+                continue
+            found = actors.resolve(token, day)
+            if found is None:
+                return None  # the last subject is no actor: "it" may well be that
+            if found.ref.actor_id and found.ref.actor_id.startswith("person:"):
+                return None
+            return Resolution(ActorRef(pronoun.text, *_ref_fields(found.ref)), found.certainty * 0.7, found.office)
+        return None
 
     def _plural_antecedent(
         self, pronoun: Token, actors: DocumentActors, day: str | None, verb: Token
