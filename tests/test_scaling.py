@@ -267,3 +267,23 @@ def test_key_index_holds_one_object_per_repeated_value(tmp_path):
         values = [getattr(item, field) for item in items]
         assert len({id(v) for v in values}) == len(set(values)) < len(values), field
     assert len({id(item.anchors) for item in items if not item.anchors}) == 1  # names differ; none is one set
+
+
+def test_duckdb_cache_is_bounded_during_an_ingest_only(tmp_path):
+    """DuckDB caches blocks up to its memory limit, by default most of the machine's memory: an ingest
+    caps it (its cache grew with the store), and gives the store back its default afterwards."""
+    from dyadwatch.ingest.run import INGEST_MEMORY_LIMIT
+
+    def limit(store: Store) -> str:
+        return store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+
+    seen: list[str] = []
+    with Store(tmp_path / "limit.duckdb") as store:
+        default = limit(store)
+        ingest([str(CLAIMS_CORPUS)], store, on_document=lambda summary: seen.append(limit(store)))
+        after = limit(store)
+    capped = duckdb.connect()
+    capped.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+    expected = capped.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    assert len(seen) > 5 and set(seen) == {expected} != {default}
+    assert after == default

@@ -38,6 +38,13 @@ LOOKUP_CHUNK = 64
 # Fusion runs every FUSE_EVERY stored documents, not once at the end, so that it never holds more than
 # that many documents' event mentions (and vectors) at once; incremental fusion gives the same result.
 FUSE_EVERY = 2000
+# DuckDB keeps the blocks it reads and writes cached up to its memory limit (by default 80% of RAM):
+# over a long ingest its cache grew with the store, to about the size of the database file (54 MB
+# after 5,000 generated documents, 11 MB per 1,000; benchmarks/README.md). An ingest needs little
+# of it at a time; past the limit DuckDB evicts cached blocks. Not much lower: on a 5,000-document
+# store, fusion failed at 16 MB, and at 32 MB its queries spilled, returned rows in another order
+# and fusion gave other fused events (it depends on that order).
+INGEST_MEMORY_LIMIT = "256MiB"
 
 
 @dataclass
@@ -189,6 +196,22 @@ def ingest(
 
     recode: code again documents already stored with the same text (after a coder change).
     """
+    store.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+    try:
+        return _ingest(paths, store, workers, settings, max_bytes, on_document, recode)
+    finally:
+        store.con.execute("RESET memory_limit")
+
+
+def _ingest(
+    paths: Iterable[str],
+    store: Store,
+    workers: int,
+    settings: Settings | None,
+    max_bytes: int,
+    on_document: Callable[[IngestSummary], None] | None,
+    recode: bool,
+) -> IngestSummary:
     summary = IngestSummary()
     started = time.perf_counter()
     clusters, written = load_clusters(store)
