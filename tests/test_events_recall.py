@@ -514,3 +514,9 @@ def test_it_is_the_state_that_was_the_subject_before(code):
 def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
     text = "The talks collapsed on Monday. It also demanded that Lithuania close its consulate."
     assert not [e for e in code(text, "2024-05-13") if e.event_type == "REQUEST"]
+
+
+def test_the_one_under_sanctions_is_their_target(code):
+    assert ("SANCTION", "UN", "IRN") in coded(code("Iran remains under UN sanctions.", "2022-02-14"))
+    text = "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable."
+    assert ("SANCTION", "ECOWAS", "GIN") in coded(code(text, "2022-02-14"))

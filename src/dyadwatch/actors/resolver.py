@@ -372,7 +372,7 @@ class DocumentActors:
 
     def is_place_name(self, head: Token) -> bool:
         """A place word's name ("the town of Ahmad Wal", "the district of Kurram"), whatever the tagger thought."""
-        while head.dep_ in ("compound", "flat") and head.head is not head:
+        while head.dep_ in ("compound", "flat") and head.head != head:
             head = head.head
         return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.kb.not_actors
 
@@ -761,7 +761,7 @@ class DocumentActors:
                     return node.head
                 if node.dep_ not in ("conj", "advcl", "xcomp", "acl"):
                     return None
-            if node.head is node:
+            if node.head == node:
                 return None
             node = node.head
         return None

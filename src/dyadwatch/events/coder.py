@@ -429,7 +429,7 @@ class EventCoder:
                     return True
             node = governing
         for _ in range(3):
-            if node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "pobj") or node.head is node:
+            if node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "pobj") or node.head == node:
                 return False
             head = node.head
             if head.dep_ == "prep" and node.dep_ in ("pcomp", "pobj"):
@@ -596,7 +596,7 @@ class EventCoder:
             targets_for = lambda source: self._noun_targets(noun, entry, actors, day, source)  # noqa: E731
         else:
             sources = self._verb_sources(verb, actors, day, passive_subject=event_type in TARGETLESS_TYPES)
-            if not sources and item.kind == "light" and verb.dep_ in ("acl", "relcl") and verb.head is noun:
+            if not sources and item.kind == "light" and verb.dep_ in ("acl", "relcl") and verb.head == noun:
                 sources = self._noun_sources(noun, actors, day)  # "ECOWAS sanctions imposed on Mali"
             # "Kenya and Uganda agreed to set up a committee on refugees": a pair of doers acts on each
             # other, not on whoever their plan's clause names (docs/annotation.md: coordination).
@@ -748,7 +748,7 @@ class EventCoder:
             ):
                 node = node.head.head  # "said the money was welcome and accused France": the speaker accuses
                 continue
-            if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head is not node:
+            if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head != node:
                 node = node.head  # "is due to meet", "ready to receive": climb to the subject's verb
                 continue
             if node.dep_ == "ROOT":
@@ -801,6 +801,10 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
                 candidates += self._prep_objects(child, entry.target_preps)
+        if noun is not None and verb.dep_ == "acl" and verb.head == noun:
+            under = self._held_under(noun, actors, day, source)  # "under ECOWAS sanctions imposed in January"
+            if under:
+                return under
         for candidate in candidates:
             pair = actors.resolve_pair(candidate, day)
             if pair:
@@ -927,7 +931,7 @@ class EventCoder:
             return None
         node = verb.head
         for _ in range(6):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.words.speech_verbs:
@@ -1030,7 +1034,7 @@ class EventCoder:
             seen.add(span.start)
             head = span.root
             while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i not in excluded:
-                if head.head is head or head.head.pos_ not in ("NOUN", "PROPN"):
+                if head.head == head or head.head.pos_ not in ("NOUN", "PROPN"):
                     break
                 head = head.head
             resolved = self._resolve(head, actors, day, anchor, source.office) or self._resolve(
@@ -1108,6 +1112,9 @@ class EventCoder:
                 resolved = self._resolve(candidate, actors, day, noun, source.office)
                 if resolved is not None and not _same_actor(source.ref, resolved.ref):
                     return [resolved]
+        under = self._held_under(noun, actors, day, source)
+        if under:
+            return under
         held = noun
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
             if noun.head.head.lemma_.lower() in self.rules.container_nouns:
@@ -1117,6 +1124,19 @@ class EventCoder:
             for resolved in self._verb_sources(held.head, actors, day):
                 if not _same_actor(source.ref, resolved.ref):
                     return [resolved]
+        return []
+
+    def _held_under(self, noun: Token, actors: DocumentActors, day: str | None, source: Resolution) -> list[Resolution]:
+        """'Mali remains under ECOWAS sanctions', 'who was placed on a US blacklist': the one under it."""
+        if noun.dep_ != "pobj" or noun.head.lower_ not in ("under", "on") or noun.head.head.pos_ not in ("VERB", "AUX"):
+            return []
+        holder = noun.head.head
+        for subject in (c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if subject.lower_ in ("who", "which", "that") and holder.dep_ == "relcl":
+                subject = holder.head
+            resolved = self._resolve(subject, actors, day, noun, source.office)
+            if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                return [resolved]
         return []
 
     def _noun_hypothetical(self, noun: Token) -> bool:
@@ -1226,7 +1246,7 @@ class EventCoder:
         """In 'Pakistan said it shot down ...', the subject(s) of the saying verb, nearest first."""
         node = verb
         for _ in range(3):
-            if node.head is node:
+            if node.head == node:
                 return []
             if (
                 node.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis")
@@ -1307,7 +1327,7 @@ def _governing_verb(noun: Token) -> Token | None:
     """The verb whose argument (or argument's modifier) the noun is."""
     node = noun
     for _ in range(6):
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

@@ -167,7 +167,7 @@ def is_hypothetical(verb: Token, words: ModalityWords, noun: Token | None = None
             return True
         node = verb
         for _ in range(3):
-            if node.dep_ not in ("xcomp", "acl", "ccomp", "pcomp", "advcl", "conj") or node.head is node:
+            if node.dep_ not in ("xcomp", "acl", "ccomp", "pcomp", "advcl", "conj") or node.head == node:
                 break
             if node.dep_ == "conj" and node.tag_ == "VBD":
                 break  # a past-tense conjunct has its own tense: "should spend ... and accused"
