@@ -884,7 +884,7 @@ class DocumentActors:
             country = self._country_in_match(inside[0], day) if inside else None
             for token in [head, *[c for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"]]:
                 country = country or self._country_of_modifiers(token, day)[0]
-                if token is not head and not sector:
+                if token != head and not sector:
                     sector = self._group_sector(token)
             armed = self._armed_group_word(head)
             if armed:

@@ -228,9 +228,9 @@ class EventCoder:
         for token in sent:
             # "rejected the protest that Pakistan lodged", "rebuffed appeals from West African leaders":
             # the object is an event of its own, done by someone other than the verb's subject.
-            if token.i not in claimed_nouns and not any(f.noun is token for f in found) and token.dep_ != "dobj":
+            if token.i not in claimed_nouns and not any(f.noun == token for f in found) and token.dep_ != "dobj":
                 continue
-            if any(f.noun is token and f.kind == "noun" for f in found) or token.pos_ not in ("NOUN", "PROPN"):
+            if any(f.noun == token and f.kind == "noun" for f in found) or token.pos_ not in ("NOUN", "PROPN"):
                 continue
             entry = self._noun_entry(token)
             if entry and _own_doer(token):
