@@ -527,6 +527,21 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
     ),
     pytest.param("Iran remains under UN sanctions.", "2022-02-14", ("SANCTION", "UN", "IRN"), id="under sanctions"),
     pytest.param(
+        "Washington paused tariffs on Mexican goods for a month.",
+        "2025-02-04",
+        ("CONCEDE", "USA", "MEX"),
+        id="pausing tariffs concedes",
+    ),
+    pytest.param(
+        "Kenya revoked the accreditation of two Ugandan journalists.",
+        "2023-05-02",
+        ("SANCTION", "KEN", "UGA"),
+        id="revoking an accreditation cuts a relation",
+    ),
+    pytest.param(
+        "Moscow refuted the claims made by Kyiv.", "2023-05-02", ("REJECT", "RUS", "UKR"), id="refuting rejects"
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),
