@@ -182,6 +182,8 @@ def is_hypothetical(verb: Token, words: ModalityWords, noun: Token | None = None
                 c.dep_ == "aux" and c.lower_ in words.hypothetical_aux for c in head.children
             ):
                 return True
+            if node.dep_ == "xcomp" and head.lower_ == "going" and any(c.dep_ == "aux" for c in head.children):
+                return True  # "is going to impose": spaCy makes "going" the head, not an auxiliary
             if node.dep_ == "conj":
                 # "will meet and sign": the conjunct shares the first verb's auxiliaries.
                 if any(c.dep_ == "aux" and c.lower_ in words.hypothetical_aux for c in head.children):
