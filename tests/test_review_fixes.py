@@ -23,3 +23,14 @@ def test_going_to_is_future(code):
     assert not _only(
         code("Kenya's president went to Addis Ababa and met Ethiopia's prime minister.", "2025-03-01"), "CONSULT"
     ).hypothetical
+
+
+def test_trade_words_on_an_event_noun_make_it_a_sanction_however_it_is_told(code):
+    # "export restrictions" was a SANCTION only after a light verb, and only because `c is not item.noun`
+    # never held for spaCy tokens; the bare noun stayed COERCE.
+    told_with_verb = _only(code("China imposed export restrictions on Japan.", "2025-03-01"), "SANCTION")
+    assert (told_with_verb.source.country, told_with_verb.target.country) == ("CHN", "JPN")
+    bare = code("China's export restrictions on Japan angered Tokyo.", "2025-03-01")
+    assert [e.event_type for e in bare if e.source.country == "CHN"] == ["SANCTION"]
+    # Restrictions on people stay coercion.
+    assert _only(code("China imposed restrictions on Japanese journalists.", "2025-03-01"), "COERCE")

@@ -512,10 +512,17 @@ class EventCoder:
         holders = [item.noun] if item.noun is not None else [item.verb]
         if item.kind == "light":
             holders.append(item.verb)  # "imposed restrictions on Thursday on seafood": the prep may hang on the verb
-        holders += [c for c in item.verb.children if c.dep_ == "dobj" and c is not item.noun]
+        holders += [c for c in item.verb.children if c.dep_ == "dobj" and c != item.noun]
         words = self.rules.trade_words
         for holder in holders:
-            things = [holder] if holder is not item.noun and holder is not item.verb else []
+            # spaCy tokens compare with == ('is' is never true for two look-ups of one token). The event noun
+            # itself is no trade good, but its modifiers may say what it falls on: "export restrictions".
+            things = [holder] if holder not in (item.noun, item.verb) else []
+            if holder == item.noun and any(
+                c.dep_ in ("compound", "amod") and (c.lemma_.lower() in words or c.lower_ in words)
+                for c in holder.children
+            ):
+                return True
             things += [o for p in holder.children if p.dep_ == "prep" and p.lower_ in ("on", "of") for o in p.children]
             for thing in things:
                 if thing.lemma_.lower() in words or thing.lower_ in words:
