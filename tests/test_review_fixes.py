@@ -5,6 +5,8 @@ Sentences written for the project, coded through the real spaCy pipeline.
 
 from __future__ import annotations
 
+from dyadwatch.events.dates import date_entities_for
+
 
 def _only(events, event_type):
     chosen = [e for e in events if e.event_type == event_type]
@@ -34,3 +36,15 @@ def test_trade_words_on_an_event_noun_make_it_a_sanction_however_it_is_told(code
     assert [e.event_type for e in bare if e.source.country == "CHN"] == ["SANCTION"]
     # Restrictions on people stay coercion.
     assert _only(code("China imposed restrictions on Japanese journalists.", "2025-03-01"), "COERCE")
+
+
+def test_a_date_that_is_itself_another_event_still_dates_its_own_phrase(pipeline):
+    # `node is not ent.root` was always true (Span.root makes a new Token), so a date whose own root
+    # was another event's trigger was dropped before a single step was taken.
+    doc = pipeline.nlp("Kenya and Ethiopia signed a trade deal on Tuesday.")
+    sent = next(iter(doc.sents))
+    trigger = next(t for t in doc if t.lemma_ == "sign")
+    (date_ent,) = [e for e in doc.ents if e.label_ == "DATE"]
+    assert date_entities_for(trigger, sent, frozenset({date_ent.root.i})) == [date_ent]
+    # A step further up is still blocked: the date of another event.
+    assert date_entities_for(trigger, sent, frozenset({date_ent.root.head.i})) == []

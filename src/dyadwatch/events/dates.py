@@ -99,7 +99,7 @@ def date_entities_for(trigger: Token, sent: Span, other_events: frozenset[int] =
             continue
         node, hops, blocked = ent.root, 0, False
         while node.i not in anchors and node.head.i != node.i and hops < 12:
-            if node is not ent.root and node.i in other_events:
+            if node.i != ent.root.i and node.i in other_events:
                 blocked = True  # the date of another event in the sentence
                 break
             if node.dep_ in NESTED_CLAUSES and node.pos_ in ("VERB", "AUX"):
