@@ -147,3 +147,11 @@ def test_listings_show_dates_as_precise_as_the_text(precision, shown):
 
     assert _shown_date(date(2025, 6, 18), precision) == shown
     assert _shown_date(None, precision) == "????-??-??"
+
+
+def test_a_listing_says_when_its_limit_cut_it():
+    from dyadwatch.cli import _shown
+
+    assert _shown(9, 10, "event") == "9 events shown"
+    assert _shown(1, 10, "fused event") == "1 fused event shown"
+    assert "raise --limit" in _shown(10, 10, "event")

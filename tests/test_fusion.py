@@ -178,7 +178,7 @@ def test_events_fused_lists_sources_and_conflicts(store_db):
     flagged = invoke("events", "--db", str(store_db), "--fused", "--flagged")
     assert "CONSULT" not in flagged and "SANCTION" in flagged
     corroborated = invoke("events", "--db", str(store_db), "--fused", "--min-outlets", "3", "--dyad", "ETH", "KEN")
-    assert "1 fused events shown" in corroborated
+    assert "1 fused event shown" in corroborated
 
 
 def test_export_fused_jsonl_csv_parquet(store_db, tmp_path):

@@ -277,7 +277,7 @@ def events(
             highlight=False,
         )
         console.print(f"    “{_short(row['sentence'], 160)}”", style="dim", highlight=False)
-    console.print(f"{len(rows)} events shown (--limit {limit})")
+    console.print(_shown(len(rows), limit, "event"))
 
 
 def _shown_date(value, precision: str | None) -> str:
@@ -286,6 +286,12 @@ def _shown_date(value, precision: str | None) -> str:
         return "????-??-??"
     text = value.isoformat()
     return {"month": text[:7], "year": text[:4]}.get(precision or "day", text)
+
+
+def _shown(count: int, limit: int, noun: str) -> str:
+    """'9 events shown', or, when the page is full, a hint that --limit cut the list."""
+    line = f"{count} {noun}{'' if count == 1 else 's'} shown"
+    return line + (f" (the first {limit}: raise --limit for more)" if count >= limit else "")
 
 
 def _print_fused(db, dyad, event_type, since, until, min_confidence, min_outlets, flagged, limit) -> None:
@@ -325,7 +331,7 @@ def _print_fused(db, dyad, event_type, since, until, min_confidence, min_outlets
             values = "; ".join(f"{v['value']} ({', '.join(v['doc_ids'])})" for v in conflict["values"])
             about = f" ({conflict['about']})" if conflict.get("about") else ""
             console.print(f"    [red]disagree on {conflict['kind']}{about}:[/] {values}", highlight=False)
-    console.print(f"{len(rows)} fused events shown (--limit {limit})")
+    console.print(_shown(len(rows), limit, "fused event"))
 
 
 def _fused_actor(row: dict, side: str) -> str:
