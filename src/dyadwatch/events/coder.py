@@ -461,7 +461,9 @@ class EventCoder:
                 return rules.joint_switch[1], None
         if noun is not None and noun.lemma_.lower() == "strike":
             if any(
+                # "two-day", "24-hour", "sit-down" are three tokens: the modifier's phrase counts as written.
                 c.lower_ in rules.labour_strike_modifiers
+                or noun.doc[c.left_edge.i : c.right_edge.i + 1].text.lower() in rules.labour_strike_modifiers
                 for c in noun.children
                 if c.dep_ in ("amod", "compound", "nummod")
             ):
