@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from dyadwatch.actors.kb import load_knowledge_base, with_learned
 from dyadwatch.actors.resolver import ActorMatcher, DocumentActors
 from dyadwatch.claims.attribution import ClaimFinder
+from dyadwatch.events.classifier import SentenceTyper
 from dyadwatch.events.coder import EventCoder
 from dyadwatch.events.lexicon import load_lexicon
 from dyadwatch.events.modality import load_modality
@@ -63,6 +64,7 @@ class Pipeline:
             ontology=load_ontology(settings.ontology_file),
             words=load_modality(),
         )
+        self.typer = SentenceTyper(self.coder)  # learned events for sentences the rules left empty
         self._claim_finder: ClaimFinder | None = None
 
     def code(
@@ -85,7 +87,7 @@ class Pipeline:
         for parsed, doc in self.nlp.pipe(accepted(), as_tuples=True, batch_size=batch_size):
             while pending:
                 yield pending.popleft()
-            events = self.coder.code(parsed, doc)
+            events = self.typer.add(parsed, doc, self.coder.code(parsed, doc))
             yield (doc, events, self.claims(parsed, doc, events)) if with_claims else (doc, events)
         while pending:
             yield pending.popleft()
