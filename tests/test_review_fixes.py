@@ -6,6 +6,7 @@ Sentences written for the project, coded through the real spaCy pipeline.
 from __future__ import annotations
 
 from dyadwatch.events.dates import date_entities_for
+from dyadwatch.records import Document
 
 
 def _only(events, event_type):
@@ -59,3 +60,11 @@ def test_hyphenated_labour_modifiers_make_a_strike_a_labour_strike(code):
     ):
         event = _only(code(text, "2025-03-01"), "PROTEST")
         assert (event.mode, event.source.country) == ("strike", "NGA")
+
+
+def test_a_claim_called_biased_or_inflated_is_disputed(pipeline):
+    # "was biased" is parsed as a passive whose head is the participle, and the claim words compared only
+    # its lemma ("bias") with claims.yaml's dispute words ("biased", "inflated", "overstated").
+    text = "India claimed Pakistan lost five jets. Pakistan said India's claim was biased."
+    [(_, _, claims)] = list(pipeline.code([Document(id="t", text=text, published="2025-05-10")], with_claims=True))
+    assert sorted((c.speaker.country, c.stance) for c in claims) == [("IND", "assert"), ("PAK", "dispute")]

@@ -561,7 +561,11 @@ class ClaimFinder:
             said_of = {w for p in predicates for t in p.subtree for w in (t.lower_, t.lemma_.lower())}
             if said_of & self.words.dismissive_words:
                 return "deny", subject, False
-            if _negated(head) or said_of & self.words.dispute_words or lemma_of(head) in self.words.dispute_words:
+            if (
+                _negated(head)
+                or said_of & self.words.dispute_words
+                or {lemma_of(head), head.lower_} & self.words.dispute_words
+            ):
                 return "dispute", subject, False  # "Canada's arguments do not stand up", "the figures were exaggerated"
         auxes = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if auxes & self.words.demand_aux:
