@@ -68,3 +68,16 @@ def test_a_claim_called_biased_or_inflated_is_disputed(pipeline):
     text = "India claimed Pakistan lost five jets. Pakistan said India's claim was biased."
     [(_, _, claims)] = list(pipeline.code([Document(id="t", text=text, published="2025-05-10")], with_claims=True))
     assert sorted((c.speaker.country, c.stance) for c in claims) == [("IND", "assert"), ("PAK", "dispute")]
+
+
+def test_a_feeling_said_in_the_passive_is_no_claim(pipeline):
+    # claims.yaml's attitude words are participles ("disturbed", "alarmed"); compared by the lemma of a
+    # passive's head ("disturb") they never matched, so "it was disturbed by ..." became an asserted claim.
+    def claims(text):
+        [(_, _, found)] = list(pipeline.code([Document(id="t", text=text, published="2025-05-10")], with_claims=True))
+        return [(c.speaker.country, c.stance) for c in found]
+
+    assert claims("Pakistan said it was disturbed by the Indian move.") == []
+    assert claims("Pakistan said it was alarmed by the Indian move.") == []
+    # Not every participle in the list is a feeling: "had not committed any violations" is still a denial.
+    assert claims("Kenya said it had not committed any of the violations listed in the report.") == [("KEN", "deny")]

@@ -583,8 +583,15 @@ class ClaimFinder:
             or (lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "responsibility" for c in head.children))
         ):
             return "admit", None, False  # "she regretted that shortcomings ...", "he took responsibility"
-        attitude = lemma in self.words.attitude_words or any(
-            c.dep_ == "acomp" and c.lemma_.lower() in self.words.attitude_words for c in head.children
+        # claims.yaml lists participles ("disturbed", "concerned"): a passive's head, whose lemma is the
+        # verb ("disturb"), counts as written ("was disturbed by", not "had committed violations").
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        attitude = (
+            lemma in self.words.attitude_words
+            or (passive and head.lower_ in self.words.attitude_words)
+            or any(
+                c.dep_ == "acomp" and {c.lemma_.lower(), c.lower_} & self.words.attitude_words for c in head.children
+            )
         )
         if attitude and own_subject:
             return None  # "it was disturbed by ...", "he was ready to meet Putin": an attitude, no claim
