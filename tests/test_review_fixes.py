@@ -6,7 +6,8 @@ Sentences written for the project, coded through the real spaCy pipeline.
 from __future__ import annotations
 
 from dyadwatch.events.dates import date_entities_for
-from dyadwatch.records import Document
+from dyadwatch.nlp import MAX_CHARS
+from dyadwatch.records import Document, Failure
 
 
 def _only(events, event_type):
@@ -81,3 +82,16 @@ def test_a_feeling_said_in_the_passive_is_no_claim(pipeline):
     assert claims("Pakistan said it was alarmed by the Indian move.") == []
     # Not every participle in the list is a feeling: "had not committed any violations" is still a denial.
     assert claims("Kenya said it had not committed any of the violations listed in the report.") == [("KEN", "deny")]
+
+
+def test_a_document_too_long_to_parse_fails_in_its_place(pipeline):
+    # Pipeline.code promises input order; the failure was set aside and came out before the documents
+    # nlp.pipe had read in the same batch.
+    docs = [
+        Document(id="a", text="Kenya's president met Ethiopia's prime minister."),
+        Document(id="b", text="x" * (MAX_CHARS + 1)),
+        Document(id="c", text="Peru's president met Chile's president."),
+    ]
+    results = list(pipeline.code(docs))
+    assert [r.source if isinstance(r, Failure) else r[0].id for r in results] == ["a", "b", "c"]
+    assert isinstance(results[1], Failure) and "longer than" in results[1].reason

@@ -75,22 +75,20 @@ class Pipeline:
         with_claims: (document, events, claims) instead, the claims read off the same parse
         (`dyadwatch.claims`; their keys are given when they are stored).
         """
-        pending: deque[Failure] = deque()
 
         def accepted() -> Iterator[tuple[str, Document]]:
+            # A document too long to parse goes through as an empty text, so that its failure comes out
+            # in its place (nlp.pipe reads a batch ahead: set aside, it came out before the documents
+            # read with it).
             for doc in documents:
-                if len(doc.text) > MAX_CHARS:
-                    pending.append(Failure(doc.source or doc.id, f"document longer than {MAX_CHARS:,} characters"))
-                    continue
-                yield doc.text, doc
+                yield ("" if len(doc.text) > MAX_CHARS else doc.text), doc
 
         for parsed, doc in self.nlp.pipe(accepted(), as_tuples=True, batch_size=batch_size):
-            while pending:
-                yield pending.popleft()
+            if len(doc.text) > MAX_CHARS:
+                yield Failure(doc.source or doc.id, f"document longer than {MAX_CHARS:,} characters")
+                continue
             events = self.typer.add(parsed, doc, self.coder.code(parsed, doc))
             yield (doc, events, self.claims(parsed, doc, events)) if with_claims else (doc, events)
-        while pending:
-            yield pending.popleft()
 
     def claims(self, parsed: Doc, document: Document, events: list[Event]) -> list[Claim]:
         """The claims of a document already parsed and coded: who asserts, denies, admits what."""
