@@ -1,8 +1,10 @@
 """When did it happen? Resolve a sentence's date expression against the publication date.
 
 News conventions, not calendar arithmetic alone: "on Tuesday" in a report is the most
-recent Tuesday (the day itself if published on a Tuesday), "last Tuesday" the one before
-that, "in March" the most recent March for past events and the next one for plans.
+recent Tuesday (the day itself if published on a Tuesday), "last Tuesday" the most recent
+Tuesday before the day of publication (the same day as "on Tuesday", except on a Tuesday:
+README, "last Tuesday" in a story of Thursday 2024-03-14 is 2024-03-12), "in March" the
+most recent March for past events and the next one for plans.
 Precision is what the words support: day, month or year.
 """
 
