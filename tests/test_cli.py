@@ -102,6 +102,15 @@ def test_ingest_query_and_export(corpus, tmp_path):
     assert "SANCTION" in table and "CONSULT" not in table
     assert "CONSULT" in invoke("events", "--db", str(db), "--type", "consult")
     assert "SANCTION" not in invoke("events", "--db", str(db), "--since", "2020-01-01")
+    assert "low-confidence" not in table
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE events SET confidence = 0.3 WHERE event_type = 'SANCTION'")
+    con.close()
+    listing = invoke("events", "--db", str(db))
+    assert listing.count("low-confidence") == 1 and "low-confidence" in invoke(
+        "events", "--db", str(db), "--dyad", "IRN", "USA"
+    )
+    assert "SANCTION" not in invoke("events", "--db", str(db), "--min-confidence", "0.5")
 
     jsonl = invoke("export", "events", "--db", str(db), "--format", "jsonl")
     records = [json.loads(line) for line in jsonl.splitlines() if line.startswith("{")]

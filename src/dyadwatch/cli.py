@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from dyadwatch import __version__
+from dyadwatch.records import LOW_CONFIDENCE
 from dyadwatch.store import DEFAULT_DB
 
 app = typer.Typer(
@@ -267,7 +268,15 @@ def events(
     with _open(db) as store:
         rows = store.event_rows(filters, limit=limit)
     for row in rows:
-        flags = " ".join(f for f, on in (("negated", row["negated"]), ("hypothetical", row["hypothetical"])) if on)
+        flags = " ".join(
+            f
+            for f, on in (
+                ("negated", row["negated"]),
+                ("hypothetical", row["hypothetical"]),
+                ("low-confidence", row["confidence"] < LOW_CONFIDENCE),
+            )
+            if on
+        )
         event_type = row["event_type"] + (f"/{row['mode']}" if row["mode"] else "")
         console.print(
             f"{_shown_date(row['date'], row['date_precision'])}  [bold]{event_type}[/]  {_actor_cell(row, 'source')} → "

@@ -10,6 +10,10 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# Events below this confidence are stored but flagged ("low-confidence" in listings); queries
+# and exports can drop them with --min-confidence.
+LOW_CONFIDENCE = 0.5
+
 
 def record_id(*parts: str) -> str:
     """A stable id for an event or a claim: the same document, sentence, cue and actors always

@@ -29,10 +29,8 @@ from dyadwatch.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, Trigger
 from dyadwatch.events.modality import CodingRules, ModalityWords, is_hypothetical, is_negated, load_rules
 from dyadwatch.events.ontology import Ontology
 from dyadwatch.nlp import sentence_span
-from dyadwatch.records import ActorRef, Document, Event, record_id
+from dyadwatch.records import LOW_CONFIDENCE, ActorRef, Document, Event, record_id  # noqa: F401 (re-exported)
 
-# Events below this confidence are stored but flagged; queries and exports can drop them.
-LOW_CONFIDENCE = 0.5
 # Types that are complete without a target ("troops were deployed", "thousands protested").
 TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
 # An attack with a clear doer is an event even when its victims are not an actor we know
