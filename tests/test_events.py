@@ -77,3 +77,13 @@ def test_every_event_carries_ontology_fields(code):
     event = only(code("Russian forces shelled the Ukrainian city of Kharkiv on Sunday.", "2024-05-20"))
     assert event.event_type == "ASSAULT" and event.quad_class == 4 and event.intensity < 0
     assert event.cameo_code and 0 < event.confidence <= 1
+
+
+def test_negation_words_come_from_modality_yaml(pipeline):
+    from dyadwatch.events.modality import is_negated, load_modality
+
+    words = load_modality()
+    doc = pipeline.nlp("The delegation left Ankara without meeting the foreign minister.")
+    meeting = next(t for t in doc if t.lower_ == "meeting")
+    assert "without" in words.negators and is_negated(meeting, words)
+    assert not is_negated(meeting, words.__class__(**{**words.__dict__, "negators": frozenset({"not"})}))

@@ -136,19 +136,17 @@ def load_modality() -> ModalityWords:
 
 
 def is_negated(verb: Token, words: ModalityWords, noun: Token | None = None) -> bool:
-    """'did not sign', 'never met', 'failed to reach', 'no agreement was reached'."""
-    if any(
-        c.dep_ == "neg"
-        or (c.dep_ == "advmod" and c.lower_ == "never")
-        or (c.dep_ == "preconj" and c.lower_ == "neither")
-        for c in verb.children
-    ):
+    """'did not sign', 'never met', 'failed to reach', 'no agreement was reached', 'left without
+    meeting' (the words are modality.yaml's negators)."""
+    if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "preconj") and c.lower_ in words.negators) for c in verb.children):
         return True
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in words.negating_heads:
         return not any(c.dep_ == "neg" for c in verb.head.children)
-    if verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in words.negating_heads:
+    if verb.dep_ == "pcomp" and (
+        verb.head.head.lemma_.lower() in words.negating_heads or verb.head.lower_ in words.negators
+    ):
         return True
-    if noun is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+    if noun is not None and any(c.dep_ == "det" and c.lower_ in words.negators for c in noun.children):
         return True
     return False
 
