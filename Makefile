@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test lint clean bench bench-query profile train
+.PHONY: demo test lint clean bench bench-query profile
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,10 +32,6 @@ test: $(VENV)/.installed-dev
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "warning: could not install chromium; the HTML rendering tests will be skipped (fail under CI)"
 	$(BIN)/python -m pytest
-
-# The sentence typer's weights (src/dyadwatch/data/event_classifier.npz), from gold/dev and the examples only.
-train: $(VENV)/.installed
-	$(BIN)/python -m dyadwatch.events.train
 
 # Throughput, overhead over bare spaCy, memory, workers and query speed: benchmarks/README.md.
 bench: $(VENV)/.installed-bench

@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from dyadwatch.actors.kb import load_knowledge_base, with_learned
 from dyadwatch.actors.resolver import ActorMatcher, DocumentActors
 from dyadwatch.claims.attribution import ClaimFinder
-from dyadwatch.events.classifier import SentenceTyper
 from dyadwatch.events.coder import EventCoder
 from dyadwatch.events.lexicon import load_lexicon
 from dyadwatch.events.modality import load_modality
@@ -64,7 +63,6 @@ class Pipeline:
             ontology=load_ontology(settings.ontology_file),
             words=load_modality(),
         )
-        self.typer = SentenceTyper(self.coder)  # learned events for sentences the rules left empty
         self._claim_finder: ClaimFinder | None = None
 
     def code(
@@ -87,7 +85,7 @@ class Pipeline:
             if len(doc.text) > MAX_CHARS:
                 yield Failure(doc.source or doc.id, f"document longer than {MAX_CHARS:,} characters")
                 continue
-            events = self.typer.add(parsed, doc, self.coder.code(parsed, doc))
+            events = self.coder.code(parsed, doc)
             yield (doc, events, self.claims(parsed, doc, events)) if with_claims else (doc, events)
 
     def claims(self, parsed: Doc, document: Document, events: list[Event]) -> list[Claim]:
