@@ -293,3 +293,12 @@ def test_a_participle_after_a_statement_not_made_is_the_main_speakers(pipeline):
     assert [(c.speaker.country, c.content) for c in claims] == [
         ("AZE", "both sides had agreed to reopen the mountain road to lorries")
     ]
+
+
+def test_a_claims_word_file_missing_a_list_says_which(tmp_path):
+    from dyadwatch.claims.words import load_claim_words
+
+    words = tmp_path / "claims.yaml"
+    words.write_text("assert_verbs: [say]\n")
+    with pytest.raises(ValueError, match="missing word lists deny_verbs"):
+        load_claim_words(str(words))

@@ -17,7 +17,6 @@ class ClaimWords:
     admit_verbs: frozenset[str]
     dispute_verbs: frozenset[str]
     endorse_verbs: frozenset[str]
-    continuation_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]
     object_verbs: frozenset[str]
     intention_aux: frozenset[str]
@@ -52,6 +51,9 @@ def load_claim_words(path: str | None = None) -> ClaimWords:
     """The shipped word lists, or those of `path` (a YAML file with the same keys)."""
     text = Path(path).read_text() if path else resources.files("dyadwatch").joinpath("data/claims.yaml").read_text()
     data = yaml.safe_load(text)
+    missing = [key for key in ClaimWords.__annotations__ if key not in (data or {})]
+    if missing:
+        raise ValueError(f"{path or 'data/claims.yaml'}: missing word lists {', '.join(missing)}")
     keys = [key for key in ClaimWords.__annotations__ if key != "speaker_nouns"]
     lists = {key: frozenset(str(w).lower() for w in data[key]) for key in keys}
     nouns = {str(w).lower(): sector for sector, items in data["speaker_nouns"].items() for w in items}
