@@ -164,3 +164,15 @@ def test_a_listing_says_when_its_limit_cut_it():
     assert _shown(9, 10, "event") == "9 events shown"
     assert _shown(1, 10, "fused event") == "1 fused event shown"
     assert "raise --limit" in _shown(10, 10, "event")
+
+
+def test_a_csv_export_of_nothing_still_has_its_header(tmp_path):
+    from dyadwatch.store import Store
+
+    db = tmp_path / "empty.duckdb"
+    Store(str(db)).close()
+    out = tmp_path / "events.csv"
+    invoke("export", "events", "--db", str(db), "--format", "csv", "--out", str(out))
+    header = out.read_text().splitlines()
+    assert len(header) == 1 and header[0].startswith("event_id,doc_id,sentence,start,end,source_text,")
+    assert "target_country" in header[0].split(",")
