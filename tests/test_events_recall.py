@@ -542,6 +542,18 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         "Moscow refuted the claims made by Kyiv.", "2023-05-02", ("REJECT", "RUS", "UKR"), id="refuting rejects"
     ),
     pytest.param(
+        "Kenyan forces carried out a two-day strike on al-Shabaab positions in Somalia.",
+        "2024-05-02",
+        ("ASSAULT", "KEN", "SOM"),
+        id="soldiers' two-day strike is an attack",
+    ),
+    pytest.param(
+        "Kenyan teachers began a two-day strike on Monday.",
+        "2024-05-02",
+        ("PROTEST", "KEN", None),
+        id="teachers' strike",
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),

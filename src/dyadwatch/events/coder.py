@@ -36,6 +36,8 @@ TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
 # An attack with a clear doer is an event even when its victims are not an actor we know
 # ("police fired tear gas at the crowds", docs/annotation.md); its passive subject is still the victim.
 VICTIMLESS_TYPES = {"ASSAULT"}
+# Doers whose "strike on" somewhere is an attack whatever its modifiers say ("a two-day strike on rebel camps").
+ARMED_SECTORS = {"MIL"}
 # Groups a later "them" may stand for: people in the street, not states or armies.
 PLURAL_ANTECEDENT_SECTORS = {"CVL", "OPP", "POL", "BUS", "REL", "EDU", "MED", "NGO"}
 # ... and some modes: a curfew or state of emergency over everyone, a leader resigning.
@@ -619,6 +621,14 @@ class EventCoder:
             sources = [r for r in sources if r.ref.sector in only]  # "troops gathered", not "crowds gathered"
         if not sources:
             return
+        if (
+            (event_type, entry.event_type) == ("PROTEST", "ASSAULT")
+            and sources[0].ref.sector in ARMED_SECTORS
+            and noun is not None
+            and self._prep_objects(noun, ("on",))
+        ):
+            # "forces carried out a two-day strike on rebel positions": soldiers' strike on a place is an attack.
+            event_type, mode = entry.event_type, entry.mode
         targets = targets_for(sources[0])
         guessed = False
         phrase_only = event_type in self.rules.phrase_target_types
