@@ -554,6 +554,12 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         id="teachers' strike",
     ),
     pytest.param(
+        "Russia ordered 23 British diplomats to leave the country within a week.",
+        "2018-03-17",
+        ("SANCTION", "RUS", "GBR"),
+        id="ordering diplomats out expels them",
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),
