@@ -560,6 +560,18 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         id="ordering diplomats out expels them",
     ),
     pytest.param(
+        "Kenya ordered Uganda to close its consulate in Mombasa on Friday.",
+        "2024-01-10",
+        ("SANCTION", "KEN", "UGA"),
+        id="ordering another state to close its consulate is the orderer's act",
+    ),
+    pytest.param(
+        "Israel forced Hamas to release 20 hostages.",
+        "2024-01-10",
+        ("RETREAT", "PSE", "ISR"),
+        id="a release one is forced into stays one's own",
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),

@@ -36,6 +36,9 @@ TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
 # An attack with a clear doer is an event even when its victims are not an actor we know
 # ("police fired tear gas at the crowds", docs/annotation.md); its passive subject is still the victim.
 VICTIMLESS_TYPES = {"ASSAULT"}
+# Acts whose doer is whoever ordered them done ("ordered the US to close its consulate"); a release or a
+# withdrawal someone is forced into stays the doer's own.
+ORDERED_TYPES = {"SANCTION", "COERCE"}
 # Doers whose "strike on" somewhere is an attack whatever its modifiers say ("a two-day strike on rebel camps").
 ARMED_SECTORS = {"MIL"}
 # Groups a later "them" may stand for: people in the street, not states or armies.
@@ -613,6 +616,11 @@ class EventCoder:
             targets_for = lambda source: self._verb_targets(item, actors, day, source, content=not paired)  # noqa: E731
             if item.reported:
                 targets_for = lambda source: self._reported_target(verb, actors, day, source)  # noqa: E731
+            ordered = self._ordered_by(verb, sources, actors, day) if event_type in ORDERED_TYPES else None
+            if ordered is not None:
+                # "China ordered the United States to close its consulate": China's act, done to the US.
+                sources, told = [ordered], sources[0]
+                targets_for = lambda source: [told]  # noqa: E731
 
         if item.reported and entry.event_type == "SANCTION":
             sources = [r for r in sources if r.ref.sector in self.rules.ruling_sectors]  # courts and panels only
@@ -703,6 +711,17 @@ class EventCoder:
             return list(pair)  # "the two countries agreed": the first acts on the second
         heads = [head] + [c for c in head.children if c.dep_ == "conj"]
         return [r for r in (self._resolve(h, actors, day, verb) for h in heads) if r is not None]
+
+    def _ordered_by(
+        self, verb: Token, doers: list[Resolution], actors: DocumentActors, day: str | None
+    ) -> Resolution | None:
+        """The one who ordered another country's actor to do the act ('ordered the US to close ...'), if any."""
+        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in self.rules.ordering_verbs or len(doers) != 1:
+            return None
+        orderers = self._verb_sources(verb.head, actors, day)
+        if not orderers or orderers[0].ref.country in (None, doers[0].ref.country):
+            return None
+        return orderers[0]
 
     def _subject_head(self, verb: Token, passive_subject: bool = False) -> Token | None:
         node = verb
