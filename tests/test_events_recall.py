@@ -572,6 +572,12 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         id="a release one is forced into stays one's own",
     ),
     pytest.param(
+        "Gambia rejected calls from Senegal to step down.",
+        "2016-12-20",
+        ("REQUEST", "SEN", "GMB"),
+        id="a call to do something is a request, not a phone call",
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),

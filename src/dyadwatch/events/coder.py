@@ -372,6 +372,8 @@ class EventCoder:
     def _noun_entry(self, noun: Token) -> Trigger | None:
         """The lexicon's event noun, or joint work of any kind: 'joint operations with', 'joint work with'."""
         entry = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
+        if entry is not None and entry.event_type == "CONSULT" and noun.lemma_.lower() == "call" and _asks(noun):
+            return self.lexicon.nouns.get("appeal", entry)  # "calls for a ceasefire", "calls from Senegal to step down"
         if entry is None and noun.lemma_.lower() in self.rules.joint_nouns:
             if any(c.dep_ in MODIFIER_DEPS and c.lower_ in self.rules.joint_modifiers for c in noun.children):
                 return Trigger(noun.lemma_.lower(), "NOUN", self.rules.joint_switch[1], None, (), ("with",))
@@ -1357,6 +1359,19 @@ def _own_forces(source: Resolution, moved: Resolution) -> bool:
     """Forces a MOBILIZE moves that are the mover's own: of its country, or given a country only by
     the story's focus (a guess), so not the other side."""
     return moved.ref.country == source.ref.country or moved.certainty < DESCRIBED_CERTAINTY
+
+
+def _asks(noun: Token) -> bool:
+    """A call that asks for something: 'calls for talks', 'a call to lay down arms', and 'rejected calls from
+    Senegal to step down', where the parser hangs the infinitive on the verb."""
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+        return True
+    if any(c.dep_ in ("acl", "relcl") and _infinitive(c) for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ == "dobj" and any(
+        c.dep_ in ("advcl", "xcomp") and c.i > noun.i and _infinitive(c) for c in head.children
+    )
 
 
 def _governing_verb(noun: Token) -> Token | None:
