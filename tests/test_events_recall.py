@@ -578,6 +578,12 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         id="a call to do something is a request, not a phone call",
     ),
     pytest.param(
+        "Pakistan recalled its ambassador from Kabul for consultations.",
+        "2024-03-12",
+        ("SANCTION", "PAK", "AFG"),
+        id="recalling one's own ambassador from a capital",
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),

@@ -851,6 +851,9 @@ class EventCoder:
             resolved = [self._resolve(h, actors, day, verb, counterpart_office=office) for h in heads]
 
             resolved = [r for r in resolved if r is not None]
+            if _own_possession(candidate):
+                # "recalled its ambassador from Kabul": the source's own people are not its target.
+                resolved = [r for r in resolved if not _same_actor(source.ref, r.ref)]
             if entry.event_type in self.rules.own_forces_types and source.ref.country:
                 # "Peru moved troops to the border with Ecuador": the troops are Peru's, not the target;
                 # so are "three missiles" that only the story's focus country would give a country.
@@ -1359,6 +1362,11 @@ def _own_forces(source: Resolution, moved: Resolution) -> bool:
     """Forces a MOBILIZE moves that are the mover's own: of its country, or given a country only by
     the story's focus (a guess), so not the other side."""
     return moved.ref.country == source.ref.country or moved.certainty < DESCRIBED_CERTAINTY
+
+
+def _own_possession(token: Token) -> bool:
+    """'its ambassador', 'their troops': a phrase owned by a possessive pronoun (most often the doer's own)."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in token.children)
 
 
 def _asks(noun: Token) -> bool:
