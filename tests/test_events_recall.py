@@ -584,6 +584,18 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         id="recalling one's own ambassador from a capital",
     ),
     pytest.param(
+        "Qatar is mediating between Israel and Hamas.",
+        "2024-03-12",
+        ("CONSULT", "QAT", "ISR"),
+        id="a progressive parsed as 'is' + attribute keeps its subject",
+    ),
+    pytest.param(
+        "Vietnam protested to China over the deployment of an oil rig in disputed waters.",
+        "2024-03-12",
+        ("ACCUSE", "VNM", "CHN"),
+        id="a state protesting to another complains to it",
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),

@@ -786,7 +786,8 @@ class EventCoder:
             ):
                 node = node.head.head  # "said the money was welcome and accused France": the speaker accuses
                 continue
-            if node.dep_ in ("conj", "xcomp", "advcl", "acomp") and node.head != node:
+            progressive = node.dep_ == "attr" and node.tag_ == "VBG"  # "Qatar is mediating", parsed as is -> attr
+            if (node.dep_ in ("conj", "xcomp", "advcl", "acomp") or progressive) and node.head != node:
                 node = node.head  # "is due to meet", "ready to receive": climb to the subject's verb
                 continue
             if node.dep_ == "ROOT":
