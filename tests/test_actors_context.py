@@ -234,3 +234,8 @@ def test_a_tribunal_in_the_hague_is_the_court_of_arbitration_not_the_netherlands
     )
     pairs = {(e.event_type, e.source.country, e.target.country if e.target else None) for e in code(text, "2023-03-06")}
     assert ("SANCTION", "PCA", "RUS") in pairs and ("SUPPORT", "UKR", "PCA") in pairs
+
+
+def test_migrants_do_not_take_the_story_s_country(code):
+    events = code("Tunisia refused to accept migrants deported from Italy.", "2024-03-12")
+    assert not [e for e in events if e.target is not None and e.target.country == "TUN"]

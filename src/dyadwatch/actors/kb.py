@@ -148,6 +148,7 @@ class KnowledgeBase:
         self.igo_back_references: set[str] = set()  # "the bloc": the IGO named last
         self.business_back_references: set[str] = set()  # "the company": the company named last
         self.posted_abroad: set[str] = set()  # "diplomats in Kabul" are not Afghan
+        self.from_elsewhere: set[str] = set()  # "migrants" are seldom of the story's own country
         self.family_name_first: set[str] = set()  # country codes: "Park Geun-hye" is "Park" again
         self.organs: dict[str, list[str]] = defaultdict(list)  # "EU" -> ["EC", "EUCO", "EEAS", ...]
         self._generic: set[str] | None = None
@@ -367,6 +368,7 @@ def _load_offices(kb: KnowledgeBase, data: dict, extend: bool = False) -> None:
     kb.igo_back_references = {w.lower() for w in back.get("generic_igo") or []}
     kb.business_back_references = {w.lower() for w in back.get("generic_business") or []}
     kb.posted_abroad = {w.lower() for w in data.get("posted_abroad") or []}
+    kb.from_elsewhere = {w.lower() for w in data.get("from_elsewhere") or []}
 
 
 def _load_country(kb: KnowledgeBase, entry: dict) -> None:

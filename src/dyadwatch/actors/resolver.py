@@ -342,7 +342,8 @@ class DocumentActors:
                 country, certainty = self._country_where(head, sector, day)
             if country is None:
                 country, certainty = self._same_group_before(head, day)
-            if country is None and sector in FOCUS_SECTORS and self.focus_country:
+            from_elsewhere = head.lemma_.lower() in self.kb.from_elsewhere or head.lower_ in self.kb.from_elsewhere
+            if country is None and sector in FOCUS_SECTORS and self.focus_country and not from_elsewhere:
                 # "Police arrested demonstrators" in a story about Kenya: Kenyan police.
                 country, certainty = self.focus_country, 0.6
             if country is None:
