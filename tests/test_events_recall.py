@@ -596,6 +596,12 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         id="a state protesting to another complains to it",
     ),
     pytest.param(
+        "The Philippine foreign secretary was received by his Chinese counterpart in Beijing.",
+        "2024-03-12",
+        ("CONSULT", "CHN", "PHL"),
+        id="a counterpart as a passive's agent holds the received one's office",
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),

@@ -712,7 +712,14 @@ class EventCoder:
         if pair:
             return list(pair)  # "the two countries agreed": the first acts on the second
         heads = [head] + [c for c in head.children if c.dep_ == "conj"]
-        return [r for r in (self._resolve(h, actors, day, verb) for h in heads) if r is not None]
+        office = None
+        if head.dep_ == "pobj" and head.head.dep_ == "agent":
+            # "was received by his Chinese counterpart": the counterpart holds the received one's office.
+            received = next((c for c in head.head.head.children if c.dep_ == "nsubjpass"), None)
+            found = actors.resolve(received, day) if received is not None else None
+            office = found.office if found is not None else None
+        resolved = (self._resolve(h, actors, day, verb, counterpart_office=office) for h in heads)
+        return [r for r in resolved if r is not None]
 
     def _ordered_by(
         self, verb: Token, doers: list[Resolution], actors: DocumentActors, day: str | None
