@@ -602,6 +602,18 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         id="a counterpart as a passive's agent holds the received one's office",
     ),
     pytest.param(
+        "India's foreign minister is expected to visit Moscow next week.",
+        "2024-03-12",
+        ("CONSULT", "IND", "RUS"),
+        id="the one expected to act is its doer",
+    ),
+    pytest.param(
+        "Armenia and Azerbaijan exchanged prisoners on Wednesday.",
+        "2024-03-12",
+        ("RETREAT", "ARM", "AZE"),
+        id="a pair's own prisoners are no third side",
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),

@@ -640,6 +640,11 @@ class EventCoder:
             # "forces carried out a two-day strike on rebel positions": soldiers' strike on a place is an attack.
             event_type, mode = entry.event_type, entry.mode
         targets = targets_for(sources[0])
+        doers = {s.ref.country for s in sources}
+        if len(doers) > 1:
+            # "Armenia and Azerbaijan exchanged prisoners": what belongs to one side of a pair is no third side
+            # (a pair of one country's doers, "prosecutors and police raided ...", may act at home).
+            targets = [t for t in targets if t.ref.country not in doers]
         guessed = False
         phrase_only = event_type in self.rules.phrase_target_types
         if (
@@ -742,8 +747,9 @@ class EventCoder:
                         objs = [c for c in child.children if c.dep_ == "pobj"]
                         if objs:
                             return objs[0]
-                if passive_subject:
-                    # "3,500 US troops are deployed": for deployments the troops are the doers.
+                if passive_subject or node != verb:
+                    # "3,500 US troops are deployed": for deployments the troops are the doers; "India's
+                    # minister is expected to visit", "Qatar was asked to mediate": the one expected or asked.
                     return next((c for c in node.children if c.dep_ == "nsubjpass"), None)
                 return None
             # The subject nearest the verb: "Recap: Yoon declared ..." is parsed with two subjects.
