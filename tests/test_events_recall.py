@@ -614,6 +614,12 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         id="a pair's own prisoners are no third side",
     ),
     pytest.param(
+        "Poland closed its border with Belarus to trucks.",
+        "2024-03-12",
+        ("COERCE", "POL", "BLR"),
+        id="closing one's own border with a neighbour",
+    ),
+    pytest.param(
         "Guinea is also under ECOWAS sanctions imposed in September over the junta's timetable.",
         "2022-02-14",
         ("SANCTION", "ECOWAS", "GIN"),

@@ -878,8 +878,8 @@ class EventCoder:
         if entry.event_type in LOCATED_TYPES:
             for candidate in candidates:
                 place = actors.resolve_place(candidate, day)
-                if place is not None:
-                    return [place]
+                if place is not None and not _same_actor(source.ref, place.ref):
+                    return [place]  # (not "closed its border with Belarus": the border is Poland's own)
         # "dismissed Brazil's threat", "rejected the claims of Pakistan", "suspended imports from
         # Australian processors": the owner of the thing acted on.
         # "opened fire with small arms and mortars on Indian posts": a target one preposition down.
