@@ -29,7 +29,7 @@ from dyadwatch.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, Trigger
 from dyadwatch.events.modality import CodingRules, ModalityWords, is_hypothetical, is_negated, load_rules
 from dyadwatch.events.ontology import Ontology
 from dyadwatch.nlp import sentence_span
-from dyadwatch.records import LOW_CONFIDENCE, ActorRef, Document, Event, record_id  # noqa: F401 (re-exported)
+from dyadwatch.records import ActorRef, Document, Event, record_id
 
 # Types that are complete without a target ("troops were deployed", "thousands protested").
 TARGETLESS_TYPES = {"PROTEST", "MOBILIZE"}
@@ -1242,10 +1242,7 @@ class EventCoder:
     def _it_antecedent(self, pronoun: Token, actors: DocumentActors, day: str | None) -> Resolution | None:
         """'Russia expelled 23 diplomats. It also closed the consulate': the state or body that was the
         subject last, earlier in this sentence or in the one before (people are 'he' or 'she')."""
-        sent = pronoun.sent
-        previous = pronoun.doc[sent.start - 1].sent if sent.start > 0 else None
-        tokens = list(previous or []) + list(pronoun.doc[sent.start : pronoun.i])
-        for token in reversed(tokens):
+        for token in _words_before(pronoun):
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
                 continue
             found = actors.resolve(token, day)
@@ -1261,11 +1258,8 @@ class EventCoder:
     ) -> Resolution | None:
         """'Troops fired tear gas to stop them': the group named last before, in this sentence or the one
         before, that is not the doer of the pronoun's own clause (crowds, supporters, workers)."""
-        sent = pronoun.sent
-        previous = pronoun.doc[sent.start - 1].sent if sent.start > 0 else None
         own_subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-        tokens = list(previous or []) + list(pronoun.doc[sent.start : pronoun.i])
-        for token in reversed(tokens):
+        for token in _words_before(pronoun):
             if token.i in own_subjects or token.tag_ not in ("NNS", "NNPS"):
                 continue
             if token.dep_ not in SUBJECT_DEPS + ("dobj", "pobj", "conj", "appos"):
@@ -1376,6 +1370,13 @@ def _own_forces(source: Resolution, moved: Resolution) -> bool:
     """Forces a MOBILIZE moves that are the mover's own: of its country, or given a country only by
     the story's focus (a guess), so not the other side."""
     return moved.ref.country == source.ref.country or moved.certainty < DESCRIBED_CERTAINTY
+
+
+def _words_before(pronoun: Token) -> list[Token]:
+    """Where a pronoun's antecedent may be: its sentence up to it, then the sentence before, nearest first."""
+    sent = pronoun.sent
+    previous = list(pronoun.doc[sent.start - 1].sent) if sent.start > 0 else []
+    return list(reversed(previous + list(pronoun.doc[sent.start : pronoun.i])))
 
 
 def _own_possession(token: Token) -> bool:

@@ -81,7 +81,9 @@ def write_rows(
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1
             return count
-        return _write_csv(flat(records) if flat else iter(records), handle, _flat_names(schema))
+        # No rows still gets its header: the columns `flat` makes of an empty record.
+        header = list(next(flat([dict.fromkeys(schema.names)]))) if flat else schema.names
+        return _write_csv(flat(records) if flat else iter(records), handle, header)
     finally:
         if out:
             handle.close()
@@ -99,17 +101,6 @@ def _write_csv(rows: Iterator[dict], handle, empty_header: list[str]) -> int:
     if writer is None:
         csv.writer(handle).writerow(empty_header)  # no rows: still a CSV a reader can open
     return count
-
-
-def _flat_names(schema: pa.Schema) -> list[str]:
-    """The CSV columns of a nested schema: a struct's fields become `source_country` and so on."""
-    names = []
-    for field in schema:
-        if pa.types.is_struct(field.type):
-            names += [f"{field.name}_{child.name}" for child in field.type]
-        else:
-            names.append(field.name)
-    return names
 
 
 def _write_parquet(records: Iterable[dict], schema: pa.Schema, path: Path, chunk: int = 10_000) -> int:
