@@ -470,6 +470,30 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "Ethiopian artillery fire destroyed two Sudanese border posts overnight, the army in Khartoum said.",
+        "2023-05-20",
+        ("ASSAULT", "ETH", "SDN"),
+        id="a thing that is no actor acts for its owner",
+    ),
+    pytest.param(
+        "The war between Armenia and Azerbaijan has killed more than 5,000 soldiers since September.",
+        "2020-10-30",
+        ("ASSAULT", "ARM", "AZE"),
+        id="a war between two sides is done by the first to the second",
+    ),
+    pytest.param(
+        "Niger's junta gave the French ambassador 48 hours to leave the country, in a further break with Paris.",
+        "2023-08-26",
+        ("SANCTION", "NER", "FRA"),
+        id="a phrase after a comma is no particle: not 'give in'",
+    ),
+    pytest.param(
+        "Ukrainian drones targeted oil refineries in Russia's Samara region overnight.",
+        "2024-08-02",
+        ("ASSAULT", "UKR", "RUS"),
+        id="targeting refineries is an attack",
+    ),
+    pytest.param(
         "In Minsk, thousands of opposition supporters marched on Sunday, the third weekend of rallies "
         "against President Alexander Lukashenko.",
         "2020-08-30",

@@ -249,7 +249,11 @@ class EventCoder:
             objects.append(token.head)  # "a protest lodged by India"
         for clause in (c for c in token.children if c.dep_ == "ccomp" and _infinitive(c)):
             objects += [c for c in clause.children if c.dep_ == "nsubj"]  # "allowed 200 trucks to enter"
-        particles = {c.lemma_.lower() for c in token.children if c.dep_ in PARTICLE_DEPS and not _dates_only(c)}
+        particles = {
+            c.lemma_.lower()
+            for c in token.children
+            if c.dep_ in PARTICLE_DEPS and not _dates_only(c) and not _set_off(c)
+        }
         object_lemmas = {o.lemma_.lower() for o in objects}
         entry = self.lexicon.verb(lemma, particles, object_lemmas)
         if entry is not None and entry.event_type == "CONSULT" and lemma == "call" and _characterises(token):
@@ -723,8 +727,27 @@ class EventCoder:
             received = next((c for c in head.head.head.children if c.dep_ == "nsubjpass"), None)
             found = actors.resolve(received, day) if received is not None else None
             office = found.office if found is not None else None
-        resolved = (self._resolve(h, actors, day, verb, counterpart_office=office) for h in heads)
-        return [r for r in resolved if r is not None]
+        resolved = [r for r in (self._resolve(h, actors, day, verb, counterpart_office=office) for h in heads) if r]
+        if not resolved and head.pos_ == "NOUN" and head.dep_ == "nsubj":
+            # "Indian fire had killed three people", "the war between the army and the RSF has killed":
+            # a thing that is no actor does the act for whoever owns it.
+            resolved = self._owners_of(head, actors, day)
+        return resolved
+
+    def _owners_of(self, noun: Token, actors: DocumentActors, day: str | None) -> list[Resolution]:
+        """Whose the noun is: 'Indian fire', 'Russia's shelling', 'the war between the army and the RSF'."""
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in MODIFIER_DEPS and child.ent_type_ in ("NORP", "GPE", "ORG")):
+                resolved = self._resolve(child, actors, day, noun)
+                if resolved is not None:
+                    return [resolved]
+            if child.dep_ == "prep" and child.lower_ == "between":
+                pair = [c for c in child.children if c.dep_ == "pobj"]
+                heads = pair[:1] + [c for c in pair[0].children if c.dep_ == "conj"] if pair else []
+                resolved = [r for r in (self._resolve(h, actors, day, noun) for h in heads) if r]
+                if len(resolved) >= 2:
+                    return resolved
+        return []
 
     def _ordered_by(
         self, verb: Token, doers: list[Resolution], actors: DocumentActors, day: str | None
@@ -872,6 +895,9 @@ class EventCoder:
                 # "Peru moved troops to the border with Ecuador": the troops are Peru's, not the target;
                 # so are "three missiles" that only the story's focus country would give a country.
                 resolved = [r for r in resolved if not _own_forces(source, r)]
+            # "Eritrea sent a delegation to Addis Ababa": the source's own delegation is what it sent;
+            # the one it was sent to comes later.
+            resolved = [r for r in resolved if not _same_actor(source.ref, r.ref)]
             if resolved:
                 return resolved
         # "shelled the Ukrainian city of Kharkiv": the place's country.
@@ -1032,7 +1058,7 @@ class EventCoder:
     def _prep_objects(self, token: Token, preps: tuple[str, ...]) -> list[Token]:
         found = []
         for child in token.children:
-            if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
                 found += [c for c in child.children if c.dep_ == "pobj"]
         return found
 
@@ -1472,6 +1498,11 @@ def _definite(token: Token) -> bool:
 
 def _phrase(token: Token) -> str:
     return token.doc[token.left_edge.i : token.i + 1].text
+
+
+def _set_off(prep: Token) -> bool:
+    """'gave the envoy 72 hours to leave, in a sharp escalation': a phrase after a comma is no particle."""
+    return prep.dep_ == "prep" and prep.i > prep.head.i + 1 and prep.doc[prep.i - 1].is_punct
 
 
 def _dates_only(prep: Token) -> bool:
