@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 
@@ -139,3 +140,20 @@ def test_document_export_carries_the_cleaned_text(store, tmp_path):
 def test_parquet_needs_a_file(store):
     with pytest.raises(ValueError, match="--out"):
         write_records(store.iter_events(), "events", "parquet", None)
+
+
+def test_a_file_that_is_not_our_store_is_released_when_opening_it_fails(tmp_path):
+    """The error is kept (as a CLI keeps it to print it); the file must not stay locked by the failed Store."""
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE VIEW documents AS SELECT 1 AS x")  # someone else's database, with our table name as a view
+    con.close()
+    errors = []
+    try:
+        Store(path)
+    except duckdb.Error as error:
+        errors.append(error)
+    assert errors, "a view named documents cannot be upgraded into our table"
+    reopened = duckdb.connect(str(path), read_only=True)  # fails while a read-write connection is still open
+    assert reopened.execute("SELECT x FROM documents").fetchone() == (1,)
+    reopened.close()

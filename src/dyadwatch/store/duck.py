@@ -182,12 +182,16 @@ class Store:
         self.read_only = read_only
         self.con = duckdb.connect(self.path, read_only=read_only)
         self._claim_writer = None  # keys and holds claims until their documents are written (write_claims)
-        if not read_only:
-            self.con.execute(SCHEMA)
-            ensure_actors_table(self.con)  # actors found in context (store/actors.py)
-            ensure_claims_table(self.con)  # the claims ledger (claims/store.py)
-        elif self._has_table("documents"):
-            self._older_schema_views()
+        try:
+            if not read_only:
+                self.con.execute(SCHEMA)
+                ensure_actors_table(self.con)  # actors found in context (store/actors.py)
+                ensure_claims_table(self.con)  # the claims ledger (claims/store.py)
+            elif self._has_table("documents"):
+                self._older_schema_views()
+        except BaseException:
+            self.con.close()  # a file that is no store of ours must not stay locked by a half-made Store
+            raise
 
     def _has_table(self, name: str) -> bool:
         query = "SELECT count(*) FROM information_schema.tables WHERE table_name = ?"
