@@ -75,7 +75,7 @@ def list_actors(
     origins = _origins()
     if as_json:
         for row in rows:
-            row = {**row, "origin": origins(row["actor_id"], row["found_in_context"])}
+            row = {**row, "origin": origins(row["actor_id"])}
             print(json.dumps(row, default=str, ensure_ascii=False))
         return
     table = Table(title=f"Actors in {db}" + (f" ({country.upper()})" if country else ""))
@@ -93,7 +93,7 @@ def list_actors(
             str(row["as_target"]),
             str(row["events"]),
             str(row["documents"]),
-            origins(row["actor_id"], row["found_in_context"]),
+            origins(row["actor_id"]),
         )
     console.print(table)
     console.print(f"{len(rows)} of {total} actors shown (--limit {limit})")
@@ -127,7 +127,7 @@ def show(
         print(json.dumps(_show_record(kb, actor_id, entry, stored, usage), default=str, ensure_ascii=False))
         return
     if entry is not None:
-        console.print(f"[bold]{entry.name}[/]  {actor_id}  ({entry.kind}, {_origins()(actor_id, False)})")
+        console.print(f"[bold]{entry.name}[/]  {actor_id}  ({entry.kind}, {_origins()(actor_id)})")
         console.print(f"  country {entry.country or '?'}  sector {entry.sector}")
         by_kind: dict[str, list[str]] = {}
         for text, kind in kb.surfaces_of(actor_id):
@@ -256,7 +256,7 @@ def _show_record(kb, actor_id: str, entry, stored: dict | None, usage: dict | No
             name=entry.name,
             country=entry.country,
             sector=entry.sector,
-            origin=_origins()(actor_id, False),
+            origin=_origins()(actor_id),
             names=[{"text": text, "kind": kind} for text, kind in kb.surfaces_of(actor_id)],
             roles=[
                 {
@@ -330,13 +330,13 @@ def _kb(user_file: Path | None = None):
 
 
 def _origins():
-    """(actor_id, found_in_context) -> 'kb' (shipped data), 'user' (your actors file) or 'context'."""
+    """actor_id -> 'kb' (shipped data), 'user' (your actors file) or 'context' (found by an ingest)."""
     from dyadwatch.actors.kb import load_knowledge_base
 
     shipped = load_knowledge_base(None).actors
     user = _kb().actors
 
-    def origin(actor_id: str, found_in_context: bool) -> str:
+    def origin(actor_id: str) -> str:
         if actor_id in shipped:
             return "kb"
         if actor_id in user:

@@ -605,7 +605,7 @@ class EventCoder:
         hypothetical = is_hypothetical(verb, self.words, noun)
         if item.kind == "noun" and not hypothetical:
             hypothetical = self._noun_hypothetical(noun)
-        day, precision, dated = resolve_event_date(
+        day, precision, _ = resolve_event_date(
             item.noun or verb, sent, document.published, hypothetical, other_events
         )
 
@@ -680,7 +680,7 @@ class EventCoder:
         # once, first conjunct on each side.
         pairs = pairs[:1]
         for source, target in pairs:
-            confidence = self._confidence(item, source, target, dated)
+            confidence = self._confidence(item, source, target)
             if guessed:
                 confidence = round(confidence * GUESSED_TARGET_WEIGHT, 3)
             final_type, final_mode = self._by_sector(event_type, mode, source.ref.sector)
@@ -1332,7 +1332,7 @@ class EventCoder:
             node = node.head
         return []
 
-    def _confidence(self, item: Found, source: Resolution, target: Resolution | None, dated: bool) -> float:
+    def _confidence(self, item: Found, source: Resolution, target: Resolution | None) -> float:
         base = {"verb": 0.95, "light": 0.9, "noun": 0.8}[item.kind]
         score = base * source.certainty * (target.certainty if target else 0.75)
         if source.ref.country is None or (target is not None and target.ref.country is None):
