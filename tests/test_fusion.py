@@ -319,6 +319,14 @@ def test_date_compatibility():
     # two weeks later, "has met" is another meeting (two accusations of one fortnight are two)
     stale = mention(day=date(2024, 3, 25), published=date(2024, 3, 25), sentence="Kenya has met Ethiopia.")
     assert not dates_compatible(march_12, stale, config)
+    # an undated statement of verbal conflict is that day's: a rejection two days after another is a second one
+    rejected = mention(event_type="REJECT", sentence="Kenya rejected Ethiopia's protest on Tuesday.")
+    dismissed = mention(
+        event_type="REJECT", day=date(2024, 3, 14), published=date(2024, 3, 14), sentence="Kenya has dismissed it."
+    )
+    assert dismissed.undated and not dates_compatible(rejected, dismissed, config)
+    next_day = mention(event_type="REJECT", day=date(2024, 3, 13), published=date(2024, 3, 13), sentence="It denied.")
+    assert dates_compatible(rejected, next_day, config)  # the day of slack stays
     dated = mention(day=date(2024, 3, 18), published=date(2024, 3, 18), sentence="Kenya met Ethiopia on Monday.")
     assert not dated.undated and not dates_compatible(march_12, dated, config)
     assert not dates_compatible(march_12, mention(day=None, precision=None), config)
