@@ -364,14 +364,18 @@ def unit(*xs: float) -> np.ndarray:
 def test_a_lede_and_its_elaboration_join_the_report_they_both_match():
     # One article tells the talks twice (a lede and a later elaboration, too different to be
     # linked with each other inside one document); another outlet's dated report matches both.
-    lede = mention("a1", doc_id="art", start=0, day=date(2024, 3, 1), precision="month")
-    later = mention("a2", doc_id="art", start=90, day=date(2024, 3, 1), precision="month")
-    report = mention("b1", doc_id="wire", start=0)
+    # Also when the other report is the less precise one (dated to the month; the article's
+    # two sentences each carry the day): the three are compatible with one another.
     vectors = {"b1": unit(1, 0, 0), "a1": unit(0.7, 0.714, 0), "a2": unit(0.6, 0.112, 0.792)}
     config = FusionConfig()
     assert float(vectors["a1"] @ vectors["a2"]) < config.threshold_same_document
-    ids = fuse_mentions([lede, later, report], config, vectors).fused_ids
-    assert ids["a1"] == ids["a2"] == ids["b1"]
+    march = {"day": date(2024, 3, 1), "precision": "month"}
+    for article, wire in ((march, {}), ({}, march)):
+        lede = mention("a1", doc_id="art", start=0, **article)
+        later = mention("a2", doc_id="art", start=90, **article)
+        report = mention("b1", doc_id="wire", start=0, **wire)
+        ids = fuse_mentions([lede, later, report], config, vectors).fused_ids
+        assert ids["a1"] == ids["a2"] == ids["b1"], article
 
 
 def test_the_same_mode_lets_a_recap_in_other_words_join():

@@ -381,11 +381,14 @@ def fused_id_for(event_id: str) -> str:
 def _split(component: list[int], mentions: Sequence[Mention], edges, config: FusionConfig) -> list[list[int]]:
     """Break a component where it holds mentions that cannot be one event.
 
-    Mentions are placed most precise first (explicit days, then months, years, publication
-    dates), each into the cluster it is linked to most strongly among those it is
-    compatible with in full; otherwise it starts a cluster of its own.
+    A component whose mentions are all compatible with one another stays whole (a lede and
+    its article's elaboration, too different to be linked inside one document, are one
+    event when another outlet's report matches both). Otherwise mentions are placed most
+    precise first (explicit days, then months, years, publication dates), each into the
+    cluster it is linked to most strongly among those it is compatible with in full, or
+    into a cluster of its own.
     """
-    if len(component) <= 2:
+    if all(compatible(mentions[i], mentions[j], config) for k, i in enumerate(component) for j in component[k + 1 :]):
         return [sorted(component)]
 
     def rank(i: int) -> tuple:
