@@ -49,6 +49,13 @@ def test_a_dateline_in_capitals_counts_for_the_story_s_country(pipeline):
     assert resolve(actors, doc, "Police", day).ref.country == "PER"
 
 
+def test_a_dateline_with_its_country_date_and_agency_is_a_sentence_of_its_own(pipeline):
+    text = "KYIV, Ukraine, Oct 3 (Wire) — Hungary's prime minister arrived in Kyiv on Tuesday."
+    sentences = [s.text.strip() for s in pipeline.nlp(text).sents]
+    assert sentences[0] == "KYIV, Ukraine, Oct 3 (Wire) —"
+    assert sentences[1].startswith("Hungary's prime minister arrived")
+
+
 # -- organisations named again ---------------------------------------------------------------------
 def test_the_council_is_the_council_named_before_not_the_story_s_government(pipeline):
     day = "2023-12-01"

@@ -470,6 +470,13 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "VILNIUS, Lithuania, June 3 (Wire) - Poland's President Andrzej Duda and Lithuania's President "
+        "Gitanas Nauseda agreed on Monday to build a joint air defence command.",
+        "2024-06-04",
+        ("AGREE", "POL", "LTU"),
+        id="a dateline with its country is no part of the sentence; two titled doers agree",
+    ),
+    pytest.param(
         "Ethiopian artillery fire destroyed two Sudanese border posts overnight, the army in Khartoum said.",
         "2023-05-20",
         ("ASSAULT", "ETH", "SDN"),

