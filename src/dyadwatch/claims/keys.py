@@ -266,20 +266,69 @@ def keyed_from(claim: Claim) -> Keyed:
     )
 
 
+EXACT_SLACK = 1e-3  # a unit vector's cosine with a float16 row: within 2**-11 (+ rounding) of float32's
+COSINE_BLOCK = 8192  # float16 rows made float32 at a time for a matrix product (12 MB)
+
+
+def _room(array: np.ndarray, start: int, end: int) -> np.ndarray:
+    """`array` with rows up to `end` (grown by a quarter: doubling left up to half of it unused; rows
+    below `start` kept)."""
+    if end <= len(array):
+        return array
+    grown = np.zeros((max(end, len(array) + len(array) // 4, 256), DIM), dtype=array.dtype)
+    grown[:start] = array[:start]
+    return grown
+
+
+def _winner(scored: list[tuple[Keyed, dict[str, float]]], scores: list[float], threshold: float) -> Keyed | None:
+    best, best_score = None, threshold
+    for (item, _), score in zip(scored, scores, strict=True):
+        if score >= best_score:
+            best, best_score = item, score
+    return best
+
+
+def _bounds(features: dict[str, float], score: float, weights: dict[str, float]) -> tuple[float, float]:
+    """Where the score of a pair lies when its content cosine is only known to EXACT_SLACK.
+
+    The score moves at most as much as the cosine does, except where the cross-document floor
+    cuts it to 0: there it is computed at both ends."""
+    cosine, floor = features["cosine"], weights.get("cross_doc_floor", 0.0)
+    if features.get("same_doc") or abs(cosine - floor) > EXACT_SLACK:
+        return score - EXACT_SLACK, score + EXACT_SLACK
+    ends = []
+    for moved in (cosine - EXACT_SLACK, cosine + EXACT_SLACK):
+        ends.append(pair_score({**features, "cosine": moved, "sentence_cosine": moved}, weights))
+    return ends[0] - EXACT_SLACK, ends[1] + EXACT_SLACK
+
+
 class ClaimKeyer:
     """An index of keyed claims that assigns keys to new ones; one per ingest (or evaluation) run.
 
     Each claim is held with its content's unit vector; the sentence's vector is held only for
     the claims of the document added last. That loses nothing: the sentence cosine counts
     only between two claims of one document (`pair_features`), and a document's claims are
-    keyed together. Vectors live in one array grown by doubling, not restacked per document.
+    keyed together. Vectors live in one array grown as needed, not restacked per document.
+
+    Content vectors are held in float16 (768 bytes a claim instead of 1,536), and in float32 too
+    until `release` (the claims of a write batch, until the store holds them). A cosine with a
+    float16 row is within EXACT_SLACK of the float32 one, so float16 rows only pick candidates;
+    when a float16 cosine could decide a key, the row's float32 vector is read back from the store
+    (`exact`: claim ids -> float32 content vectors) and the key is the one float32 gives. One
+    exception: stored candidates whose float16 scores are equal (the same content stored several
+    times) count as tied, and the last of them is taken, as for equal scores; in float32 their scores
+    differ by rounding only (which rows a matrix product covers changes it), and that rounding
+    decided between them before.
     """
 
-    def __init__(self, params: KeyParams | None = None, embedder=None) -> None:
+    def __init__(self, params: KeyParams | None = None, embedder=None, exact=None) -> None:
         self.params = params or KeyParams()
         self._embed = embedder
+        self.exact = exact
         self.items: list[Keyed] = []
-        self._content = np.zeros((0, DIM), dtype=np.float32)  # capacity >= len(items); rows past it unused
+        self._content = np.zeros((0, DIM), dtype=np.float16)  # capacity >= len(items); rows past it unused
+        self._exact_from = 0  # rows from here on have float32 content vectors too, in _tail
+        self._tail = np.zeros((0, DIM), dtype=np.float32)
         self._open_doc: str | None = None  # the document whose sentence vectors are held
         self._open_rows: list[int] = []  # its rows in `items`
         self._open_sentences: list[np.ndarray] = []
@@ -292,11 +341,10 @@ class ClaimKeyer:
             return
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(items), 2 * DIM)
         start, end = len(self.items), len(self.items) + len(items)
-        if end > len(self._content):
-            grown = np.zeros((max(end, 2 * len(self._content), 256), DIM), dtype=np.float32)
-            grown[:start] = self._content[:start]
-            self._content = grown
+        self._content = _room(self._content, start, end)
         self._content[start:end] = vectors[:, :DIM]
+        self._tail = _room(self._tail, start - self._exact_from, end - self._exact_from)
+        self._tail[start - self._exact_from : end - self._exact_from] = vectors[:, :DIM]
         self.items.extend(items)
         for item in items:
             self._note_assertion(item)
@@ -318,6 +366,8 @@ class ClaimKeyer:
         keep = [i for i, item in enumerate(self.items) if item.doc_id not in drop]
         self.items = [self.items[i] for i in keep]
         self._content = self._content[keep]
+        self._tail = self._tail[[i - self._exact_from for i in keep if i >= self._exact_from]]
+        self._exact_from = sum(1 for i in keep if i < self._exact_from)
         self._asserted = {}
         for item in self.items:
             self._note_assertion(item)
@@ -327,10 +377,35 @@ class ClaimKeyer:
             new_row = {old: new for new, old in enumerate(keep)}
             self._open_rows = [new_row[r] for r in self._open_rows]
 
+    def release(self) -> None:
+        """Drop the float32 copies of the indexed vectors: the store holds them now (see `exact`)."""
+        assert self.exact is not None, "a keyer without a store keeps its float32 vectors"
+        self._exact_from, self._tail = len(self.items), np.zeros((0, DIM), dtype=np.float32)
+
     @property
     def vectors(self) -> np.ndarray:
-        """The content vectors of the indexed claims, one row each (a view, not a copy)."""
-        return self._content[: len(self.items)]
+        """The content vectors of the indexed claims, one row each (float32; released rows as held, in float16)."""
+        held = self._content[: self._exact_from].astype(np.float32)
+        return np.vstack([held, self._tail[: len(self.items) - self._exact_from]])
+
+    def _cosines(self, queries: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """Content cosines of unit vectors `queries` (k x DIM) with the indexed claims (all, or `rows`):
+        float32 for rows not released, from float16 (within EXACT_SLACK) for the others."""
+        queries = np.asarray(queries, dtype=np.float32).reshape(-1, DIM)
+        n, cut = len(self.items), self._exact_from
+        if rows is None:
+            out = np.empty((len(queries), n), dtype=np.float32)
+            for lo in range(0, cut, COSINE_BLOCK):  # float16 rows in blocks: no float32 copy of the index
+                hi = min(lo + COSINE_BLOCK, cut)
+                out[:, lo:hi] = queries @ self._content[lo:hi].astype(np.float32).T
+            out[:, cut:] = queries @ self._tail[: n - cut].T
+            return out
+        rows = np.asarray(rows, dtype=np.intp)
+        out = np.empty((len(queries), len(rows)), dtype=np.float32)
+        old = rows < cut
+        out[:, old] = queries @ self._content[rows[old]].astype(np.float32).T
+        out[:, ~old] = queries @ self._tail[rows[~old] - cut].T
+        return out
 
     def _sentence_cosines(self, rows: np.ndarray, vector: np.ndarray, doc_id: str) -> np.ndarray:
         """Sentence cosines of `vector` with the claims at `rows` that belong to `doc_id`, held as the
@@ -398,7 +473,7 @@ class ClaimKeyer:
     def content_cosines(self, vectors: np.ndarray) -> np.ndarray:
         """Content cosines of new claims' vectors (content | sentence) with every claim indexed now, one
         row per new claim: one pass over the index for a whole batch instead of one per claim."""
-        return np.asarray(vectors, dtype=np.float32)[:, :DIM] @ self.vectors.T
+        return self._cosines(np.asarray(vectors, dtype=np.float32)[:, :DIM])
 
     def candidates(
         self, new: Keyed, vector: np.ndarray, rows: np.ndarray | None = None
@@ -407,7 +482,7 @@ class ClaimKeyer:
         if not self.items:
             return []
         rows = np.arange(len(self.items)) if rows is None else rows
-        content = self.vectors[rows] @ vector[:DIM]
+        content = self._cosines(vector[:DIM], rows)[0]
         sentence = self._sentence_cosines(rows, vector, new.doc_id)
         return [
             (self.items[index], pair_features(new, self.items[index], float(content[k]), float(sentence[k])))
@@ -425,29 +500,61 @@ class ClaimKeyer:
         weights = self.params.weights
         mix = weights.get("sentence_mix", 0.0)
         if known is None:
-            content = self.vectors @ vector[:DIM]
+            content = self._cosines(vector[:DIM])[0]
         else:
-            content = np.concatenate([known, self.vectors[len(known) :] @ vector[:DIM]])
+            content = np.concatenate([known, self._cosines(vector[:DIM], np.arange(len(known), len(self.items)))[0]])
+        slack = np.zeros(len(content), dtype=np.float32)
+        slack[: self._exact_from] = EXACT_SLACK  # float16 rows: let through all that float32 could
         # Only claims that could reach the threshold are scored in full: with every bonus, on their
         # similarity alone; from another document, only at a content cosine of cross_doc_floor or more
         # (pair_score gives 0 below it). A document's claims are indexed together, so the claims of the
         # new claim's document are the open document's.
         bonus = sum(w for name, w in weights.items() if name not in NOT_BONUSES and w > 0)
         cut = self.params.threshold - bonus
-        passes = content >= max(cut, weights.get("cross_doc_floor", 0.0))
+        passes = content + slack >= max(cut, weights.get("cross_doc_floor", 0.0))
         if new.doc_id == self._open_doc and self._open_rows:
             here = np.asarray(self._open_rows)
             mixed = (1 - mix) * content[here] + mix * self._sentence_cosines(here, vector, new.doc_id)
-            passes[here] = np.maximum(content[here], mixed) >= cut
+            passes[here] = np.maximum(content[here], mixed) + slack[here] >= cut
         rows = np.flatnonzero(passes)
         if not len(rows):
             return key_for(claim.claim_id)
-        best, best_score = None, self.params.threshold
-        for item, features in self.candidates(new, vector, rows):
-            score = pair_score(features, weights)
-            if score >= best_score:
-                best, best_score = item, score
+        best = self._best(new, vector, rows, self.candidates(new, vector, rows))
         return best.claim_key if best is not None else key_for(claim.claim_id)
+
+    def _best(
+        self, new: Keyed, vector: np.ndarray, rows: np.ndarray, scored: list[tuple[Keyed, dict[str, float]]]
+    ) -> Keyed | None:
+        """The best-scoring candidate at or above the threshold (the last of equals, in index order).
+
+        The scores of float16 rows are only known to EXACT_SLACK: the candidates that could still
+        win are scored again from their float32 vectors, unless they all carry one key anyway.
+        """
+        weights, threshold = self.params.weights, self.params.threshold
+        scores = [pair_score(features, weights) for _, features in scored]
+        rough = rows < self._exact_from
+        if not rough.any():
+            return _winner(scored, scores, threshold)
+        bounds = [_bounds(f, s, weights) if r else (s, s) for (_, f), s, r in zip(scored, scores, rough, strict=True)]
+        sure = max(low for low, _ in bounds)
+        open_ = [k for k, (_, high) in enumerate(bounds) if high >= max(threshold, sure)]
+        # Float16 rows with one score are one content stored several times (syndicated copies):
+        # among them float32 tells only rounding apart, and the last one stands for all.
+        last = {scores[k]: k for k in open_ if rough[k]}
+        open_ = [k for k in open_ if not rough[k] or last[scores[k]] == k]
+        if not open_:
+            return None
+        if sure >= threshold and len({scored[k][0].claim_key for k in open_}) == 1:
+            return scored[open_[-1]][0]
+        again = [k for k in open_ if rough[k]]
+        if again:
+            exact = self.exact([scored[k][0].claim_id for k in again]) @ vector[:DIM]
+            sentence = self._sentence_cosines(rows[again], vector, new.doc_id)
+            for k, content, here in zip(again, exact, sentence, strict=True):
+                item = scored[k][0]
+                scored[k] = (item, pair_features(new, item, float(content), float(here)))
+                scores[k] = pair_score(scored[k][1], weights)
+        return _winner([scored[k] for k in open_], [scores[k] for k in open_], threshold)
 
     def _resolve_negatives(self, claims: list[Claim], added: dict[str, Keyed]) -> None:
         """A negative statement ("the troop movements posed no threat") that shares its key with

@@ -94,8 +94,11 @@ def has_claims_table(con: duckdb.DuckDBPyConnection) -> bool:
 
 # -- writing ---------------------------------------------------------------------------------
 def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
-    """A key index holding every stored claim (of a stored document) with its vectors."""
-    keyer = ClaimKeyer()
+    """A key index holding every stored claim (of a stored document) with its vectors.
+
+    The index holds the stored claims' content vectors in float16 and reads the float32 ones
+    back from the store when they could decide a key (`ClaimKeyer`)."""
+    keyer = ClaimKeyer(exact=lambda claim_ids: stored_content_vectors(con, claim_ids))
     if not has_claims_table(con):
         return keyer
     with warnings.catch_warnings():  # "an extra copy of the rows": still far less than Python floats
@@ -133,7 +136,20 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
             for r in rows
         ]
         keyer.add(items, vectors.reshape(len(items), 2 * DIM))
+        keyer.release()
     return keyer
+
+
+def stored_content_vectors(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[str]) -> np.ndarray:
+    """The float32 content vectors of stored claims, one row per id, in the order given."""
+    table = con.sql(
+        f"SELECT claim_id, vector[1:{DIM}] AS content FROM claims WHERE claim_id IN (SELECT unnest(?))",
+        params=[list(claim_ids)],
+    ).to_arrow_table()
+    values = table.column("content").combine_chunks().flatten().to_numpy(zero_copy_only=False)
+    rows = values.astype(np.float32, copy=False).reshape(len(table), DIM)
+    where = {claim_id: k for k, claim_id in enumerate(table.column("claim_id").to_pylist())}
+    return rows[[where[claim_id] for claim_id in claim_ids]]
 
 
 def _one(text: str | None) -> str | None:
@@ -187,6 +203,7 @@ class ClaimWriter:
             self.keyer.assign(claims, part, chunk)
             tables.append(claim_table(claims, part))
         write_claim_rows(con, list(doc_ids) + list(dropped), tables)
+        self.keyer.release()  # the store holds their float32 vectors now
 
 
 COSINE_GROUP = 32  # claims whose cosines with the index are computed together (memory: 32 x index size)
