@@ -10,7 +10,9 @@ vocabulary and string store; DuckDB's own accounting (`duckdb_memory()`); with -
 object types whose counts grew most since the last line (slow: walks every object); with
 --trim, the RSS after `malloc_trim(0)`. RSS that grows while none of the others do lives
 outside all of them (torch's kernels, fragmentation of Python's arenas). --fuse-every runs
-fusion more often than the ingest does, to see several fusions in a short run.
+fusion more often than the ingest does, to see several fusions in a short run. Each fusion
+prints a line of its own: the mentions it read (new and stored), the RSS before it, its
+high-water mark during it and the RSS after it.
 """
 
 from __future__ import annotations
@@ -83,6 +85,20 @@ def main() -> None:
 
     if args.fuse_every:
         dyadwatch.ingest.run.FUSE_EVERY = args.fuse_every
+    fuse = dyadwatch.ingest.run.fuse_new
+
+    def measured_fuse(store):
+        before, started_fuse = _rss_mb(), time.process_time()
+        peak_before = _window_peak_mb()  # the high-water mark of the documents before it
+        summary = fuse(store)
+        line = {"fusion": summary.new, "refused": summary.refused, "embedded": summary.embedded}
+        line |= {"rss_before_mb": before, "peak_before_mb": peak_before, "peak_mb": _window_peak_mb()}
+        line["rss_mb"] = _rss_mb()
+        line["cpu_s"] = round(time.process_time() - started_fuse, 1)
+        print(json.dumps(line), flush=True)
+        return summary
+
+    dyadwatch.ingest.run.fuse_new = measured_fuse
     out = open(args.out, "w") if args.out else None  # noqa: SIM115
     last_types: Counter = Counter()
     next_at = [args.every]

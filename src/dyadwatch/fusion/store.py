@@ -42,6 +42,7 @@ from dyadwatch.fusion.core import (
     family,
     fold_country,
     group,
+    quantities,
     summarize,
 )
 from dyadwatch.store.duck import filter_clauses, where_sql
@@ -223,6 +224,7 @@ def fuse_new(store, config: FusionConfig | None = None) -> FuseSummary:
         ).fetchall()
     )
     _write(con, groups, affected, [g for g, _ in gone], new_ids, fingerprints, config)
+    quantities.cache_clear()  # its sentences are this fusion's; the next one reads others
     summary.fused_events = con.execute("SELECT count(*) FROM fused_events").fetchall()[0][0]  # no open result
     return summary
 
@@ -241,14 +243,18 @@ def fuse_all(store, config: FusionConfig | None = None) -> FuseSummary:
 
 
 def _load_mentions(con, event_ids: list[str], chunk: int = 20_000) -> list[Mention]:
+    """The mentions of these events, in event-id order: fusion's result must not depend on the order
+    DuckDB returns rows in (it changes when a query spills under the ingest's memory limit)."""
     out: list[Mention] = []
     for i in range(0, len(event_ids), chunk):
-        rows = con.execute(
+        cursor = con.execute(
             f"SELECT {_MENTION_COLUMNS} FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
             "WHERE e.event_id IN (SELECT unnest(?))",
             [event_ids[i : i + chunk]],
-        ).fetchall()
-        out += [_mention(r) for r in rows]
+        )
+        while rows := cursor.fetchmany(2048):  # a few rows of tuples at a time, not a whole chunk's
+            out += [_mention(r) for r in rows]
+    out.sort(key=lambda m: (m.event_id, m.doc_id, m.start))
     return out
 
 
@@ -365,35 +371,41 @@ def _sentence_hash(sentence: str) -> str:
 
 
 def _vectors(con, mentions: list[Mention]) -> tuple[dict[str, np.ndarray], int]:
-    """Embeddings from the cache; the missing ones are embedded (each sentence once) and cached."""
+    """Embeddings from the cache; the missing ones are embedded (each sentence once) and cached.
+
+    Vectors go between DuckDB and numpy as Arrow arrays: as Python floats (384 objects per
+    mention) they fragmented Python's arenas, and the RSS stayed up after every fusion."""
     wanted = {m.event_id: _sentence_hash(m.sentence) for m in mentions}
     vectors: dict[str, np.ndarray] = {}
     ids = list(wanted)
     for i in range(0, len(ids), 20_000):
-        for event_id, digest, vector in con.execute(
+        table = con.sql(
             "SELECT event_id, sentence_hash, vector FROM fusion_embeddings WHERE event_id IN (SELECT unnest(?))",
-            [ids[i : i + 20_000]],
-        ).fetchall():
+            params=[ids[i : i + 20_000]],
+        ).to_arrow_table()
+        rows = _matrix(table.column("vector"))
+        for k, (event_id, digest) in enumerate(
+            zip(table.column("event_id").to_pylist(), table.column("sentence_hash").to_pylist(), strict=True)
+        ):
             if wanted.get(event_id) == digest:
-                vectors[event_id] = np.asarray(vector, dtype=np.float32)
+                vectors[event_id] = rows[k]
     missing = [m for m in mentions if m.event_id not in vectors]
     if not missing:
         return vectors, 0
     from dyadwatch.embeddings import embed
 
     sentences = sorted({m.sentence for m in missing})
-    by_sentence = dict(zip(sentences, embed(sentences), strict=True))
-    rows = {"event_id": [], "sentence_hash": [], "vector": []}
-    for m in missing:
-        vectors[m.event_id] = by_sentence[m.sentence]
-        rows["event_id"].append(m.event_id)
-        rows["sentence_hash"].append(wanted[m.event_id])
-        rows["vector"].append(by_sentence[m.sentence].tolist())
+    embedded = np.asarray(embed(sentences), dtype=np.float32).reshape(len(sentences), DIM)
+    row_of = {sentence: k for k, sentence in enumerate(sentences)}
+    picked = [row_of[m.sentence] for m in missing]
+    for m, k in zip(missing, picked, strict=True):
+        vectors[m.event_id] = embedded[k]
+    flat = pa.array(np.ascontiguousarray(embedded[picked]).reshape(-1), pa.float32())
     table = pa.table(
         {
-            "event_id": pa.array(rows["event_id"], pa.string()),
-            "sentence_hash": pa.array(rows["sentence_hash"], pa.string()),
-            "vector": pa.array(rows["vector"], pa.list_(pa.float32(), DIM)),
+            "event_id": pa.array([m.event_id for m in missing], pa.string()),
+            "sentence_hash": pa.array([wanted[m.event_id] for m in missing], pa.string()),
+            "vector": pa.FixedSizeListArray.from_arrays(flat, DIM),
         }
     )
     con.register("fusion_new_vectors", table)
@@ -408,6 +420,14 @@ def _vectors(con, mentions: list[Mention]) -> tuple[dict[str, np.ndarray], int]:
     finally:
         con.unregister("fusion_new_vectors")
     return vectors, len(sentences)
+
+
+def _matrix(column: pa.ChunkedArray) -> np.ndarray:
+    """A column of FLOAT[384] as one (rows, 384) float32 array, without a Python object per value."""
+    if not len(column):
+        return np.zeros((0, DIM), dtype=np.float32)
+    values = column.combine_chunks().flatten().to_numpy(zero_copy_only=False)
+    return values.astype(np.float32, copy=False).reshape(len(column), DIM)
 
 
 # -- writing ------------------------------------------------------------------------------------
