@@ -470,6 +470,13 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "Morocco recalled its ambassador from Algiers on Monday. The next day Algeria suspended gas exports "
+        "to its neighbour.",
+        "2021-09-01",
+        ("SANCTION", "DZA", "MAR"),
+        id="a state's neighbour is the other state named before",
+    ),
+    pytest.param(
         "VILNIUS, Lithuania, June 3 (Wire) - Poland's President Andrzej Duda and Lithuania's President "
         "Gitanas Nauseda agreed on Monday to build a joint air defence command.",
         "2024-06-04",

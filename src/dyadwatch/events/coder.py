@@ -1264,7 +1264,26 @@ class EventCoder:
             resolved = self._plural_antecedent(head, actors, day, verb)
         if resolved is None and head.lower_ == "it" and head.dep_ in ("nsubj", "nsubjpass"):
             resolved = self._it_antecedent(head, actors, day)
+        if resolved is None and head.lemma_.lower() in self.rules.relational_nouns and head.tag_ == "NN":
+            resolved = self._other_state(head, actors, day)
         return resolved
+
+    def _other_state(self, head: Token, actors: DocumentActors, day: str | None) -> Resolution | None:
+        """'Pakistan suspended trade with its neighbour': the state its owner's story names nearest before."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+        if owner is None:
+            return None
+        own = self._it_antecedent(owner, actors, day)
+        if own is None or own.ref.country is None:
+            return None
+        for token in _words_before(head):
+            if token.i not in actors.by_token:
+                continue
+            found = actors.resolve(token, day)
+            if found is not None and found.ref.country not in (None, own.ref.country):
+                if found.ref.actor_id and found.ref.actor_id.startswith("country:"):
+                    return Resolution(ActorRef(_phrase(head), *_ref_fields(found.ref)), found.certainty * 0.7)
+        return None
 
     def _it_antecedent(self, pronoun: Token, actors: DocumentActors, day: str | None) -> Resolution | None:
         """'Russia expelled 23 diplomats. It also closed the consulate': the state or body that was the
