@@ -20,6 +20,7 @@ PUBLISHED = [
     date(2023, 2, 28),
     date(2023, 12, 31),
     date(2024, 1, 1),
+    date(2024, 1, 31),
     date(2024, 2, 29),
     date(2024, 3, 14),
     date(2024, 4, 30),
@@ -46,6 +47,10 @@ CALENDAR_TEXTS = [
     "last month",
     "Next Year",
     "last year",
+    "last week",
+    "This week",
+    "yesterday",
+    "tomorrow",
 ]
 
 

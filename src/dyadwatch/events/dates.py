@@ -65,19 +65,19 @@ _CALENDAR = [
     re.compile(rf"(?P<month>[a-z]+)\.?(?:,? {_YEAR})?"),
     re.compile(_YEAR),
 ]
-_NEXT_LAST = re.compile(r"(?P<step>next|last) (?P<unit>month|year)")
+_NEXT_LAST = re.compile(r"(?P<step>next|last|this) (?P<unit>week|month|year)")
+_DAY_STEPS = {"yesterday": -1, "tomorrow": 1}
+_WEEK_STEPS = {"last": -7, "this": 0, "next": 7}
 
 
 def _calendar_date(text: str, published: date, future: bool) -> tuple[date, str] | None:
     """What dateparser makes of a plain calendar date, or None when the text is not one (ask it)."""
     text = text.lower()
+    if text in _DAY_STEPS:
+        return published + timedelta(days=_DAY_STEPS[text]), "day"
     relative = _NEXT_LAST.fullmatch(text)
     if relative:
-        step = 1 if relative["step"] == "next" else -1
-        if relative["unit"] == "year":
-            return date(published.year + step, 1, 1), "year"
-        months = published.year * 12 + published.month - 1 + step
-        return date(months // 12, months % 12 + 1, 1), "month"
+        return _step(relative["step"], relative["unit"], published)
     match = next((m for m in (p.fullmatch(text) for p in _CALENDAR) if m), None)
     if match is None:
         return None
@@ -89,8 +89,8 @@ def _calendar_date(text: str, published: date, future: bool) -> tuple[date, str]
     if month is None:
         return None
     if parts.get("day") is None:
-        if year is None and published.day > 28:
-            return None  # dateparser fits the 29th-31st into the month named its own way ("February": 2028)
+        if year is None and month == 2 and published.day > 28:
+            return None  # "February" told on the 29th-31st: dateparser moves to a leap year (2020, 2028)
         return _undated_month(month, year, published, future), "month"
     try:
         day = date(year or published.year, month, int(parts["day"]))
@@ -101,6 +101,17 @@ def _calendar_date(text: str, published: date, future: bool) -> tuple[date, str]
     except ValueError:
         return None  # "31 April", "29 February" (leap years): dateparser's rules
     return day, "day"
+
+
+def _step(step: str, unit: str, published: date) -> tuple[date, str]:
+    """'last week', 'next month', 'this year': a week is told by its month (dateparser's period)."""
+    if unit == "week":
+        return _truncate(published + timedelta(days=_WEEK_STEPS[step]), "month"), "month"
+    step_by = _WEEK_STEPS[step] // 7
+    if unit == "year":
+        return date(published.year + step_by, 1, 1), "year"
+    months = published.year * 12 + published.month - 1 + step_by
+    return date(months // 12, months % 12 + 1, 1), "month"
 
 
 def _undated_month(month: int, year: int | None, published: date, future: bool) -> date:
