@@ -54,6 +54,7 @@ class _Context:
 
     dateline: str | None = None  # the country of the dateline's place ("KYIV, April 19 —")
     people: dict[str, ActorRef] = field(default_factory=dict)  # names of people resolved once, and who they are
+    accusing: set[str] = field(default_factory=set)  # ids of the claims made by accusing ("accused X of ...")
 
 
 @dataclass
@@ -528,9 +529,11 @@ class ClaimFinder:
                 event_types=_event_types(events, start, content_text or ""),
             )
             here.append((item, claim))
+            if item.cue.lemma_.lower() in self.words.accusing_verbs:
+                context.accusing.add(claim.claim_id)
         here = self._fold(here)
         for item, claim in here:
-            self._link(item, claim, here, earlier, actors, claim.date)
+            self._link(item, claim, here, earlier, actors, claim.date, context.accusing)
         claims = []
         for _, claim in here:
             if not claim.content:
@@ -766,6 +769,7 @@ class ClaimFinder:
         earlier: list[Claim],
         actors: DocumentActors,
         day: str | None,
+        accusing: set[str] = frozenset(),
     ) -> None:
         target: Claim | None = None
         if item.link_head is not None:
@@ -779,6 +783,12 @@ class ClaimFinder:
                 if other is not claim and span and span[0] <= item.link_token.i < span[1]:
                     target = other
                     break
+            if target is None and claim.stance in ("deny", "dispute"):
+                # "a trend his critics attribute to a truce with the gangs that his government denies",
+                # parsed with the noun outside the critics' content: it still answers their claim
+                side = _party(claim.speaker)
+                earlier_here = [c for i, c in reversed(here) if i.cue.i < item.cue.i]
+                target = next((c for c in earlier_here if _party(c.speaker) != side), None)
         elif item.link_noun is not None or item.link_here or item.answers_last:
             owner_country = self._owner_country(item.link_noun, actors, day) if item.link_noun is not None else None
             before = [c for i, c in here if c is not claim and i.cue.i < item.cue.i]
@@ -792,6 +802,10 @@ class ClaimFinder:
                 # party rejecting it ("India accused Pakistan of ..."), else India's latest assertion.
                 owned = [c for c in pool if c.speaker.country == owner_country]
                 target = next((c for c in owned if claim.speaker.country in c.about and c.stance == "assert"), None)
+                if item.link_noun.lemma_.lower() in self.words.accusation_nouns:
+                    # "rejected the government's accusations": what the government said accusing someone,
+                    # not its latest statement ("the army said it had deployed 5,000 soldiers")
+                    owned = [c for c in owned if c.claim_id in accusing]
                 target = target or next((c for c in owned if c.stance == "assert"), None)
                 target = target or next(iter(owned), None)
             if target is None and not owner_country:

@@ -22,6 +22,8 @@ class ClaimWords:
     intention_aux: frozenset[str]
     demand_aux: frozenset[str]
     claim_nouns: frozenset[str]
+    accusation_nouns: frozenset[str]
+    accusing_verbs: frozenset[str]
     dismissive_words: frozenset[str]
     dispute_nouns: frozenset[str]
     dispute_words: frozenset[str]
