@@ -56,6 +56,16 @@ def test_a_dateline_with_its_country_date_and_agency_is_a_sentence_of_its_own(pi
     assert sentences[1].startswith("Hungary's prime minister arrived")
 
 
+def test_its_is_not_a_plural_subject_s_but_the_state_before(pipeline):
+    day = "2024-04-06"
+    text = "Mexico cut ties with Ecuador on Friday after Ecuadorian police raided its embassy in Quito."
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "embassy", day).ref.country == "MEX"
+    text = "Ecuador recalled its ambassador from Mexico on Friday."
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "ambassador", day).ref.country == "ECU"
+
+
 # -- organisations named again ---------------------------------------------------------------------
 def test_the_council_is_the_council_named_before_not_the_story_s_government(pipeline):
     day = "2023-12-01"

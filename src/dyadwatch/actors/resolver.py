@@ -36,6 +36,7 @@ from dyadwatch.records import ActorRef
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
+PLURAL_COLLECTIVES = {"police", "people"}
 COUNTRY_KINDS = {"name", "adjective", "demonym", "capital", "seat"}
 CIVIL_TITLES = {
     "minister",
@@ -481,6 +482,16 @@ class DocumentActors:
         )
         return people[0]
 
+    def _singular_subject_before(self, token: Token, skipped: set[int]) -> Token | None:
+        """The nearest singular subject before `token`, in its sentence or the one before."""
+        sent = token.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for candidate in reversed(self.doc[start : token.i]):
+            if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.i not in skipped and not _plural(candidate):
+                if candidate.pos_ != "PRON":
+                    return candidate
+        return None
+
     def _last_body_before(self, index: int) -> Actor | None:
         """The last state, IGO or organisation named before `index` (what 'its' can point back to)."""
         for i, actor in reversed(self.parties):
@@ -721,6 +732,10 @@ class DocumentActors:
                 if subject is not None and subject.i == head.i and head.head.dep_ in ("ccomp", "conj", "advcl"):
                     # "Isaias ... said his government would send": his = the one who said it.
                     subject = self._clause_subject(head.head.head)
+                if possessive.lower_ == "its" and subject is not None and _plural(subject):
+                    # "Mexico broke off relations after Ecuadorian police stormed its embassy": not the
+                    # police's own, but the state that was a subject before them.
+                    subject = self._singular_subject_before(possessive, {t.i for t in subject.subtree})
                 if subject is not None and subject.i != head.i and possessive.lower_ in ("his", "her", "its", "their"):
                     # "Maduro ... sending his transport minister": his = the clause's subject.
                     resolved = self.resolve(subject, day)
@@ -1261,3 +1276,8 @@ def _phrase_text(head: Token, extra: Span | None = None) -> str:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _plural(token: Token) -> bool:
+    """A plural noun phrase ('police', 'troops', 'the two countries'), which 'its' cannot stand for."""
+    return token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in PLURAL_COLLECTIVES
