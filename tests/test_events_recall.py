@@ -470,6 +470,12 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "Thousands of Nigeriens rallied outside the French embassy in Niamey on Sunday.",
+        "2023-07-30",
+        ("PROTEST", "NER", "FRA"),
+        id="a protest at a state's embassy is against that state",
+    ),
+    pytest.param(
         "Morocco recalled its ambassador from Algiers on Monday. The next day Algeria suspended gas exports "
         "to its neighbour.",
         "2021-09-01",

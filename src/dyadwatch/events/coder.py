@@ -660,6 +660,8 @@ class EventCoder:
             # needs no target, so only one it is said to be against counts ("marched, the fourth week of
             # protests against the president").
             targets = self._nearby_target(item, actors, day, sources[0], entry.target_preps if phrase_only else None)
+            if not targets and phrase_only:
+                targets = self._mission_owner(item, actors, day, sources[0])
             guessed = bool(targets)
         if targets:
             pairs = [(source, target) for source in sources for target in targets]
@@ -1124,6 +1126,18 @@ class EventCoder:
             )
             if resolved is not None and not _same_actor(source.ref, resolved.ref):
                 return [resolved]
+        return []
+
+    def _mission_owner(
+        self, item: Found, actors: DocumentActors, day: str | None, source: Resolution
+    ) -> list[Resolution]:
+        """'rallied outside the Chinese consulate in Makati': the state whose embassy or consulate it is."""
+        anchor = item.noun if item.kind == "noun" else item.verb
+        for token in anchor.subtree:
+            if token.lemma_.lower() in self.rules.mission_nouns and token.dep_ == "pobj":
+                owner = actors.resolve(token, day)
+                if owner is not None and owner.ref.country and not _same_actor(source.ref, owner.ref):
+                    return [owner]
         return []
 
     # -- arguments of event nouns ---------------------------------------------------------------

@@ -43,6 +43,7 @@ class CodingRules:
     phrase_target_types: frozenset[str] = frozenset()
     purpose_verbs: frozenset[str] = frozenset()
     relational_nouns: frozenset[str] = frozenset()
+    mission_nouns: frozenset[str] = frozenset()
     ordering_verbs: frozenset[str] = frozenset()
     speaker_acts: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
@@ -100,6 +101,7 @@ def load_rules() -> CodingRules:
         phrase_target_types=frozenset(data.get("phrase_target_types", [])),
         purpose_verbs=frozenset(str(w).lower() for w in data.get("purpose_verbs", [])),
         relational_nouns=frozenset(str(w).lower() for w in data.get("relational_nouns", [])),
+        mission_nouns=frozenset(str(w).lower() for w in data.get("mission_nouns", [])),
         ordering_verbs=frozenset(str(w).lower() for w in data.get("ordering_verbs", [])),
         speaker_acts=frozenset(data.get("speaker_acts", [])),
         occasion_preps=frozenset(str(w).lower() for w in data.get("occasion_preps", [])),
