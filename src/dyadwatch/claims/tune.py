@@ -10,6 +10,15 @@ before them when the score reaches the threshold), and each combination is score
 `claims.jsonl` (pairwise claim-key F1 on matched claims). It prints the best weights and
 threshold, to put in `dyadwatch/claims/keys.py`, and the runners-up. Ties go to the
 combination listed first (smaller weights, lower threshold).
+
+    python -m dyadwatch.claims.tune gold/dev --cv
+
+asks whether the choice generalises: leave-one-group-out cross-validation over the dev
+document groups (`ga-`, `gb-`, `gc-`: ids start with the group). Keys are assigned over all
+documents, as an ingest would; for each group, the combinations with the best pairwise F1
+on the other two groups are scored on the group left out (tied combinations are all scored
+and their pair counts averaged, so a tie does not pick a lucky one), and the three groups'
+counts are summed into one P/R/F1.
 """
 
 from __future__ import annotations
@@ -21,8 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
-from dyadwatch.claims.keys import ClaimKeyer, KeyParams, key_for, keyed_from, pair_score
-from dyadwatch.evaluate import load_claims_gold, score_claims
+from dyadwatch.claims.keys import ClaimKeyer, KeyParams, key_for, keyed_from
+from dyadwatch.evaluate import load_claims_gold, match_claims, score_claims
 from dyadwatch.records import Claim
 
 GRID = {
@@ -31,22 +40,45 @@ GRID = {
     "opposed": (0.0, 0.1, 0.2),
     "subject_speaks": (0.0, 0.1),
     "answers": (0.0, 0.2),
-    "cross_doc_floor": (0.0, 0.5, 0.6, 0.65),
+    "accused": (0.0, 0.1, 0.2),
+    "restates": (0.0, 0.1, 0.2),
+    "cross_doc_floor": (0.5, 0.6),
     "cross_doc_days": (365,),  # not tuned: every cross-document pair of the dev gold lies within 54 days
 }
 THRESHOLDS = (0.65, 0.7, 0.75, 0.8)
+GROUPS = ("ga", "gb", "gc")
 
 
-def candidate_features(claims: list[Claim], vectors: np.ndarray) -> list[list[tuple[int, dict[str, float]]]]:
-    """For each claim, the features of its pair with every claim before it (what the keyer compares)."""
+def candidate_features(claims: list[Claim], vectors: np.ndarray) -> list[tuple[np.ndarray, dict[str, np.ndarray]]]:
+    """For each claim, the claims before it (their positions) and the features of each pair, as columns."""
     keyer = ClaimKeyer()
     features = []
     for i, claim in enumerate(claims):
         new = keyed_from(claim)
-        features.append([(item.index, f) for item, f in keyer.candidates(new, vectors[i])])
+        pairs = keyer.candidates(new, vectors[i])
+        names = list(pairs[0][1]) if pairs else []
+        columns = {name: np.array([f[name] for _, f in pairs], dtype=np.float64) for name in names}
+        features.append((np.array([item.index for item, _ in pairs], dtype=int), columns))
         new.index = i
         keyer.add([new], vectors[i : i + 1])
     return features
+
+
+def pair_scores(columns: dict[str, np.ndarray], weights: dict[str, float]) -> np.ndarray:
+    """`pair_score` of many pairs at once (one array per feature): the grid scores every pair for
+    every combination, and one pair at a time takes minutes."""
+    if not columns:
+        return np.zeros(0)
+    mix = weights.get("sentence_mix", 0.0)
+    score = (1 - mix) * columns["cosine"] + mix * columns["sentence_cosine"]
+    for name, values in columns.items():
+        if name not in ("cosine", "sentence_cosine", "days_apart"):
+            score = score + weights.get(name, 0.0) * values
+    elsewhere = columns["same_doc"] == 0
+    too_far = (columns["cosine"] < weights.get("cross_doc_floor", 0.0)) | (
+        columns["days_apart"] > weights.get("cross_doc_days", float("inf"))
+    )
+    return np.where(elsewhere & too_far, 0.0, score)
 
 
 def assign_keys(claims: list[Claim], features: list, params: KeyParams) -> list[str]:
@@ -62,12 +94,11 @@ def assign_keys(claims: list[Claim], features: list, params: KeyParams) -> list[
             key(target, seen | {i})
             keys[i] = keys[target]
             return
+        rows, columns = features[i]
+        scores = pair_scores(columns, params.weights)
         best, best_score = None, params.threshold
-        for j, f in features[i]:
-            if keys[j] is None:
-                continue
-            score = pair_score(f, params.weights)
-            if score >= best_score:
+        for j, score in zip(rows, scores, strict=True):
+            if keys[j] is not None and score >= best_score:  # ties: the later claim, as the keyer does
                 best, best_score = j, score
         keys[i] = keys[best] if best is not None else key_for(claims[i].claim_id)
 
@@ -107,7 +138,75 @@ def tune(claims_by_doc: list[list[Claim]], gold: list[dict], embed=None) -> tupl
     return KeyParams(weights=best[2], threshold=best[1]), results
 
 
-def main(folder: str) -> None:
+def _records(claims: list[Claim]) -> list[dict]:
+    return [
+        {
+            "claim_id": c.claim_id,
+            "doc_id": c.doc_id,
+            "start": c.start,
+            "sentence": c.sentence,
+            "speaker": c.speaker.to_dict(),
+            "content": c.content,
+            "stance": c.stance,
+        }
+        for c in claims
+    ]
+
+
+def _pair_counts(matched: list[tuple[str, int]], keys: list[str]) -> np.ndarray:
+    """(tp, fp, fn) of claim-key pairs among matched claims: (gold key, index of the system claim)."""
+    gold = np.array([g for g, _ in matched], dtype=object)
+    system = np.array([keys[i] for _, i in matched], dtype=object)
+    upper = np.triu(np.ones((len(matched), len(matched)), dtype=bool), 1)
+    gold_same = (gold[:, None] == gold[None, :]) & upper
+    system_same = (system[:, None] == system[None, :]) & upper
+    both = (gold_same & system_same).sum()
+    return np.array([both, system_same.sum() - both, gold_same.sum() - both])
+
+
+def _f1(counts: np.ndarray) -> float:
+    tp, fp, fn = counts
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def cross_validate(claims_by_doc: list[list[Claim]], gold: list[dict], embed=None) -> dict:
+    """Leave-one-group-out pairwise claim-key F1 over GRID x THRESHOLDS (see the module's docstring)."""
+    keyer = ClaimKeyer(embedder=embed)
+    claims = [c for doc in claims_by_doc for c in doc]
+    vectors = np.vstack([keyer.embed(doc) for doc in claims_by_doc if doc])
+    features = candidate_features(claims, vectors)
+    records = _records(claims)
+    index = {r["claim_id"]: i for i, r in enumerate(records)}
+    matched = {}
+    for group in GROUPS:
+        pairs, _, _ = match_claims([g for g in gold if g["doc"].startswith(group)], records)
+        matched[group] = [(g["claim_key"], index[s["claim_id"]]) for g, s in pairs]
+    names = list(GRID)
+    table = []  # (params, {group: counts})
+    for values in itertools.product(*GRID.values()):
+        weights = dict(zip(names, values, strict=True))
+        for threshold in THRESHOLDS:
+            keys = assign_keys(claims, features, KeyParams(weights=weights, threshold=threshold))
+            table.append(((threshold, weights), {g: _pair_counts(m, keys) for g, m in matched.items()}))
+    total, folds = np.zeros(3), {}
+    for group in GROUPS:
+        train = [sum((c for g, c in by.items() if g != group), np.zeros(3)) for _, by in table]
+        best = max(_f1(t) for t in train)
+        chosen = [k for k, t in enumerate(train) if _f1(t) == best]
+        counts = np.mean([table[k][1][group] for k in chosen], axis=0)
+        total += counts
+        folds[group] = {"train_f1": round(best, 4), "ties": len(chosen), "test_f1": round(_f1(counts), 4)}
+    tp, fp, fn = total
+    return {
+        "folds": folds,
+        "precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
+        "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
+        "f1": round(_f1(total), 4),
+        "pairs": [round(float(x), 2) for x in total],
+    }
+
+
+def main(folder: str, cv: bool = False) -> None:
     from dyadwatch.ingest import read_paths
     from dyadwatch.pipeline import Pipeline
     from dyadwatch.records import Document
@@ -116,6 +215,9 @@ def main(folder: str) -> None:
     documents = [d for d in read_paths([str(root / "documents.jsonl")]) if isinstance(d, Document)]
     claims_by_doc = [r[2] for r in Pipeline().code(documents, with_claims=True) if isinstance(r, tuple)]
     gold = load_claims_gold(root / "claims.jsonl")
+    if cv:
+        print(json.dumps(cross_validate(claims_by_doc, gold), indent=2))
+        return
     params, results = tune(claims_by_doc, gold)
     print(
         json.dumps(
@@ -131,4 +233,5 @@ def main(folder: str) -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    main(sys.argv[1] if len(sys.argv) > 1 else "gold/dev")
+    args = [a for a in sys.argv[1:] if a != "--cv"]
+    main(args[0] if args else "gold/dev", cv="--cv" in sys.argv[1:])
