@@ -470,6 +470,12 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "Japan extended $500 million in credit lines and currency swaps to Vietnam on Friday.",
+        "2023-03-03",
+        ("AID", "JPN", "VNM"),
+        id="an amount extended is an amount of its event noun, carried by 'lines'",
+    ),
+    pytest.param(
         "Thousands of Nigeriens rallied outside the French embassy in Niamey on Sunday.",
         "2023-07-30",
         ("PROTEST", "NER", "FRA"),

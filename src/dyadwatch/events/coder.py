@@ -269,8 +269,14 @@ class EventCoder:
                 if obj.lemma_.lower() in self.rules.container_nouns:  # "adopted a package of sanctions"
                     held = [o for p in obj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
                     obj = held[0] if held else obj
+                elif obj.ent_type_ in ("MONEY", "QUANTITY") or obj.pos_ == "NUM":
+                    # "extended $3.8 billion in credit lines", "sent 120 tonnes of food": what the amount is of.
+                    held = [o for p in obj.children if p.lower_ in ("in", "of") for o in p.children if o.dep_ == "pobj"]
+                    obj = held[0] if held else obj
                 for noun in [obj] + [c for c in obj.children if c.dep_ == "conj"]:
-                    noun_entry = self._noun_entry(noun)
+                    noun_entry = self._noun_entry(noun) or self._carried_entry(noun)
+                    if noun_entry and results and noun_entry.event_type != results[0].entry.event_type:
+                        continue  # "credit lines and currency swaps": one act, named twice
                     if noun_entry:
                         claimed_nouns.add(noun.i)
                         results.append(Found(token, noun, noun_entry, "light"))
@@ -382,6 +388,12 @@ class EventCoder:
             if any(c.dep_ in MODIFIER_DEPS and c.lower_ in self.rules.joint_modifiers for c in noun.children):
                 return Trigger(noun.lemma_.lower(), "NOUN", self.rules.joint_switch[1], None, (), ("with",))
         return entry
+
+    def _carried_entry(self, noun: Token) -> Trigger | None:
+        """'credit lines', 'relief flights': a carrier noun takes the event of the noun in front of it."""
+        if noun.lemma_.lower() not in self.rules.carrier_nouns:
+            return None
+        return next((e for c in noun.children if c.dep_ == "compound" and (e := self._noun_entry(c))), None)
 
     def _judgement(self, verb: Token) -> Trigger | None:
         """'called Russia's behaviour reckless', 'described the tariffs as an attack': a condemnation (ACCUSE).
