@@ -66,6 +66,13 @@ def test_its_is_not_a_plural_subject_s_but_the_state_before(pipeline):
     assert resolve(actors, doc, "ambassador", day).ref.country == "ECU"
 
 
+def test_a_live_blog_time_stamp_is_no_part_of_its_entry_s_sentence(pipeline):
+    text = "Soldiers sealed the bridges.\n\n12:40 - Thousands of demonstrators spent a seventh night outside the base."
+    sentences = [s.text.strip() for s in pipeline.nlp(text).sents]
+    assert "12:40 -" in sentences
+    assert "Thousands of demonstrators spent a seventh night outside the base." in sentences
+
+
 # -- organisations named again ---------------------------------------------------------------------
 def test_the_council_is_the_council_named_before_not_the_story_s_government(pipeline):
     day = "2023-12-01"

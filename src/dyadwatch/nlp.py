@@ -24,6 +24,9 @@ DATELINE = re.compile(
     r"\s*[—–:-]+\s+)"
 )
 
+# "12:40 - ", "07:30 GMT — ": the time stamp in front of a live blog's entry.
+TIMESTAMP = re.compile(r"(?:^|\n)(?P<line>\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[—–-]+\s+)")
+
 
 def sentence_span(sent: Span) -> tuple[str, int]:
     """A sentence as records quote it: its text without surrounding white space, and where that text
@@ -34,12 +37,13 @@ def sentence_span(sent: Span) -> tuple[str, int]:
 
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A blank line ends a sentence, and a dateline is not part of the sentence after it.
+    """A blank line ends a sentence, and a dateline or a live blog's time stamp is not part of the
+    sentence after it.
 
     Headlines without a full stop, and "ISLAMABAD: Pakistan's military said ...", would
     otherwise be parsed as one sentence with the next, and the dateline as its subject.
     """
-    starts = {m.end("line") for m in DATELINE.finditer(doc.text)}
+    starts = {m.end("line") for pattern in (DATELINE, TIMESTAMP) for m in pattern.finditer(doc.text)}
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_ or token.idx in starts:
