@@ -73,6 +73,14 @@ def test_a_live_blog_time_stamp_is_no_part_of_its_entry_s_sentence(pipeline):
     assert "Thousands of demonstrators spent a seventh night outside the base." in sentences
 
 
+def test_a_region_is_where_its_country_s_people_are(pipeline):
+    day = "2021-01-15"
+    doc, actors = document(pipeline, "Police in Tigray arrested 20 people on Friday.", day)
+    assert resolve(actors, doc, "Police", day).ref.country == "ETH"
+    region = resolve(actors, doc, "Tigray", day).ref
+    assert (region.country, region.sector) == ("ETH", "CVL")
+
+
 # -- organisations named again ---------------------------------------------------------------------
 def test_the_council_is_the_council_named_before_not_the_story_s_government(pipeline):
     day = "2023-12-01"

@@ -470,6 +470,12 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "Egypt allowed 150 aid trucks to enter the Gaza Strip on Saturday.",
+        "2023-10-21",
+        ("RETREAT", "EGY", "PSE"),
+        id="a region is a place of its country",
+    ),
+    pytest.param(
         "Japan extended $500 million in credit lines and currency swaps to Vietnam on Friday.",
         "2023-03-03",
         ("AID", "JPN", "VNM"),

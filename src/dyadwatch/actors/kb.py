@@ -383,6 +383,7 @@ def _load_country(kb: KnowledgeBase, entry: dict) -> None:
         ("demonyms", "demonym"),
         ("capitals", "capital"),
         ("seats", "seat"),
+        ("regions", "region"),
     ):
         for text in entry.get(key) or []:
             kb.add_surface(text, actor_id, kind)

@@ -37,7 +37,7 @@ from dyadwatch.records import ActorRef
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 POSSESSIVE_PRONOUNS = {"his", "her", "its", "their"}
 PLURAL_COLLECTIVES = {"police", "people"}
-COUNTRY_KINDS = {"name", "adjective", "demonym", "capital", "seat"}
+COUNTRY_KINDS = {"name", "adjective", "demonym", "capital", "seat", "region"}
 CIVIL_TITLES = {
     "minister",
     "secretary",
@@ -270,7 +270,7 @@ class DocumentActors:
             return None
         place = re.split(r"[,/:(—–-]", match.group("line"))[0].strip()
         for surface in self.kb.surfaces.get(place.title()) or self.kb.surfaces.get(place) or []:
-            if surface.kind in ("capital", "seat", "name") and surface.actor_id.startswith("country:"):
+            if surface.kind in ("capital", "seat", "name", "region") and surface.actor_id.startswith("country:"):
                 return surface.actor_id.split(":", 1)[1]
         return None
 
@@ -437,8 +437,8 @@ class DocumentActors:
             if actor.kind == "country":
                 head = text_head or span.root
                 sector = self._group_sector(head) if text_head is not None else None
-                if sector is None and surface.kind == "demonym":
-                    sector = "CVL"  # "Cubans took to the streets": the people, not the state
+                if sector is None and surface.kind in ("demonym", "region"):
+                    sector = "CVL"  # "Cubans took to the streets", "shelled Tigray": the people, not the state
                 return Resolution(self._country_ref(actor.country, text, sector or "GOV"), 1.0)
 
         return None
@@ -651,7 +651,7 @@ class DocumentActors:
                     for obj in prep.children:
                         if obj.dep_ == "pobj" and obj.i in self.by_token:
                             surfaces = self.by_token[obj.i][1]
-                            if {s.kind for s in surfaces} & {"name", "capital", "seat"}:
+                            if {s.kind for s in surfaces} & {"name", "capital", "seat", "region"}:
                                 country = self._country_in_match(obj, day)
                                 if country and f"country:{country}" in self.kb.actors:
                                     return country, 0.8

@@ -1105,7 +1105,9 @@ class EventCoder:
             if child.dep_ in SUBJECT_DEPS + ("agent", "poss", "expl"):
                 excluded.update(t.i for t in child.subtree)
         for token in anchor.subtree:
-            content = token.dep_ in ("acl", "advcl") and _infinitive(token)  # "asked for approval to come to India"
+            content = token.dep_ in ("acl", "advcl", "relcl") and _infinitive(
+                token
+            )  # "asked for approval to come to India"
             if (
                 token.i != anchor.i
                 and not content
