@@ -17,11 +17,11 @@ Tables (created on first use; the events table is only touched through its `fuse
 
 `fuse_new(store)` brings all of this up to date with the events table: mentions that are
 new, changed, re-inserted (their `fused_id` is empty) or gone are found by comparing the two
-tables; every linked set (component) they touch is fused again in full, together with the
-stored mentions the new ones can be linked to (found through the blocking keys), and
-nothing else is read. Because the groups are a function of the components and the
-components of pairwise links, the result equals fusing everything from scratch
-(`fuse_all`).
+tables; every linked set (component) they were in or that a new mention links to (a stored
+mention sharing a blocking key, compatible, close enough in meaning) is fused again in full
+with them, and nothing else is read. Because the groups are a function of the components and
+the components of pairwise links, the result equals fusing everything from scratch
+(`fuse_all`); a stored component that no new mention links to keeps its groups.
 """
 
 from __future__ import annotations
@@ -39,15 +39,18 @@ from dyadwatch.fusion.core import (
     FusionConfig,
     Mention,
     Side,
+    compatible,
     family,
     fold_country,
     group,
     quantities,
     summarize,
+    threshold_for,
 )
 from dyadwatch.store.duck import filter_clauses, where_sql
 
 DIM = 384
+LINK_CHUNK = 20_000  # stored candidate mentions read at a time when looking for the ones new mentions link to
 
 FUSION_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS fused_events (
@@ -204,16 +207,17 @@ def fuse_new(store, config: FusionConfig | None = None) -> FuseSummary:
 
     new_mentions = _load_mentions(con, new_ids)
     keys = [(m.event_id, *k) for m in new_mentions for k in _block_keys(m, config)]
-    affected = {c for _, c in gone}
-    affected |= _touched_components(con, new_ids, keys, config)
+
+    def vectors(needed: list[Mention]) -> dict[str, np.ndarray]:
+        found, embedded = _vectors(con, needed)
+        summary.embedded += embedded
+        return found
+
+    affected = {c for _, c in gone} | _previous_components(con, new_ids)
+    affected |= _linked_components(con, new_mentions, keys, vectors, config)
     members = _component_members(con, affected)
     old_ids = sorted(set(members) - set(new_ids))
     mentions = new_mentions + _load_mentions(con, old_ids)
-
-    def vectors(needed: list[Mention]) -> dict[str, np.ndarray]:
-        found, summary.embedded = _vectors(con, needed)
-        return found
-
     groups = group(mentions, vectors, config)
     summary.refused = len(mentions)
     fingerprints = dict(
@@ -320,19 +324,60 @@ def _block_keys(m: Mention, config: FusionConfig) -> list[tuple]:
     return [(family(m.event_type, m.hypothetical), c, interval[0], interval[1]) for c in (m.countries() or ["?"])]
 
 
-def _touched_components(con, new_ids: list[str], keys: list[tuple], config: FusionConfig) -> set[str]:
-    """Components of stored mentions that the new mentions could link to, and those they were in."""
-    touched = {
-        r[0]
-        for r in con.execute(
-            "SELECT DISTINCT component_id FROM fused_mentions WHERE event_id IN (SELECT unnest(?))", [new_ids]
-        ).fetchall()
-    }
+def _previous_components(con, new_ids: list[str]) -> set[str]:
+    """The components that changed or re-inserted mentions were in."""
+    rows = con.execute(
+        "SELECT DISTINCT component_id FROM fused_mentions WHERE event_id IN (SELECT unnest(?))", [new_ids]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _linked_components(con, new_mentions: list[Mention], keys: list[tuple], vectors, config: FusionConfig) -> set[str]:
+    """Components of stored mentions that a new mention links to, as `link` would link them.
+
+    Only these are fused again: a stored component that no new mention links to keeps its groups
+    (the links among stored mentions have not changed). The stored candidates, those that share a
+    blocking key with a new mention, grow with the store's density; they are read a chunk at a
+    time and only the ids of the linked ones are kept.
+    """
+    new_by_id = {m.event_id: m for m in new_mentions}
+    by_old: dict[str, list[str]] = {}
+    for new_id, old_id in _stored_candidates(con, keys, config):
+        if old_id not in new_by_id:  # changed mentions are new ones
+            by_old.setdefault(old_id, []).append(new_id)
+    old_ids, linked = sorted(by_old), []
+    for i in range(0, len(old_ids), LINK_CHUNK):
+        compatible_pairs = []
+        for old in _load_mentions(con, old_ids[i : i + LINK_CHUNK]):
+            for new_id in by_old[old.event_id]:
+                a, b = sorted((new_by_id[new_id], old), key=lambda m: m.event_id)  # as `link` orders them
+                if compatible(a, b, config):
+                    compatible_pairs.append((a, b, old.event_id))
+        if not compatible_pairs:
+            continue
+        found = vectors(list({m.event_id: m for a, b, _ in compatible_pairs for m in (a, b)}.values()))
+        linked += [
+            old_id
+            for a, b, old_id in compatible_pairs
+            if float(np.dot(found[a.event_id], found[b.event_id])) >= threshold_for(a, b, config)
+        ]
+    if not linked:
+        return set()
+    rows = con.execute(
+        "SELECT DISTINCT component_id FROM fused_mentions WHERE event_id IN (SELECT unnest(?))", [sorted(set(linked))]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _stored_candidates(con, keys: list[tuple], config: FusionConfig) -> Iterator[tuple[str, str]]:
+    """(new event id, stored event id) pairs that share a blocking key: a type family, a country and
+    dates within reach (what `candidate_pairs` compares)."""
     if not keys:
-        return touched
+        return
     slack = timedelta(days=config.day_window)
     table = pa.table(
         {
+            "event_id": pa.array([k[0] for k in keys], pa.string()),
             "family": pa.array([k[1] for k in keys], pa.string()),
             "country": pa.array([k[2] for k in keys], pa.string()),
             "lo": pa.array([k[3] - slack for k in keys], pa.date32()),
@@ -341,18 +386,19 @@ def _touched_components(con, new_ids: list[str], keys: list[tuple], config: Fusi
     )
     con.register("fusion_new_keys", table)
     try:
-        rows = con.execute(
+        cursor = con.execute(
             """
-            SELECT DISTINCT m.component_id
-            FROM (SELECT component_id, family, unnest(countries) AS country, lo, hi FROM fused_mentions
+            SELECT DISTINCT k.event_id, m.event_id
+            FROM (SELECT event_id, family, unnest(countries) AS country, lo, hi FROM fused_mentions
                   WHERE lo IS NOT NULL) m
             JOIN fusion_new_keys k ON m.family = k.family AND m.country = k.country
             WHERE m.lo <= k.hi AND k.lo <= m.hi
             """
-        ).fetchall()
+        )
+        while rows := cursor.fetchmany(10_000):
+            yield from rows
     finally:
         con.unregister("fusion_new_keys")
-    return touched | {r[0] for r in rows}
 
 
 def _component_members(con, components: set[str]) -> list[str]:
