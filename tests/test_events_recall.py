@@ -470,6 +470,12 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "The Kenyan opposition has vowed to boycott the vote unless President William Ruto's government resigns.",
+        "2024-07-01",
+        ("THREATEN", "KEN", "KEN"),
+        id="a threat is aimed at whoever its 'unless' clause tells to act",
+    ),
+    pytest.param(
         "Egypt allowed 150 aid trucks to enter the Gaza Strip on Saturday.",
         "2023-10-21",
         ("RETREAT", "EGY", "PSE"),

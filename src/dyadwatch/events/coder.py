@@ -584,6 +584,29 @@ class EventCoder:
             return True
         return False
 
+    def _conditioned(
+        self, item: Found, actors: DocumentActors, day: str | None, source: Resolution
+    ) -> list[Resolution]:
+        """The subject of an 'if' or 'unless' clause on the act: who a threat is aimed at."""
+        verb = item.verb if item.kind != "noun" else _governing_verb(item.noun)
+        chain = [verb] if verb is not None else []
+        while chain and chain[-1].dep_ in ("xcomp", "conj", "advcl", "ccomp") and len(chain) < 4:
+            chain.append(chain[-1].head)
+        chain += [
+            c for c in (verb.children if verb is not None else ()) if c.dep_ == "xcomp"
+        ]  # "vowed to boycott ... unless"
+        for node in chain:
+            for clause in node.children:
+                if clause.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
+                ):
+                    continue
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    resolved = self._resolve(subject, actors, day, clause)
+                    if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                        return [resolved]
+        return []
+
     def _by_target(self, event_type: str, mode: str | None, target: Resolution | None) -> tuple[str, str | None]:
         """Pulling out of a body (an IGO) cuts a relation (SANCTION); out of a place it is RETREAT."""
         if target is None or target.ref.actor_id is None:
@@ -675,6 +698,13 @@ class EventCoder:
             if not targets and phrase_only:
                 targets = self._mission_owner(item, actors, day, sources[0])
             guessed = bool(targets)
+        if (
+            not targets
+            and len(sources) == 1
+            and (event_type == "THREATEN" or (hypothetical and self._is_threat(item, event_type)))
+        ):
+            # "vowed to boycott the election unless Hasina's government steps down": the one told what to do.
+            targets = self._conditioned(item, actors, day, sources[0])
         if targets:
             pairs = [(source, target) for source in sources for target in targets]
         elif len(sources) > 1:
