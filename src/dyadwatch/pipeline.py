@@ -7,6 +7,7 @@ only a bounded number of batches in flight so corpora stream instead of filling 
 
 from __future__ import annotations
 
+import atexit
 import gc
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -69,8 +70,10 @@ class Pipeline:
         # the collector's full passes, which walked them again and again (0.3 s of CPU in 500 documents).
         # Loading leaves no garbage to collect first (measured: gc.collect() found 0 objects here); only the
         # first pipeline of a process freezes, so a long-lived process (the tests) does not freeze its garbage.
+        # Unfrozen at exit, for the last collection (DuckDB's bindings report what it leaves behind).
         if not gc.get_freeze_count():
             gc.freeze()
+            atexit.register(gc.unfreeze)
 
     def code(
         self, documents: Iterable[Document], batch_size: int = BATCH_SIZE, with_claims: bool = False
