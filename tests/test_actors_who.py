@@ -61,6 +61,9 @@ def test_its_is_not_a_plural_subject_s_but_the_state_before(pipeline):
     text = "Mexico cut ties with Ecuador on Friday after Ecuadorian police raided its embassy in Quito."
     doc, actors = document(pipeline, text, day)
     assert resolve(actors, doc, "embassy", day).ref.country == "MEX"
+    text = "Qatar hosted the talks. The United Arab Emirates then withdrew its delegation."
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "delegation", day).ref.country == "ARE"  # a plural name is one state
     text = "Ecuador recalled its ambassador from Mexico on Friday."
     doc, actors = document(pipeline, text, day)
     assert resolve(actors, doc, "ambassador", day).ref.country == "ECU"

@@ -302,3 +302,18 @@ def test_a_claims_word_file_missing_a_list_says_which(tmp_path):
     words.write_text("assert_verbs: [say]\n")
     with pytest.raises(ValueError, match="missing word lists deny_verbs"):
         load_claim_words(str(words))
+
+
+def test_a_claims_word_file_written_before_the_accusation_lists_still_loads(tmp_path):
+    from importlib import resources
+
+    import yaml
+
+    from dyadwatch.claims.words import load_claim_words
+
+    shipped = yaml.safe_load(resources.files("dyadwatch").joinpath("data/claims.yaml").read_text())
+    older = {key: value for key, value in shipped.items() if key not in ("accusation_nouns", "accusing_verbs")}
+    words = tmp_path / "claims.yaml"
+    words.write_text(yaml.safe_dump(older))
+    loaded = load_claim_words(str(words))
+    assert loaded.accusation_nouns == frozenset() and loaded.deny_verbs == load_claim_words().deny_verbs

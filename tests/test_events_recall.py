@@ -470,6 +470,18 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "Pakistan called, yet again, for talks with India.",
+        "2024-03-14",
+        ("REQUEST", "PAK", "IND"),
+        id="a phrase set off by commas before the particle keeps 'call for'",
+    ),
+    pytest.param(
+        "UK, France and Germany – the so-called E3 – imposed sanctions on Iran on Tuesday.",
+        "2020-01-14",
+        ("SANCTION", "GBR", "IRN"),
+        id="capitals and a list of countries before a dash are no dateline",
+    ),
+    pytest.param(
         "The Kenyan opposition has vowed to boycott the vote unless President William Ruto's government resigns.",
         "2024-07-01",
         ("THREATEN", "KEN", "KEN"),

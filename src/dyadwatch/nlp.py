@@ -15,12 +15,18 @@ MAX_CHARS = 2_000_000
 
 # "BELÉM — ", "ISLAMABAD: ", "KYIV/MOSCOW, Oct 18 (Atlas) - ", "KYIV, Ukraine (Wire) — ": a dateline
 # before the first sentence.
+_NAME = r"[A-Z][A-Za-z.'’]*(?:-[A-Za-z.'’]+)*"  # "Ukraine", "D.C.", "Guinea-Bissau"
+_DATE = r",\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}"  # ", Oct 18"
+_AGENCY = r"\s*\([^)\n]{1,40}\)"  # " (Atlas)"
 DATELINE = re.compile(
     r"(?:^|\n)(?P<line>[A-ZÀ-Ý][A-ZÀ-Ý .'/\-]{1,40}"  # the place, in capitals
-    # an optional region or country: ", Ukraine", ", St Vincent and the Grenadines"
-    r"(?:,\s+[A-Z][A-Za-z.'’\-]*(?:\s+(?:and\s+the\s+|and\s+|of\s+|the\s+)?[A-Z][A-Za-z.'’\-]*){0,4})?"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # an optional date: ", Oct 18"
-    r"(?:\s*\([^)\n]{1,40}\))?"  # an optional agency: "(Atlas)"
+    # an optional region or country: ", Ukraine", ", District of Columbia"; one joined by "and"
+    # (", St Vincent and the Grenadines") only before a date or an agency, so that "UK, France and
+    # Germany – the E3 – imposed ..." stays a sentence
+    rf"(?:,\s+{_NAME}(?:\s+(?:of\s+|the\s+)?{_NAME}){{0,3}}"
+    rf"|,\s+{_NAME}(?:\s+(?:and\s+the\s+|and\s+|of\s+|the\s+)?{_NAME}){{0,4}}(?={_DATE}|{_AGENCY}))?"
+    rf"(?:{_DATE})?"
+    rf"(?:{_AGENCY})?"
     r"\s*[—–:-]+\s+)"
 )
 

@@ -1280,4 +1280,6 @@ def _slug(text: str) -> str:
 
 def _plural(token: Token) -> bool:
     """A plural noun phrase ('police', 'troops', 'the two countries'), which 'its' cannot stand for."""
+    if token.ent_type_ in ("GPE", "ORG", "NORP") and token.tag_ == "NNPS":
+        return False  # "the United Arab Emirates", "the Philippines": one state
     return token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in PLURAL_COLLECTIVES

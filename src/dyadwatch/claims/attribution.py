@@ -805,7 +805,7 @@ class ClaimFinder:
                 if item.link_noun.lemma_.lower() in self.words.accusation_nouns:
                     # "rejected the government's accusations": what the government said accusing someone,
                     # not its latest statement ("the army said it had deployed 5,000 soldiers")
-                    owned = [c for c in owned if c.claim_id in accusing]
+                    owned = [c for c in owned if c.claim_id in accusing] or owned
                 target = target or next((c for c in owned if c.stance == "assert"), None)
                 target = target or next(iter(owned), None)
             if target is None and not owner_country:

@@ -48,12 +48,16 @@ class ClaimWords:
         return None
 
 
+# Lists added after users could write their own file: a file without them still loads (empty lists).
+ADDED_LATER = ("accusation_nouns", "accusing_verbs")
+
+
 @lru_cache(maxsize=4)
 def load_claim_words(path: str | None = None) -> ClaimWords:
     """The shipped word lists, or those of `path` (a YAML file with the same keys)."""
     text = Path(path).read_text() if path else resources.files("dyadwatch").joinpath("data/claims.yaml").read_text()
-    data = yaml.safe_load(text)
-    missing = [key for key in ClaimWords.__annotations__ if key not in (data or {})]
+    data = {key: [] for key in ADDED_LATER} | (yaml.safe_load(text) or {})
+    missing = [key for key in ClaimWords.__annotations__ if key not in data]
     if missing:
         raise ValueError(f"{path or 'data/claims.yaml'}: missing word lists {', '.join(missing)}")
     keys = [key for key in ClaimWords.__annotations__ if key != "speaker_nouns"]

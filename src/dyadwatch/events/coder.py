@@ -266,17 +266,18 @@ class EventCoder:
         if not specific and lemma in self.lexicon.light:
             results = []
             for obj in objects:
+                amount = False
                 if obj.lemma_.lower() in self.rules.container_nouns:  # "adopted a package of sanctions"
                     held = [o for p in obj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
                     obj = held[0] if held else obj
                 elif obj.ent_type_ in ("MONEY", "QUANTITY") or obj.pos_ == "NUM":
                     # "extended $3.8 billion in credit lines", "sent 120 tonnes of food": what the amount is of.
                     held = [o for p in obj.children if p.lower_ in ("in", "of") for o in p.children if o.dep_ == "pobj"]
-                    obj = held[0] if held else obj
+                    obj, amount = (held[0], True) if held else (obj, False)
                 for noun in [obj] + [c for c in obj.children if c.dep_ == "conj"]:
                     noun_entry = self._noun_entry(noun) or self._carried_entry(noun)
-                    if noun_entry and results and noun_entry.event_type != results[0].entry.event_type:
-                        continue  # "credit lines and currency swaps": one act, named twice
+                    if amount and noun_entry and results and noun_entry.event_type != results[0].entry.event_type:
+                        continue  # "$3.8 billion in credit lines and currency swaps": one amount, one act
                     if noun_entry:
                         claimed_nouns.add(noun.i)
                         results.append(Found(token, noun, noun_entry, "light"))
@@ -925,6 +926,7 @@ class EventCoder:
             under = self._held_under(noun, actors, day, source)  # "under ECOWAS sanctions imposed in January"
             if under:
                 return under
+        itself: list[Resolution] = []
         for candidate in candidates:
             pair = actors.resolve_pair(candidate, day)
             if pair:
@@ -933,18 +935,19 @@ class EventCoder:
             resolved = [self._resolve(h, actors, day, verb, counterpart_office=office) for h in heads]
 
             resolved = [r for r in resolved if r is not None]
-            if _own_possession(candidate):
-                # "recalled its ambassador from Kabul": the source's own people are not its target.
-                resolved = [r for r in resolved if not _same_actor(source.ref, r.ref)]
             if entry.event_type in self.rules.own_forces_types and source.ref.country:
                 # "Peru moved troops to the border with Ecuador": the troops are Peru's, not the target;
                 # so are "three missiles" that only the story's focus country would give a country.
                 resolved = [r for r in resolved if not _own_forces(source, r)]
-            # "Eritrea sent a delegation to Addis Ababa": the source's own delegation is what it sent;
-            # the one it was sent to comes later.
-            resolved = [r for r in resolved if not _same_actor(source.ref, r.ref)]
-            if resolved:
-                return resolved
+            # "Eritrea sent a delegation to Addis Ababa", "recalled its ambassador from Kabul": the source's
+            # own people are what it moved; the one they went to or left comes later.
+            others = [r for r in resolved if not _same_actor(source.ref, r.ref)]
+            if others:
+                return others
+            if resolved and not itself and not _own_possession(candidate):
+                itself = resolved
+        if itself:
+            return itself  # no other side named in the slots: the act is on the source itself (no event)
         # "shelled the Ukrainian city of Kharkiv": the place's country.
         if entry.event_type in LOCATED_TYPES:
             for candidate in candidates:
@@ -1579,8 +1582,12 @@ def _phrase(token: Token) -> str:
 
 
 def _set_off(prep: Token) -> bool:
-    """'gave the envoy 72 hours to leave, in a sharp escalation': a phrase after a comma is no particle."""
-    return prep.dep_ == "prep" and prep.i > prep.head.i + 1 and prep.doc[prep.i - 1].is_punct
+    """'gave the envoy 72 hours to leave, in a sharp escalation': a phrase after the verb's object or
+    complement and a comma is no particle (but 'called, in a statement, for a ceasefire' keeps 'for')."""
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.i <= verb.i + 1 or not prep.doc[prep.i - 1].is_punct:
+        return False
+    return any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "advcl") and verb.i < c.i < prep.i for c in verb.children)
 
 
 def _dates_only(prep: Token) -> bool:
