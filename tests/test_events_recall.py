@@ -470,6 +470,12 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "Kenyan riot police stormed polling stations on Tuesday to seize ballot boxes.",
+        "2017-08-09",
+        ("ASSAULT", "KEN", "KEN"),
+        id="police act on their own country's people and places",
+    ),
+    pytest.param(
         "Pakistan called, yet again, for talks with India.",
         "2024-03-14",
         ("REQUEST", "PAK", "IND"),

@@ -699,6 +699,8 @@ class EventCoder:
             if not targets and phrase_only:
                 targets = self._mission_owner(item, actors, day, sources[0])
             guessed = bool(targets)
+        if not targets and len(sources) == 1 and event_type in ("ASSAULT", "COERCE") and not item.reported:
+            targets = self._policed(item, sources[0])
         if (
             not targets
             and len(sources) == 1
@@ -1174,6 +1176,26 @@ class EventCoder:
             if resolved is not None and not _same_actor(source.ref, resolved.ref):
                 return [resolved]
         return []
+
+    def _policed(self, item: Found, source: Resolution) -> list[Resolution]:
+        """'Spanish police stormed polling stations': the police's own country's people, when the people
+        or places acted on are named without a country of their own."""
+        words = {w.lower() for w in (source.ref.text or "").split()}
+        if source.ref.country is None or not words & self.rules.police_words or item.kind == "noun":
+            return []
+        verb = item.verb
+        fired = verb.lemma_.lower() in self.rules.weapon_verbs  # "fired live rounds": no one acted on
+        acted_on = [c for c in verb.children if c.dep_ == "dobj" and not fired]
+        acted_on += self._prep_objects(verb, ("at", "on", "against"))
+        for purpose in (c for c in verb.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)):
+            acted_on += [c for c in purpose.children if c.dep_ == "dobj"]  # "used tear gas to clear workers"
+        if not any(t.pos_ in ("NOUN", "PRON") for t in acted_on):
+            return []
+        country = self.kb.actors.get(f"country:{source.ref.country}")
+        if country is None:
+            return []
+        ref = ActorRef(_phrase(acted_on[0]), country.actor_id, country.name, country.country, "CVL")
+        return [Resolution(ref, 0.6)]
 
     def _mission_owner(
         self, item: Found, actors: DocumentActors, day: str | None, source: Resolution

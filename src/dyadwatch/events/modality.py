@@ -44,6 +44,8 @@ class CodingRules:
     purpose_verbs: frozenset[str] = frozenset()
     relational_nouns: frozenset[str] = frozenset()
     mission_nouns: frozenset[str] = frozenset()
+    police_words: frozenset[str] = frozenset()
+    weapon_verbs: frozenset[str] = frozenset()
     ordering_verbs: frozenset[str] = frozenset()
     speaker_acts: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
@@ -102,6 +104,8 @@ def load_rules() -> CodingRules:
         purpose_verbs=frozenset(str(w).lower() for w in data.get("purpose_verbs", [])),
         relational_nouns=frozenset(str(w).lower() for w in data.get("relational_nouns", [])),
         mission_nouns=frozenset(str(w).lower() for w in data.get("mission_nouns", [])),
+        police_words=frozenset(str(w).lower() for w in data.get("police_words", [])),
+        weapon_verbs=frozenset(str(w).lower() for w in data.get("weapon_verbs", [])),
         ordering_verbs=frozenset(str(w).lower() for w in data.get("ordering_verbs", [])),
         speaker_acts=frozenset(data.get("speaker_acts", [])),
         occasion_preps=frozenset(str(w).lower() for w in data.get("occasion_preps", [])),
