@@ -90,6 +90,8 @@ POPULATED_PLACES = {
 }
 # Entity labels of places the gazetteer may know.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# "the city of X", "villages near X": a place word's town.
+PLACE_PREPS = {"of", "near", "outside", "around"}
 # Collective nouns that, with no country named, belong to the country the story is about.
 FOCUS_SECTORS = {"GOV", "MIL", "LEG", "JUD", "CVL", "OPP", "REB"}
 # Groups of ordinary people, who are of the country where their clause happens ("crowds in Seoul").
@@ -412,9 +414,14 @@ class DocumentActors:
             return Resolution(self._country_ref(country, _phrase_text(head), "CVL"), 0.7) if country else None
         country, certainty = self._country_of_modifiers(head, day)
         if country is None:
-            # "the city of Goma"
-            towns = [o for p in head.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-            country, certainty = next(((c, 0.8) for c in map(self._place_country, towns) if c), (None, 0.0))
+            # "the city of Goma", "villages near Mosul", "a camp near the town of Goma"
+            towns = [o for p in head.children if p.lower_ in PLACE_PREPS for o in p.children if o.dep_ == "pobj"]
+            for town in towns:
+                inner = self.resolve_place(town, day) if town.lemma_.lower() in POPULATED_PLACES else None
+                country = self._place_country(town) or (inner.ref.country if inner else None)
+                if country:
+                    certainty = 0.8
+                    break
         if country is None:
             return None
         sector = "CVL" if head.lemma_.lower() in POPULATED_PLACES else "GOV"
