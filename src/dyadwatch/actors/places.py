@@ -22,6 +22,7 @@ regular expression rather than loading it, and kept compact: one sorted string o
 from __future__ import annotations
 
 import ctypes
+import gc
 import json
 import re
 import unicodedata
@@ -143,8 +144,9 @@ def _index() -> _Index:
     regions: dict[str, set[str]] = {}
     iso = resources.files("pycountry").joinpath("databases")
     for region in json.loads(iso.joinpath("iso3166-2.json").read_text(encoding="utf-8"))["3166-2"]:
-        if _usable(region["name"]):
-            regions.setdefault(key(region["name"]), set()).add(alpha3.get(region["code"][:2]))
+        k = _usable(region["name"])
+        if k is not None:
+            regions.setdefault(k, set()).add(alpha3.get(region["code"][:2]))
     for country in pycountry.countries:  # "India" is no Serbian town's
         for name in {country.name, getattr(country, "common_name", country.name)}:
             regions.setdefault(key(name), set()).add(country.alpha_3)
@@ -161,7 +163,9 @@ def _index() -> _Index:
 
 
 def _give_back_memory() -> None:
-    """Return the scan's freed heap to the system (glibc keeps ~20 MB of it otherwise)."""
+    """Return the scan's freed memory to the system (~20 MB would stay otherwise): a full collection
+    empties Python's free lists, whose few objects would keep whole arenas, then glibc trims its heap."""
+    gc.collect()
     try:
         ctypes.CDLL(None).malloc_trim(0)
     except (OSError, AttributeError):  # not glibc
@@ -208,23 +212,27 @@ def _decode(raw: str) -> str:
     return json.loads(f'"{raw}"') if "\\" in raw else raw
 
 
-def _usable(name: str) -> bool:
-    """A name in Latin letters, not a code in capitals nor a common word."""
-    k = key(name)
-    return not (len(k) < 3 or k in STOP_WORDS or k in NOT_PLACES or name.isupper()) and bool(
-        _LATIN.match(_without_accents(name))
-    )
+def _usable(name: str) -> str | None:
+    """The key of a name in Latin letters; None for a code in capitals, a common word or another script."""
+    plain = _without_accents(name)
+    k = plain.casefold().strip()
+    if len(k) < 3 or k in STOP_WORDS or k in NOT_PLACES or name.isupper() or not _LATIN.match(plain):
+        return None
+    return k
 
 
 def _note(names: dict[str, dict[str, int]], name: str, country: str, population: int) -> None:
-    if not _usable(name):
+    k = _usable(name)
+    if k is None:
         return
-    countries = names.setdefault(key(name), {})
+    countries = names.setdefault(k, {})
     if population > countries.get(country, -1):
         countries[country] = population
 
 
 def _without_accents(name: str) -> str:
+    if name.isascii():
+        return name
     name = unicodedata.normalize("NFKD", name.replace("’", "'"))
     return "".join(c for c in name if not unicodedata.combining(c))
 
