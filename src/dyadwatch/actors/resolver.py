@@ -92,6 +92,8 @@ POPULATED_PLACES = {
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # "the city of X", "villages near X": a place word's town.
 PLACE_PREPS = {"of", "near", "outside", "around"}
+# "people in X": after these, a name the tagger took for a person's is a place's.
+LOCATIVE_PREPS = {"in", "near", "outside", "around"}
 # Collective nouns that, with no country named, belong to the country the story is about.
 FOCUS_SECTORS = {"GOV", "MIL", "LEG", "JUD", "CVL", "OPP", "REB"}
 # Groups of ordinary people, who are of the country where their clause happens ("crowds in Seoul").
@@ -439,7 +441,10 @@ class DocumentActors:
             return None
         entity = self._entity(token)
         label = entity.label_ if entity is not None else None
-        if label is None or label == "PERSON":
+        located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+        if label == "PERSON" and len(entity) > 1 and located and entity.end - 1 == token.i:
+            pass  # "killed 12 people in Khan Younis" (tagged PERSON): a name after "in" is a place's
+        elif label is None or label == "PERSON":
             # Only a lone word that something is done to or in ("struck Kharkiv", "in Rafah").
             if (
                 (label == "PERSON" and (len(entity) > 1 or token.text in self._surnames()))
@@ -701,11 +706,11 @@ class DocumentActors:
         places = [head]
         if sector in CIVILIAN_SECTORS:
             # "tens of thousands of people joined a rally in Seoul", "In Caracas, crowds marched":
-            # civilians are where their clause happens.
+            # civilians are where their clause happens, as objects too ("killed nine fishermen in Khan Younis").
             node = head
             while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "NUM"):
                 node = node.head.head  # "thousands of people": the clause hangs on "thousands"
-            if node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.pos_ in ("VERB", "AUX"):
                 places += [node.head] + [c for c in node.head.children if c.dep_ == "dobj"]
         for place in places:
             for prep in place.children:
