@@ -92,6 +92,12 @@ def test_a_dateline_with_an_unknown_town_and_its_country_counts_for_that_country
     assert arrest.source.country == "COL"
 
 
+def test_a_dateline_with_an_unknown_town_and_its_province_counts_for_the_province_country(pipeline):
+    text = "VILLA SERENA DEL MONTE, Putumayo — Police arrested twelve farmers on Saturday."
+    _, actors = document(pipeline, text, "2024-05-01")
+    assert actors.focus_country == "COL"
+
+
 def test_a_dateline_town_the_gazetteer_knows_counts_for_its_country(pipeline):
     _, actors = document(pipeline, "CÚCUTA — Police arrested twelve farmers on Saturday.", "2024-05-01")
     assert actors.focus_country == "COL"

@@ -291,8 +291,12 @@ class DocumentActors:
                     return surface.actor_id.split(":", 1)[1]
         if surfaces:
             return None  # "BRUSSELS —" is the EU's seat in the knowledge base: not for the gazetteer to say
-        country = country_of_place(match.group("line").split(",")[0].strip(" —–-:"))
-        return country if country and f"country:{country}" in self.kb.actors else None
+        # "PORT-AU-PRINCE -", "SAN ROQUE, Norte de Santander —": the province, else the town.
+        for name in (*region[:1], re.split(r"[,/:(—–]|\s-+\s", match.group("line"))[0]):
+            country = country_of_place(name.strip(" -"))
+            if country and f"country:{country}" in self.kb.actors:
+                return country
+        return None
 
     def _focus(self) -> str | None:
         """The country the story is about: most mentioned (people included), the first named on a tie."""
