@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from dyadwatch.actors.kb import Actor, KnowledgeBase, Role, Surface
+from dyadwatch.actors.places import country_of_place
 from dyadwatch.nlp import DATELINE
 from dyadwatch.records import ActorRef
 
@@ -88,6 +89,12 @@ POPULATED_PLACES = {
     "region",
     "province",
 }
+# Entity labels of places the gazetteer may know.
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# "the city of X", "villages near X": a place word's town.
+PLACE_PREPS = {"of", "near", "outside", "around"}
+# "people in X": after these, a name the tagger took for a person's is a place's.
+LOCATIVE_PREPS = {"in", "near", "outside", "around"}
 # Collective nouns that, with no country named, belong to the country the story is about.
 FOCUS_SECTORS = {"GOV", "MIL", "LEG", "JUD", "CVL", "OPP", "REB"}
 # Groups of ordinary people, who are of the country where their clause happens ("crowds in Seoul").
@@ -216,6 +223,7 @@ class DocumentActors:
         self.placeless: dict[str, Actor] = {}
         self.placeless_mentions: list[tuple[int, Actor]] = []
         self._entities: dict[int, Span] | None = None
+        self._person_last_words: set[str] | None = None
         self._countries: Counter[str] = Counter()  # country code -> weight, for the focus country
         self._first_seen: dict[str, int] = {}
         for span, surfaces in matcher.matches(doc):
@@ -249,6 +257,9 @@ class DocumentActors:
             self._count_country(self.kb.country_of(person, published), index)
         # "DHAKA —", "NEW DELHI:": where the story was filed (in capitals, so not matched above).
         self._count_country(self._dateline_country(doc.text), 0, weight=DATELINE_WEIGHT)
+        for entity in doc.ents:  # "Goma", "Kharkiv": towns the knowledge base does not hold
+            if entity.label_ in PLACE_LABELS and entity.root.i not in self.by_token:
+                self._count_country(self._place_country(entity.root), entity.start)
         self.focus_country = self._focus()
         self._scan_unknown(published)
         for index, actor in self.parties:
@@ -268,10 +279,24 @@ class DocumentActors:
         match = DATELINE.search(text[:DATELINE_SPAN])
         if match is None:
             return None
-        place = re.split(r"[,/:(—–-]", match.group("line"))[0].strip()
-        for surface in self.kb.surfaces.get(place.title()) or self.kb.surfaces.get(place) or []:
+        place, *region = re.split(r"[,/:(—–-]", match.group("line"))
+        place = place.strip()
+        surfaces = self.kb.surfaces.get(place.title()) or self.kb.surfaces.get(place)
+        for surface in surfaces or []:
             if surface.kind in ("capital", "seat", "name", "region") and surface.actor_id.startswith("country:"):
                 return surface.actor_id.split(":", 1)[1]
+        # "CÚCUTA, Colombia —": the region or country after the place; else the place by the gazetteer.
+        for part in region[:1]:
+            for surface in self.kb.surfaces.get(part.strip()) or []:
+                if surface.kind in ("name", "region") and surface.actor_id.startswith("country:"):
+                    return surface.actor_id.split(":", 1)[1]
+        if surfaces:
+            return None  # "BRUSSELS —" is the EU's seat in the knowledge base: not for the gazetteer to say
+        # "PORT-AU-PRINCE -", "SAN ROQUE, Norte de Santander —": the province, else the town.
+        for name in (*region[:1], re.split(r"[,/:(—–]|\s-+\s", match.group("line"))[0]):
+            country = country_of_place(name.strip(" -"))
+            if country and f"country:{country}" in self.kb.actors:
+                return country
         return None
 
     def _focus(self) -> str | None:
@@ -375,7 +400,11 @@ class DocumentActors:
         return None
 
     def is_place_name(self, head: Token) -> bool:
-        """A place word's name ("the town of Ahmad Wal", "the district of Kurram"), whatever the tagger thought."""
+        """A place word's name ("the town of Ahmad Wal", "the district of Kurram") or a town the gazetteer
+        knows ("struck Kharkiv"), whatever the tagger thought."""
+        return self._named_by_place_word(head) or self._place_country(head) is not None
+
+    def _named_by_place_word(self, head: Token) -> bool:
         while head.dep_ in ("compound", "flat") and head.head != head:
             head = head.head
         return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in self.kb.not_actors
@@ -387,12 +416,65 @@ class DocumentActors:
         stands for its country's people (cities, villages) or state (territory, airspace).
         """
         if head.lower_ not in self.kb.not_actors and head.lemma_.lower() not in self.kb.not_actors:
-            return None
+            # "drones struck Rafah": a town the knowledge base does not know, by the gazetteer.
+            country = self._place_country(head)
+            return Resolution(self._country_ref(country, _phrase_text(head), "CVL"), 0.7) if country else None
         country, certainty = self._country_of_modifiers(head, day)
+        if country is None:
+            # "the city of Goma", "villages near Mosul", "a camp near the town of Goma"
+            towns = [o for p in head.children if p.lower_ in PLACE_PREPS for o in p.children if o.dep_ == "pobj"]
+            for town in towns:
+                inner = self.resolve_place(town, day) if town.lemma_.lower() in POPULATED_PLACES else None
+                country = self._place_country(town) or (inner.ref.country if inner else None)
+                if country:
+                    certainty = 0.8
+                    break
         if country is None:
             return None
         sector = "CVL" if head.lemma_.lower() in POPULATED_PLACES else "GOV"
         return Resolution(self._country_ref(country, _phrase_text(head), sector), certainty * 0.85)
+
+    def _place_country(self, token: Token) -> str | None:
+        """The country of a town the knowledge base does not hold ("Kharkiv", "Goma"), by the gazetteer.
+
+        Only a capitalised proper noun outside any knowledge-base match that the tagger calls a
+        place, or leaves unlabelled, or calls a person when nothing else says it is one (the
+        model tags "struck Kharkiv" PERSON): not a name this document gives a person in full
+        ("Andrew Jackson ... Jackson"), not one with a title or first name in front.
+        """
+        if token.i in self.by_token or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return None
+        entity = self._entity(token)
+        label = entity.label_ if entity is not None else None
+        located = token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+        if label == "PERSON" and len(entity) > 1 and located and entity.end - 1 == token.i:
+            pass  # "killed 12 people in Khan Younis" (tagged PERSON): a name after "in" is a place's
+        elif label is None or label == "PERSON":
+            # Only a lone word that something is done to or in ("struck Kharkiv", "in Rafah").
+            if (
+                (label == "PERSON" and (len(entity) > 1 or token.text in self._surnames()))
+                or token.dep_ not in ("dobj", "pobj", "conj")
+                or token.is_upper
+                or any(t.pos_ == "PROPN" for t in token.children if t.dep_ in ("compound", "flat"))
+            ):
+                return None
+            entity = self.doc[token.i : token.i + 1]
+        elif label not in PLACE_LABELS and not self._named_by_place_word(token):
+            return None
+        tokens = [t for t in entity if t.pos_ != "DET" and t.tag_ != "POS"]
+        if not tokens or any(t.i in self.by_token for t in tokens):
+            return None
+        name = self.doc[tokens[0].i : tokens[-1].i + 1].text
+        if name in self.kb.surfaces or name.title() in self.kb.surfaces:
+            return None  # "BRUSSELS" is the EU's seat, whatever a gazetteer says
+        country = country_of_place(name)
+        return country if country and f"country:{country}" in self.kb.actors else None
+
+    def _surnames(self) -> set[str]:
+        """The last words of the people this document names in full."""
+        if self._person_last_words is None:
+            self._person_last_words = {e[-1].text for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        return self._person_last_words
 
     def remember(self, token_index: int, actor_id: str | None) -> None:
         """Record a person resolved from a title, so later pronouns and titles can find them."""
@@ -639,11 +721,11 @@ class DocumentActors:
         places = [head]
         if sector in CIVILIAN_SECTORS:
             # "tens of thousands of people joined a rally in Seoul", "In Caracas, crowds marched":
-            # civilians are where their clause happens.
+            # civilians are where their clause happens, as objects too ("killed nine fishermen in Khan Younis").
             node = head
             while node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "NUM"):
                 node = node.head.head  # "thousands of people": the clause hangs on "thousands"
-            if node.dep_ in ("nsubj", "nsubjpass") and node.head.pos_ in ("VERB", "AUX"):
+            if node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.pos_ in ("VERB", "AUX"):
                 places += [node.head] + [c for c in node.head.children if c.dep_ == "dobj"]
         for place in places:
             for prep in place.children:
@@ -655,6 +737,8 @@ class DocumentActors:
                                 country = self._country_in_match(obj, day)
                                 if country and f"country:{country}" in self.kb.actors:
                                     return country, 0.8
+                        elif obj.dep_ == "pobj" and self._place_country(obj):
+                            return self._place_country(obj), 0.75  # "police in Goma"
         return None, 0.0
 
     def _back_reference(self, head: Token, day: str | None) -> Resolution | None:

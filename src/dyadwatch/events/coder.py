@@ -973,6 +973,9 @@ class EventCoder:
         for candidate in candidates:
             for owner in self._owners(candidate, entry.event_type):
                 resolved = self._resolve(owner, actors, day, verb, counterpart_office=office)
+                if resolved is None and entry.event_type in LOCATED_TYPES:
+                    resolved = actors.resolve_place(owner, day)  # "struck a hospital in Kharkiv": the town's
+                    resolved = None if resolved and _same_actor(source.ref, resolved.ref) else resolved
                 if resolved is not None:
                     return [resolved]
         # "threatened to cut funding to the WHO", "refused to sign a deal with Cairo": the content clause's partner.
