@@ -256,7 +256,8 @@ class DocumentActors:
             counted.add(person.actor_id)
             self._count_country(self.kb.country_of(person, published), index)
         # "DHAKA —", "NEW DELHI:": where the story was filed (in capitals, so not matched above).
-        self._count_country(self._dateline_country(doc.text), 0, weight=DATELINE_WEIGHT)
+        self.dateline_country = self._dateline_country(doc.text)
+        self._count_country(self.dateline_country, 0, weight=DATELINE_WEIGHT)
         for entity in doc.ents:  # "Goma", "Kharkiv": towns the knowledge base does not hold
             if entity.label_ in PLACE_LABELS and entity.root.i not in self.by_token:
                 self._count_country(self._place_country(entity.root), entity.start)

@@ -26,7 +26,6 @@ two claims, a denial and an admission of the same content.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -35,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from dyadwatch.actors.resolver import PERSON_NOUNS, DocumentActors
 from dyadwatch.claims.words import ClaimWords, load_claim_words
 from dyadwatch.events.dates import resolve_event_date
-from dyadwatch.nlp import DATELINE, sentence_span
+from dyadwatch.nlp import sentence_span
 from dyadwatch.records import ActorRef, Claim, Document, Event, record_id
 
 NEGATORS = {"not", "n't", "never", "no", "nothing", "none", "neither", "nor", "nobody"}
@@ -87,7 +86,7 @@ class ClaimFinder:
         """The claims of one document, in text order, with links between them (keys come later)."""
         events = list(events)
         claims: list[Claim] = []
-        context = _Context(dateline=_dateline_country(doc.text, actors))
+        context = _Context(dateline=actors.dateline_country)
         for _, person in actors.people:  # "Prime Minister Theresa May ..." then "May told MPs"
             surname = person.name.split()[-1] if person.name else None
             if surname and person.kind == "person":
@@ -1132,19 +1131,6 @@ def _modifiers(token: Token) -> list[Token]:
 
 def _appositive(token: Token) -> bool:
     return any(c.dep_ == "appos" for c in token.children) or token.dep_ == "appos"
-
-
-def _dateline_country(text: str, actors: DocumentActors) -> str | None:
-    """'KYIV, April 19 (Wire) — ...', 'NEW DELHI: ...': the country of the dateline's capital."""
-    match = DATELINE.match(text[:200].lstrip())
-    if match is None:
-        return None
-    place = re.split(r"[,/:(—–-]", match.group("line"))[0].strip()
-    surfaces = actors.kb.surfaces.get(place.title()) or actors.kb.surfaces.get(place)
-    for surface in surfaces or []:
-        if surface.kind in ("capital", "seat", "name") and surface.actor_id.startswith("country:"):
-            return surface.actor_id.split(":", 1)[1]
-    return None
 
 
 STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "IGO", None}
