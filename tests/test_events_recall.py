@@ -470,6 +470,13 @@ def test_it_stays_unresolved_after_a_subject_that_is_no_actor(code):
 # One sentence, one event an annotator would code: (text, publication date, (type, source, target)).
 CODED_AS_AN_ANNOTATOR_WOULD = [
     pytest.param(
+        "The African Union mission, AUSSOM, is due to withdraw its remaining troops from Somalia by the end of "
+        "next year.",
+        "2024-06-01",
+        ("RETREAT", "AU", "SOM"),
+        id="what 'its' names is the source's own, of any sector: the place it leaves is the target",
+    ),
+    pytest.param(
         "Kenyan riot police stormed polling stations on Tuesday to seize ballot boxes.",
         "2017-08-09",
         ("ASSAULT", "KEN", "KEN"),

@@ -944,6 +944,9 @@ class EventCoder:
             # "Eritrea sent a delegation to Addis Ababa", "recalled its ambassador from Kabul": the source's
             # own people are what it moved; the one they went to or left comes later.
             others = [r for r in resolved if not _same_actor(source.ref, r.ref)]
+            if _own_possession(candidate):
+                # "to defend its companies": the source's own, of whatever sector
+                others = [r for r in others if r.ref.country is None or r.ref.country != source.ref.country]
             if others:
                 return others
             if resolved and not itself and not _own_possession(candidate):
