@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyadwatch.actors import places
 from dyadwatch.actors.places import country_of_place
 from dyadwatch.actors.resolver import DocumentActors
 
@@ -111,3 +112,18 @@ def test_a_person_named_like_a_town_is_not_a_place(pipeline):
     doc, actors = document(pipeline, "Maria Jackson, a farmer, was detained on Monday. Police questioned Jackson.", day)
     jackson = [t for t in doc if t.text == "Jackson"][1]
     assert actors.resolve_place(jackson, day) is None
+
+
+def test_the_index_is_built_once_and_read_back_from_the_user_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    places._index.cache_clear()
+    try:
+        built = places._index()
+        cached = list((tmp_path / "dyadwatch").glob("places-*.tsv"))
+        assert len(cached) == 1 and cached[0].read_text(encoding="utf-8") == built.text
+        places._index.cache_clear()
+        read = places._index()  # from the file this time
+        assert read is not built and read.text == built.text and list(read.starts) == list(built.starts)
+        assert read.get(places.key("Kharkiv")) == "UKR"
+    finally:
+        places._index.cache_clear()

