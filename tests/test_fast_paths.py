@@ -6,12 +6,12 @@ the actor matcher's single pattern key: each checked against the path it replace
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 
 from dyadwatch.actors.resolver import ActorMatcher
-from dyadwatch.events.dates import _calendar_date, _parser, _truncate, resolve_expression
+from dyadwatch.events.dates import _calendar_date, dateparser_reading, resolve_expression
 from dyadwatch.ingest.language import _ENGLISH, ENGLISH_SHARE, _identifier, detect
 
 # Publication days where dateparser's year and day rules have edges: month ends, leap days, New Year.
@@ -54,17 +54,6 @@ CALENDAR_TEXTS = [
 ]
 
 
-def _dateparser(text: str, published: date, future: bool) -> tuple[date, str] | None:
-    """What resolve_expression gave before the short cut: dateparser's reading, truncated to its period."""
-    parser = _parser("future" if future else "past")
-    parser._settings.RELATIVE_BASE = datetime(published.year, published.month, published.day)
-    data = parser.get_date_data(text)
-    if data.date_obj is None:
-        return None
-    precision = {"day": "day", "week": "month", "month": "month", "year": "year"}.get(data.period, "day")
-    return _truncate(data.date_obj.date(), precision), precision
-
-
 @pytest.mark.parametrize("future", [False, True])
 @pytest.mark.parametrize("published", PUBLISHED)
 def test_calendar_dates_read_as_dateparser_reads_them(published, future):
@@ -73,8 +62,8 @@ def test_calendar_dates_read_as_dateparser_reads_them(published, future):
         fast = _calendar_date(text, published, future)
         if fast is not None:
             read += 1
-            assert fast == _dateparser(text, published, future), (text, published, future)
-        assert resolve_expression(text, published, future) == _dateparser(text, published, future)
+            assert fast == dateparser_reading(text, published, future), (text, published, future)
+        assert resolve_expression(text, published, future) == dateparser_reading(text, published, future)
     assert read >= len(CALENDAR_TEXTS) // 2  # the short cut is taken, not always declined
 
 

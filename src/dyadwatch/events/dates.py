@@ -153,6 +153,11 @@ def resolve_expression(text: str, published: date, future: bool = False) -> tupl
     calendar = _calendar_date(text, published, future)
     if calendar is not None:
         return calendar
+    return dateparser_reading(text, published, future)
+
+
+def dateparser_reading(text: str, published: date, future: bool) -> tuple[date, str] | None:
+    """dateparser's reading of an expression, truncated to its period (what the short cuts must agree with)."""
     from datetime import datetime
 
     parser = _parser("future" if future else "past")
