@@ -718,3 +718,13 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
 @pytest.mark.parametrize(("text", "published", "expected"), CODED_AS_AN_ANNOTATOR_WOULD)
 def test_coded_as_an_annotator_would(code, text, published, expected):
     assert expected in coded(code(text, published))
+
+
+def test_a_state_s_own_weapons_are_no_other_side_of_its_attack(code):
+    text = (
+        "Russian drones struck energy facilities in Ukraine's southern Odesa region overnight. "
+        "Ukraine's air force said it shot down 74 of the 112 drones launched by Russia overnight."
+    )
+    events = coded(code(text, "2025-03-14"))
+    assert ("ASSAULT", "RUS", "UKR") in events and ("ASSAULT", "UKR", "RUS") in events
+    assert ("ASSAULT", "RUS", "RUS") not in events

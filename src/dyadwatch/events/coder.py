@@ -735,6 +735,15 @@ class EventCoder:
                 # "North Korea launched three missiles", "US troops are deployed at the airport": the
                 # forces moved are the source's own, whichever path named them.
                 target = None
+            if (
+                final_type == "ASSAULT"
+                and target is not None
+                and target.ref.sector == "MIL"
+                and source.ref.sector in ("GOV", "MIL")
+                and target.ref.country == source.ref.country
+                and source.ref.country is not None
+            ):
+                target = None  # "drones launched by Russia": a state's own forces are no other side of its attack
             threat = hypothetical and not negated and self._is_threat(item, final_type)
             if threat:
                 # "will file a motion against Yoon if he does not resign".
