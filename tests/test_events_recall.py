@@ -728,3 +728,13 @@ def test_a_state_s_own_weapons_are_no_other_side_of_its_attack(code):
     events = coded(code(text, "2025-03-14"))
     assert ("ASSAULT", "RUS", "UKR") in events and ("ASSAULT", "UKR", "RUS") in events
     assert ("ASSAULT", "RUS", "RUS") not in events
+
+
+def test_two_joint_critics_do_not_criticise_each_other(code):
+    text = (
+        "Chinese ships fired water cannon at two Philippine vessels on Monday. "
+        "Japan and Australia also expressed concern."
+    )
+    events = coded(code(text, "2024-04-30"))
+    assert ("ASSAULT", "CHN", "PHL") in events
+    assert ("ACCUSE", "JPN", "AUS") not in events

@@ -699,8 +699,8 @@ class EventCoder:
             if not targets and phrase_only:
                 targets = self._mission_owner(item, actors, day, sources[0])
             guessed = bool(targets)
-        if not targets and len(sources) == 1 and event_type in ("ASSAULT", "COERCE") and not item.reported:
-            targets = self._policed(item, sources[0])
+        if not targets and event_type in ("ASSAULT", "COERCE") and not item.reported:
+            targets = self._policed(item, sources[0])  # "Police and soldiers arrested 1,000 gang members"
         if (
             not targets
             and len(sources) == 1
@@ -710,8 +710,9 @@ class EventCoder:
             targets = self._conditioned(item, actors, day, sources[0])
         if targets:
             pairs = [(source, target) for source in sources for target in targets]
-        elif len(sources) > 1:
-            # "Kenya and Ethiopia signed a pact": the first conjunct acts on the others.
+        elif len(sources) > 1 and event_type in self.rules.mutual_types:
+            # "Kenya and Ethiopia signed a pact": the first conjunct acts on the others (not "Japan and
+            # Australia also expressed concern": that is about a third party, here unnamed).
             pairs = [(sources[0], other) for other in sources[1:]]
         elif event_type in TARGETLESS_TYPES | VICTIMLESS_TYPES or (event_type, mode) in TARGETLESS_MODES:
             pairs = [(sources[0], None)]

@@ -44,6 +44,7 @@ class CodingRules:
     purpose_verbs: frozenset[str] = frozenset()
     relational_nouns: frozenset[str] = frozenset()
     mission_nouns: frozenset[str] = frozenset()
+    mutual_types: frozenset[str] = frozenset()
     police_words: frozenset[str] = frozenset()
     weapon_verbs: frozenset[str] = frozenset()
     ordering_verbs: frozenset[str] = frozenset()
@@ -104,6 +105,7 @@ def load_rules() -> CodingRules:
         purpose_verbs=frozenset(str(w).lower() for w in data.get("purpose_verbs", [])),
         relational_nouns=frozenset(str(w).lower() for w in data.get("relational_nouns", [])),
         mission_nouns=frozenset(str(w).lower() for w in data.get("mission_nouns", [])),
+        mutual_types=frozenset(data.get("mutual_types", [])),
         police_words=frozenset(str(w).lower() for w in data.get("police_words", [])),
         weapon_verbs=frozenset(str(w).lower() for w in data.get("weapon_verbs", [])),
         ordering_verbs=frozenset(str(w).lower() for w in data.get("ordering_verbs", [])),
