@@ -387,3 +387,14 @@ def test_a_described_bloc_not_named_before_is_the_one_organisation_so_described(
     assert resolve(actors, doc, "bloc", day, 1).ref.actor_id == "igo:ECOWAS"
     assert resolve(actors, doc, "bloc", day, 2).ref.actor_id == "igo:ASEAN"
     assert resolve(actors, doc, "bloc", day, 3) is None  # several European organisations: no guess
+
+
+def test_both_countries_are_the_pair_named_before_other_than_the_one_urging_them(pipeline):
+    day = "2024-01-12"
+    text = (
+        "Somalia and Ethiopia traded accusations on Tuesday. Kenya's foreign minister told reporters that "
+        "Kenya would not take sides and urged both countries to resolve the dispute."
+    )
+    doc, actors = document(pipeline, text, day)
+    pair = actors.resolve_pair(token(doc, "countries"), day)
+    assert pair is not None and {r.ref.country for r in pair} == {"SOM", "ETH"}

@@ -1269,6 +1269,9 @@ class DocumentActors:
         text = _phrase_text(head)
         # "Guterres urged both sides": the one who urges is not a side.
         excluded = self._subject_span(head)
+        subject_keys = (
+            {self._party_key(a, day) for i, a in self.parties if excluded[0] <= i <= excluded[1]} if excluded else set()
+        )
         for index, actor in reversed(self.parties):
             if index >= start or (excluded and excluded[0] <= index <= excluded[1]):
                 continue
@@ -1286,13 +1289,10 @@ class DocumentActors:
                 ref = ActorRef(text, actor.actor_id, actor.name, actor.country, role.sector if role else actor.sector)
             else:
                 continue
-            if key and key not in chosen:
+            if key and key not in chosen and key not in subject_keys:  # "Kenya ... urged both countries"
                 chosen[key] = (index, Resolution(ref, 0.75))
             if len(chosen) == 2:
                 break
-        if excluded:
-            subject_keys = {self._party_key(a, day) for i, a in self.parties if excluded[0] <= i <= excluded[1]}
-            chosen = {k: v for k, v in chosen.items() if k not in subject_keys}
         if len(chosen) < 2:
             return None
         keys = sorted(chosen, key=lambda k: self._first_index(k, day))
