@@ -32,6 +32,7 @@ import unicodedata
 from array import array
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 import pycountry
@@ -127,7 +128,7 @@ def _index() -> _Index:
     every process, every worker included), else built and written there for the next one."""
     cached = _cache_file()
     try:
-        return _Index.from_text(cached.read_text(encoding="utf-8"))
+        return _Index(cached.read_text(encoding="utf-8"))
     except OSError:
         pass
     index = _build_index()
@@ -188,7 +189,7 @@ def _build_index() -> _Index:
         elif found[name] not in countries:
             found[name] = None
     found = {name: code for name, code in found.items() if code is not None}
-    index = _Index(sorted(found.items()))
+    index = _Index("\n".join(f"{name}\t{code}" for name, code in sorted(found.items())))
     del own, other, found
     _give_back_memory()
     return index
@@ -212,18 +213,10 @@ class _Index:
     used goes back to the system.
     """
 
-    def __init__(self, items: list[tuple[str, str]]) -> None:
-        self.text = "\n".join(f"{name}\t{code}" for name, code in items)
-        self.starts = array("I")
-        position = 0
-        for name, code in items:
-            self.starts.append(position)
-            position += len(name) + len(code) + 2
-
-    @classmethod
-    def from_text(cls, text: str) -> _Index:
-        """An index from its own `text` (as cached): the lines are already sorted."""
-        return cls([tuple(line.split("\t", 1)) for line in text.split("\n") if line])
+    def __init__(self, text: str) -> None:
+        """`text`: sorted "name\tcode" lines, as built or as read back from the cache."""
+        self.text = text
+        self.starts = array("I", accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
 
     def __len__(self) -> int:
         return len(self.starts)

@@ -567,9 +567,7 @@ class DocumentActors:
 
     def _singular_subject_before(self, token: Token, skipped: set[int]) -> Token | None:
         """The nearest singular subject before `token`, in its sentence or the one before."""
-        sent = token.sent
-        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        for candidate in reversed(self.doc[start : token.i]):
+        for candidate in words_before(token):
             if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.i not in skipped and not _plural(candidate):
                 if candidate.pos_ != "PRON":
                     return candidate
@@ -1368,3 +1366,10 @@ def _plural(token: Token) -> bool:
     if token.ent_type_ in ("GPE", "ORG", "NORP") and token.tag_ == "NNPS":
         return False  # "the United Arab Emirates", "the Philippines": one state
     return token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in PLURAL_COLLECTIVES
+
+
+def words_before(pronoun: Token) -> list[Token]:
+    """Where a pronoun's antecedent may be: its sentence up to it, then the sentence before, nearest first."""
+    sent = pronoun.sent
+    previous = list(pronoun.doc[sent.start - 1].sent) if sent.start > 0 else []
+    return list(reversed(previous + list(pronoun.doc[sent.start : pronoun.i])))

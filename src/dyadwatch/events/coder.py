@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.kb import KnowledgeBase
-from dyadwatch.actors.resolver import DESCRIBED_CERTAINTY, ActorMatcher, DocumentActors, Resolution
+from dyadwatch.actors.resolver import DESCRIBED_CERTAINTY, ActorMatcher, DocumentActors, Resolution, words_before
 from dyadwatch.events.dates import resolve_event_date
 from dyadwatch.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, Trigger
 from dyadwatch.events.modality import CodingRules, ModalityWords, is_hypothetical, is_negated, load_rules
@@ -800,12 +800,17 @@ class EventCoder:
                 if resolved is not None:
                     return [resolved]
             if child.dep_ == "prep" and child.lower_ == "between":
-                pair = [c for c in child.children if c.dep_ == "pobj"]
-                heads = pair[:1] + [c for c in pair[0].children if c.dep_ == "conj"] if pair else []
-                resolved = [r for r in (self._resolve(h, actors, day, noun) for h in heads) if r]
-                if len(resolved) >= 2:
-                    return resolved
+                pair = self._between(child, actors, day, noun)
+                if pair:
+                    return pair
         return []
+
+    def _between(self, prep: Token, actors: DocumentActors, day: str | None, noun: Token) -> list[Resolution]:
+        """'talks between A and B', 'the war between the army and the RSF': both sides, when both are actors."""
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        heads = objects[:1] + [c for c in objects[0].children if c.dep_ == "conj"] if objects else []
+        resolved = [r for r in (self._resolve(h, actors, day, noun) for h in heads) if r]
+        return resolved if len(resolved) >= 2 else []
 
     def _ordered_by(
         self, verb: Token, doers: list[Resolution], actors: DocumentActors, day: str | None
@@ -1238,12 +1243,9 @@ class EventCoder:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 candidates += [c for c in child.children if c.dep_ == "pobj"]
             if child.dep_ == "prep" and child.lower_ == "between":
-                pair = [c for c in child.children if c.dep_ == "pobj"]
+                pair = self._between(child, actors, day, noun)
                 if pair:
-                    heads = [pair[0]] + [c for c in pair[0].children if c.dep_ == "conj"]
-                    resolved = [r for r in (self._resolve(h, actors, day, noun) for h in heads) if r]
-                    if len(resolved) >= 2:
-                        return resolved
+                    return pair
         candidates += _clause_doers(noun)  # "the ultimatum that ECOWAS issued", "a protest lodged by India"
         for candidate in candidates:
             resolved = self._resolve(candidate, actors, day, noun)
@@ -1375,7 +1377,7 @@ class EventCoder:
         own = self._it_antecedent(owner, actors, day)
         if own is None or own.ref.country is None:
             return None
-        for token in _words_before(head):
+        for token in words_before(head):
             if token.i not in actors.by_token:
                 continue
             found = actors.resolve(token, day)
@@ -1387,7 +1389,7 @@ class EventCoder:
     def _it_antecedent(self, pronoun: Token, actors: DocumentActors, day: str | None) -> Resolution | None:
         """'Russia expelled 23 diplomats. It also closed the consulate': the state or body that was the
         subject last, earlier in this sentence or in the one before (people are 'he' or 'she')."""
-        for token in _words_before(pronoun):
+        for token in words_before(pronoun):
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
                 continue
             found = actors.resolve(token, day)
@@ -1404,7 +1406,7 @@ class EventCoder:
         """'Troops fired tear gas to stop them': the group named last before, in this sentence or the one
         before, that is not the doer of the pronoun's own clause (crowds, supporters, workers)."""
         own_subjects = {t.i for c in verb.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
-        for token in _words_before(pronoun):
+        for token in words_before(pronoun):
             if token.i in own_subjects or token.tag_ not in ("NNS", "NNPS"):
                 continue
             if token.dep_ not in SUBJECT_DEPS + ("dobj", "pobj", "conj", "appos"):
@@ -1515,13 +1517,6 @@ def _own_forces(source: Resolution, moved: Resolution) -> bool:
     """Forces a MOBILIZE moves that are the mover's own: of its country, or given a country only by
     the story's focus (a guess), so not the other side."""
     return moved.ref.country == source.ref.country or moved.certainty < DESCRIBED_CERTAINTY
-
-
-def _words_before(pronoun: Token) -> list[Token]:
-    """Where a pronoun's antecedent may be: its sentence up to it, then the sentence before, nearest first."""
-    sent = pronoun.sent
-    previous = list(pronoun.doc[sent.start - 1].sent) if sent.start > 0 else []
-    return list(reversed(previous + list(pronoun.doc[sent.start : pronoun.i])))
 
 
 def _own_possession(token: Token) -> bool:

@@ -76,6 +76,13 @@ class CodingRules:
 @lru_cache(maxsize=1)
 def load_rules() -> CodingRules:
     data = yaml.safe_load(resources.files("dyadwatch").joinpath("data/coding_rules.yaml").read_text())
+
+    def words(key: str) -> frozenset[str]:  # a word list, lower-cased; absent is empty
+        return frozenset(str(w).lower() for w in data.get(key, []))
+
+    def names(key: str) -> frozenset[str]:  # event type names, as written
+        return frozenset(data.get(key, []))
+
     return CodingRules(
         joint_modifiers=frozenset(data["joint_modifiers"]),
         joint_switch=(data["joint_switch"]["from"], data["joint_switch"]["to"]),
@@ -86,8 +93,8 @@ def load_rules() -> CodingRules:
             (r["type"], frozenset(r["sectors"]), r["to"], r.get("mode")) for r in data.get("by_sector", [])
         ),
         negated_switch=tuple((str(k).lower(), v) for k, v in (data.get("negated_switch") or {}).items()),
-        claim_nouns=frozenset(str(w).lower() for w in data.get("claim_nouns", [])),
-        container_nouns=frozenset(str(w).lower() for w in data.get("container_nouns", [])),
+        claim_nouns=words("claim_nouns"),
+        container_nouns=words("container_nouns"),
         by_target_sector=tuple(
             (r["type"], r.get("mode"), frozenset(r["sectors"]), r["to"], r.get("to_mode"))
             for r in data.get("by_target_sector", [])
@@ -97,41 +104,41 @@ def load_rules() -> CodingRules:
             if data.get("trade_switch")
             else None
         ),
-        trade_words=frozenset(str(w).lower() for w in data.get("trade_words", [])),
-        announcing_verbs=frozenset(str(w).lower() for w in data.get("announcing_verbs", [])),
-        own_forces_types=frozenset(data.get("own_forces_types", [])),
-        participle_target_types=frozenset(data.get("participle_target_types", [])),
-        phrase_target_types=frozenset(data.get("phrase_target_types", [])),
-        purpose_verbs=frozenset(str(w).lower() for w in data.get("purpose_verbs", [])),
-        relational_nouns=frozenset(str(w).lower() for w in data.get("relational_nouns", [])),
-        mission_nouns=frozenset(str(w).lower() for w in data.get("mission_nouns", [])),
-        mutual_types=frozenset(data.get("mutual_types", [])),
-        police_words=frozenset(str(w).lower() for w in data.get("police_words", [])),
-        weapon_verbs=frozenset(str(w).lower() for w in data.get("weapon_verbs", [])),
-        ordering_verbs=frozenset(str(w).lower() for w in data.get("ordering_verbs", [])),
-        speaker_acts=frozenset(data.get("speaker_acts", [])),
-        occasion_preps=frozenset(str(w).lower() for w in data.get("occasion_preps", [])),
-        non_event_modifiers=frozenset(str(w).lower() for w in data.get("non_event_modifiers", [])),
-        characterising_verbs=frozenset(str(w).lower() for w in data.get("characterising_verbs", [])),
-        threat_types=frozenset(data.get("threat_types", [])),
-        issuing_verbs=frozenset(str(w).lower() for w in data.get("issuing_verbs", [])),
-        document_nouns=frozenset(str(w).lower() for w in data.get("document_nouns", [])),
-        joint_nouns=frozenset(str(w).lower() for w in data.get("joint_nouns", [])),
-        carrier_nouns=frozenset(str(w).lower() for w in data.get("carrier_nouns", [])),
+        trade_words=words("trade_words"),
+        announcing_verbs=words("announcing_verbs"),
+        own_forces_types=names("own_forces_types"),
+        participle_target_types=names("participle_target_types"),
+        phrase_target_types=names("phrase_target_types"),
+        purpose_verbs=words("purpose_verbs"),
+        relational_nouns=words("relational_nouns"),
+        mission_nouns=words("mission_nouns"),
+        mutual_types=names("mutual_types"),
+        police_words=words("police_words"),
+        weapon_verbs=words("weapon_verbs"),
+        ordering_verbs=words("ordering_verbs"),
+        speaker_acts=names("speaker_acts"),
+        occasion_preps=words("occasion_preps"),
+        non_event_modifiers=words("non_event_modifiers"),
+        characterising_verbs=words("characterising_verbs"),
+        threat_types=names("threat_types"),
+        issuing_verbs=words("issuing_verbs"),
+        document_nouns=words("document_nouns"),
+        joint_nouns=words("joint_nouns"),
+        carrier_nouns=words("carrier_nouns"),
         sector_only=tuple((str(k).lower(), frozenset(v)) for k, v in (data.get("sector_only") or {}).items()),
-        retaliation_verbs=frozenset(str(w).lower() for w in data.get("retaliation_verbs", [])),
-        missile_words=frozenset(str(w).lower() for w in data.get("missile_words", [])),
-        sea_words=frozenset(str(w).lower() for w in data.get("sea_words", [])),
-        response_verbs=frozenset(str(w).lower() for w in data.get("response_verbs", [])),
-        response_objects=frozenset(str(w).lower() for w in data.get("response_objects", [])),
-        attempt_verbs=frozenset(str(w).lower() for w in data.get("attempt_verbs", [])),
-        ruling_verbs=frozenset(str(w).lower() for w in data.get("ruling_verbs", [])),
-        demand_aux=frozenset(str(w).lower() for w in data.get("demand_aux", [])),
-        ruling_sectors=frozenset(data.get("ruling_sectors", [])),
-        adverse_findings=frozenset(str(w).lower() for w in data.get("adverse_findings", [])),
+        retaliation_verbs=words("retaliation_verbs"),
+        missile_words=words("missile_words"),
+        sea_words=words("sea_words"),
+        response_verbs=words("response_verbs"),
+        response_objects=words("response_objects"),
+        attempt_verbs=words("attempt_verbs"),
+        ruling_verbs=words("ruling_verbs"),
+        demand_aux=words("demand_aux"),
+        ruling_sectors=names("ruling_sectors"),
+        adverse_findings=words("adverse_findings"),
         stopping_switch=_stopping(data.get("stopping_switch")),
-        threat_aux=frozenset(str(w).lower() for w in data.get("threat_aux", [])),
-        negative_judgements=frozenset(str(w).lower() for w in data.get("negative_judgements", [])),
+        threat_aux=words("threat_aux"),
+        negative_judgements=words("negative_judgements"),
     )
 
 
