@@ -577,13 +577,7 @@ class EventCoder:
             chain.append(chain[-1].head)
         if not any(c.dep_ == "aux" and c.lower_ in self.rules.threat_aux for v in chain for c in v.children):
             return False
-        if any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-            for v in chain
-            for c in v.children
-        ):
-            return True
-        return False
+        return bool(_conditions(chain))
 
     def _conditioned(
         self, item: Found, actors: DocumentActors, day: str | None, source: Resolution
@@ -596,16 +590,11 @@ class EventCoder:
         chain += [
             c for c in (verb.children if verb is not None else ()) if c.dep_ == "xcomp"
         ]  # "vowed to boycott ... unless"
-        for node in chain:
-            for clause in node.children:
-                if clause.dep_ != "advcl" or not any(
-                    m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children
-                ):
-                    continue
-                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
-                    resolved = self._resolve(subject, actors, day, clause)
-                    if resolved is not None and not _same_actor(source.ref, resolved.ref):
-                        return [resolved]
+        for clause in _conditions(chain):
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                resolved = self._resolve(subject, actors, day, clause)
+                if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                    return [resolved]
         return []
 
     def _by_target(self, event_type: str, mode: str | None, target: Resolution | None) -> tuple[str, str | None]:
@@ -1517,6 +1506,16 @@ def _own_forces(source: Resolution, moved: Resolution) -> bool:
     """Forces a MOBILIZE moves that are the mover's own: of its country, or given a country only by
     the story's focus (a guess), so not the other side."""
     return moved.ref.country == source.ref.country or moved.certainty < DESCRIBED_CERTAINTY
+
+
+def _conditions(nodes: list[Token]) -> list[Token]:
+    """The 'if' and 'unless' clauses on these verbs: what a threat demands, and of whom."""
+    return [
+        clause
+        for node in nodes
+        for clause in node.children
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
+    ]
 
 
 def _own_possession(token: Token) -> bool:
