@@ -712,6 +712,30 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         ("SANCTION", "ECOWAS", "GIN"),
         id="under sanctions imposed earlier",
     ),
+    pytest.param(
+        "Canberra and Wellington condemned the rocket tests by Pyongyang on Sunday.",
+        "2024-05-06",
+        ("ACCUSE", "AUS", "PRK"),
+        id="the object's doer after 'by' hung on the verb",
+    ),
+    pytest.param(
+        "Lithuania said it would send two more howitzer batteries and a radar to Ukraine.",
+        "2024-05-06",
+        ("AID", "LTU", "UKR"),
+        id="sending weapon systems is aid",
+    ),
+    pytest.param(
+        "Nicaragua filed a case against Germany at the International Court of Justice in March.",
+        "2024-05-06",
+        ("ACCUSE", "NIC", "DEU"),
+        id="a case filed against a state",
+    ),
+    pytest.param(
+        "A draft African Union statement criticising Rwanda's role in the fighting was circulated on Monday.",
+        "2024-05-06",
+        ("ACCUSE", "AU", "RWA"),
+        id="a statement's author named by a modifier",
+    ),
 ]
 
 
@@ -738,3 +762,27 @@ def test_two_joint_critics_do_not_criticise_each_other(code):
     events = coded(code(text, "2024-04-30"))
     assert ("ASSAULT", "CHN", "PHL") in events
     assert ("ACCUSE", "JPN", "AUS") not in events
+
+
+def test_a_sea_a_gulf_or_a_continent_is_not_the_country_in_its_name(code):
+    text = (
+        "Ecuador expelled the envoys of three Central American countries on Tuesday. "
+        "Pakistan deployed two frigates to the Arabian Sea. "
+        "Chinese warships shadowed a Philippine patrol in the South China Sea."
+    )
+    events = code(text, "2024-05-07")
+    targets = {e.target.country for e in events if e.target is not None}
+    assert not targets & {"USA", "SAU", "CHN"}
+    assert ("MOBILIZE", "PAK", None) in coded(events)
+
+
+def test_a_sea_the_gazetteer_knows_as_a_province_is_no_state(code):
+    events = code("Houthi fighters fired two missiles at a freighter in the Red Sea on Monday.", "2024-05-07")
+    assert any(e.event_type == "ASSAULT" for e in events)
+    assert all(e.target is None or e.target.country != "SDN" for e in events)
+
+
+def test_an_attack_noun_doing_the_killing_is_one_event(code):
+    events = code("Turkish drone strikes on northern Iraq killed nine people on Friday.", "2024-05-10")
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in assaults] == [("TUR", "IRQ")]

@@ -143,6 +143,7 @@ class KnowledgeBase:
         self.org_suffixes: dict[str, str] = {}
         self.counterpart_words: set[str] = set()
         self.not_actors: set[str] = set()
+        self.wider_places: set[str] = set()  # "South China Sea", "Latin American": never the country inside
         self.back_references: set[str] = set()  # "council": refers to an organisation with the word in its name
         self.generic_back_references: set[str] = set()  # "the group": the organisation named last
         self.igo_back_references: set[str] = set()  # "the bloc": the IGO named last
@@ -335,6 +336,9 @@ def _load_knowledge_base(user_file: str | None, stamp: tuple | None) -> Knowledg
     if organisations.is_file():
         for entry in _read_yaml(organisations):
             _load_organisation(kb, entry)
+    for name in _read_yaml(root.joinpath("wider_places.yaml")):
+        words = name.split()
+        kb.wider_places.update({name, " ".join([*words[:-1], words[-1].lower()])})
     people_dir = root.joinpath("people")
     for path in sorted(people_dir.iterdir(), key=lambda p: p.name):
         if path.name.endswith(".yaml"):

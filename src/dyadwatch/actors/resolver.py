@@ -191,7 +191,7 @@ class ActorMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._surface: dict[tuple[int, ...], str] = {}
         patterns = []
-        texts = list(kb.surfaces)
+        texts = [*kb.surfaces, *kb.wider_places]
         for start in range(0, len(texts), 1000):
             chunk = texts[start : start + 1000]
             for text, pattern in zip(chunk, nlp.tokenizer.pipe(chunk), strict=True):
@@ -202,7 +202,12 @@ class ActorMatcher:
 
     def matches(self, doc: Doc) -> list[tuple[Span, list[Surface]]]:
         spans = [Span(doc, start, end) for _, start, end in self.matcher(doc)]
-        return [(span, self.kb.surfaces[self._surface[tuple(t.orth for t in span)]]) for span in filter_spans(spans)]
+        found = []
+        for span in filter_spans(spans):
+            text = self._surface[tuple(t.orth for t in span)]
+            if text not in self.kb.wider_places:  # "the South China Sea" is not China
+                found.append((span, self.kb.surfaces[text]))
+        return found
 
 
 class DocumentActors:
@@ -466,8 +471,8 @@ class DocumentActors:
         if not tokens or any(t.i in self.by_token for t in tokens):
             return None
         name = self.doc[tokens[0].i : tokens[-1].i + 1].text
-        if name in self.kb.surfaces or name.title() in self.kb.surfaces:
-            return None  # "BRUSSELS" is the EU's seat, whatever a gazetteer says
+        if name in self.kb.surfaces or name.title() in self.kb.surfaces or name in self.kb.wider_places:
+            return None  # "BRUSSELS" is the EU's seat, "the Red Sea" no state of Sudan, whatever a gazetteer says
         country = country_of_place(name)
         return country if country and f"country:{country}" in self.kb.actors else None
 

@@ -430,11 +430,22 @@ class EventCoder:
         found = self.find_triggers(sent)
         trigger_verbs = {f.verb.i: f for f in found if f.kind != "noun" and not f.reported}
         trigger_tokens = {f.verb.i for f in found} | {f.noun.i for f in found if f.noun is not None}
+        coded: list[tuple[Found, list[Event]]] = []
         for item in found:
             if item.entry.event_type is None or self._subsumed(item, trigger_verbs):
                 continue
             own = {item.verb.i} | ({item.noun.i} if item.noun is not None else set())
-            yield from self._events_for(item, sent, actors, document, frozenset(trigger_tokens - own))
+            coded.append((item, list(self._events_for(item, sent, actors, document, frozenset(trigger_tokens - own)))))
+        # "Israeli strikes on southern Lebanon killed 14 people": the killing is the strikes' own act,
+        # told by the noun with its target; the verb's event of the same type is not a second one.
+        acting_nouns = {
+            (item.noun.i, e.event_type) for item, events in coded if item.kind == "noun" for e in events if e.target
+        }
+        for item, events in coded:
+            if item.kind == "verb":
+                subjects = [c.i for c in item.verb.children if c.dep_ == "nsubj"]
+                events = [e for e in events if not any((i, e.event_type) in acting_nouns for i in subjects)]
+            yield from events
 
     def _subsumed(self, item: Found, trigger_verbs: dict[int, Found]) -> bool:
         """True when the trigger is the content of another act or of a denial, not an event itself."""
@@ -844,7 +855,11 @@ class EventCoder:
                 if holder.lemma_.lower() not in self.rules.document_nouns:
                     return holder  # "protesters carrying banners", "troops firing on": the noun does it
                 # "handed him a letter accusing Indian forces", "a resolution calling on Yoon": its author.
-                author = next((c for c in holder.children if c.dep_ == "poss"), None)
+                # "a European Union statement condemning ...": the author may be a modifier naming it.
+                author = next((c for c in holder.children if c.dep_ == "poss"), None) or next(
+                    (c for c in holder.children if c.dep_ in MODIFIER_DEPS and c.ent_type_ in ("NORP", "GPE", "ORG")),
+                    None,
+                )
                 if author is not None:
                     return author
                 governing = holder.head.head if holder.dep_ == "pobj" else holder.head
@@ -984,6 +999,12 @@ class EventCoder:
                     resolved = actors.resolve_place(owner, day)  # "struck a hospital in Kharkiv": the town's
                     resolved = None if resolved and _same_actor(source.ref, resolved.ref) else resolved
                 if resolved is not None:
+                    return [resolved]
+        if not passive and any(c.dep_ == "dobj" for c in verb.children):
+            # "condemned the launches by North Korea": the object's doer, its "by" hung on the verb.
+            for doer in self._prep_objects(verb, ("by",)):
+                resolved = self._resolve(doer, actors, day, verb, counterpart_office=office)
+                if resolved is not None and not _same_actor(source.ref, resolved.ref):
                     return [resolved]
         # "threatened to cut funding to the WHO", "refused to sign a deal with Cairo": the content clause's partner.
         for child in verb.children:
@@ -1228,6 +1249,14 @@ class EventCoder:
             if announced:
                 return announced
         candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        # "Turkish drone strikes": the doer may modify the weapon that names the attack.
+        candidates += [
+            g
+            for c in noun.children
+            if c.dep_ == "compound" and c.pos_ == "NOUN"
+            for g in c.children
+            if g.dep_ in ("poss", "amod", "compound") and g.pos_ in ("ADJ", "PROPN")
+        ]
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in ("by", "from"):
                 candidates += [c for c in child.children if c.dep_ == "pobj"]
