@@ -786,3 +786,21 @@ def test_an_attack_noun_doing_the_killing_is_one_event(code):
     events = code("Turkish drone strikes on northern Iraq killed nine people on Friday.", "2024-05-10")
     assaults = [e for e in events if e.event_type == "ASSAULT"]
     assert [(e.source.country, e.target.country if e.target else None) for e in assaults] == [("TUR", "IRQ")]
+
+
+def test_where_an_attack_was_done_when_its_object_says_no_more(code):
+    events = code("Pakistani jets bombed hideouts in Paktika overnight, killing eight people.", "2024-05-12")
+    assaults = {(e.source.country, e.target.country if e.target else None) for e in events if e.event_type == "ASSAULT"}
+    assert assaults == {("PAK", "AFG")}
+
+
+def test_a_truce_s_broker_is_no_third_side_of_the_pair_agreeing_to_it(code):
+    text = "Thailand and Cambodia agreed on Monday to a ceasefire brokered by Malaysia."
+    events = coded(code(text, "2025-07-28"))
+    assert ("AGREE", "THA", "KHM") in events
+    assert ("AGREE", "THA", "MYS") not in events
+
+
+def test_the_one_a_condemnation_s_saying_blames(code):
+    text = "The Venezuelan government condemned the vote, saying Washington was meddling in the region."
+    assert ("ACCUSE", "VEN", "USA") in coded(code(text, "2024-05-13"))

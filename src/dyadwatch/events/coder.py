@@ -437,14 +437,21 @@ class EventCoder:
             own = {item.verb.i} | ({item.noun.i} if item.noun is not None else set())
             coded.append((item, list(self._events_for(item, sent, actors, document, frozenset(trigger_tokens - own)))))
         # "Israeli strikes on southern Lebanon killed 14 people": the killing is the strikes' own act,
-        # told by the noun with its target; the verb's event of the same type is not a second one.
-        acting_nouns = {
-            (item.noun.i, e.event_type) for item, events in coded if item.kind == "noun" for e in events if e.target
+        # told by the noun with its target; "shelled villages in Kunar, killing three civilians": the
+        # killing is the shelling's. Neither is a second event of the same type.
+        acting = {
+            ((item.noun if item.kind == "noun" else item.verb).i, e.event_type)
+            for item, events in coded
+            for e in events
+            if e.target
         }
         for item, events in coded:
             if item.kind == "verb":
-                subjects = [c.i for c in item.verb.children if c.dep_ == "nsubj"]
-                events = [e for e in events if not any((i, e.event_type) in acting_nouns for i in subjects)]
+                verb = item.verb
+                doers = [c.i for c in verb.children if c.dep_ == "nsubj"]
+                if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not doers:
+                    doers = [verb.head.i]
+                events = [e for e in events if not any((i, e.event_type) in acting for i in doers)]
             yield from events
 
     def _subsumed(self, item: Found, trigger_verbs: dict[int, Found]) -> bool:
@@ -652,7 +659,7 @@ class EventCoder:
                 sources = self._noun_sources(noun, actors, day)  # "ECOWAS sanctions imposed on Mali"
             # "Kenya and Uganda agreed to set up a committee on refugees": a pair of doers acts on each
             # other, not on whoever their plan's clause names (docs/annotation.md: coordination).
-            paired = len(sources) > 1
+            paired = len({s.ref.country for s in sources}) > 1  # a pair of parties, not "prosecutors and police"
             targets_for = lambda source: self._verb_targets(item, actors, day, source, content=not paired)  # noqa: E731
             if item.reported:
                 targets_for = lambda source: self._reported_target(verb, actors, day, source)  # noqa: E731
@@ -993,13 +1000,24 @@ class EventCoder:
         # "did not agree to London's requests": any object of the verb may belong to the target.
         candidates += [c for c in self._prep_objects(verb, OWNER_PREPS) if c not in candidates]
         for candidate in candidates:
+            # "Pakistan and Afghanistan agreed to a truce brokered by Qatar": a pair of doers acts on each
+            # other; whoever brought about what they acted on is no third side.
+            brokers = set() if content else {t.i for t in _clause_doers(candidate)}
             for owner in self._owners(candidate, entry.event_type):
+                if owner.i in brokers:
+                    continue
                 resolved = self._resolve(owner, actors, day, verb, counterpart_office=office)
                 if resolved is None and entry.event_type in LOCATED_TYPES:
                     resolved = actors.resolve_place(owner, day)  # "struck a hospital in Kharkiv": the town's
                     resolved = None if resolved and _same_actor(source.ref, resolved.ref) else resolved
                 if resolved is not None:
                     return [resolved]
+        if entry.event_type in LOCATED_TYPES:
+            # "shelled villages in Kunar": where the act was done, when nothing it was done to says whose.
+            for where in self._prep_objects(verb, ("in", "near", "inside", "outside")):
+                place = actors.resolve_place(where, day)
+                if place is not None and not _same_actor(source.ref, place.ref):
+                    return [place]
         if not passive and any(c.dep_ == "dobj" for c in verb.children):
             # "condemned the launches by North Korea": the object's doer, its "by" hung on the verb.
             for doer in self._prep_objects(verb, ("by",)):
@@ -1042,6 +1060,20 @@ class EventCoder:
                     found = [r for r in found if not _same_actor(source.ref, r.ref)]
                     if found:
                         return found
+        if entry.event_type in CONTENT_SUBJECT_TYPES:
+            # "condemned the decision, saying the bloc was prolonging the war": the one the saying blames.
+            for saying in verb.children:
+                if (
+                    saying.dep_ != "advcl"
+                    or saying.tag_ != "VBG"
+                    or saying.lemma_.lower() not in self.words.speech_verbs
+                ):
+                    continue
+                for clause in (c for c in saying.children if c.dep_ == "ccomp"):
+                    for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                        resolved = self._resolve(subject, actors, day, verb, counterpart_office=office)
+                        if resolved is not None and not _same_actor(source.ref, resolved.ref):
+                            return [resolved]
         answered = self._answered_speaker(verb, actors, day, source)
         if answered is not None:
             return [answered]
