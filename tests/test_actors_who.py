@@ -398,3 +398,12 @@ def test_both_countries_are_the_pair_named_before_other_than_the_one_urging_them
     doc, actors = document(pipeline, text, day)
     pair = actors.resolve_pair(token(doc, "countries"), day)
     assert pair is not None and {r.ref.country for r in pair} == {"SOM", "ETH"}
+
+
+def test_the_country_is_the_country_named_last_before_it(pipeline):
+    day = "2024-06-03"
+    text = "Canada, which kept a training mission in Latvia for years, began its withdrawal from the country in May."
+    doc, actors = document(pipeline, text, day)
+    assert resolve(actors, doc, "country", day).ref.country == "LVA"
+    doc, actors = document(pipeline, "Chad said the whole country was mourning.", day)
+    assert resolve(actors, doc, "country", day) is None

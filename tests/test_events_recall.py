@@ -736,6 +736,12 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         ("ACCUSE", "AU", "RWA"),
         id="a statement's author named by a modifier",
     ),
+    pytest.param(
+        "Burkina Faso's junta ordered French special forces out of the country in January 2023.",
+        "2024-06-03",
+        ("SANCTION", "BFA", "FRA"),
+        id="ordering a state's forces out",
+    ),
 ]
 
 
@@ -804,3 +810,20 @@ def test_a_truce_s_broker_is_no_third_side_of_the_pair_agreeing_to_it(code):
 def test_the_one_a_condemnation_s_saying_blames(code):
     text = "The Venezuelan government condemned the vote, saying Washington was meddling in the region."
     assert ("ACCUSE", "VEN", "USA") in coded(code(text, "2024-05-13"))
+
+
+def test_withdrawing_its_own_forces_from_an_unknown_place_is_no_act_on_itself(code):
+    events = code("Israel withdrew its forces from the Netzarim corridor on Sunday.", "2025-02-10")
+    assert not [e for e in events if e.target is not None and e.target.country == e.source.country]
+
+
+def test_claiming_responsibility_for_an_attack_is_doing_it(code):
+    text = "Al-Shabaab claimed responsibility for a bomb attack on a Kenyan army convoy in Lamu."
+    assert ("ASSAULT", "SOM", "KEN") in coded(code(text, "2024-06-10"))
+
+
+def test_two_parties_named_in_front_of_one_group(code):
+    events = coded(code("Thai and Cambodian troops clashed along the border on Thursday.", "2025-07-24"))
+    assert ("ASSAULT", "THA", "KHM") in events
+    text = "Armenian and Azerbaijani diplomats arrived in Washington for a second round of talks."
+    assert ("CONSULT", "ARM", "AZE") in coded(code(text, "2024-06-10"))

@@ -387,7 +387,7 @@ class DocumentActors:
                 return named
             ref = self._country_ref(country, _phrase_text(head), sector)
             return Resolution(ref, certainty * 0.95)
-        earlier = self._back_reference(head, day)
+        earlier = self._back_reference(head, day) or self._the_country(head)
         if earlier is not None:
             return earlier
         # "the IAEA board", "a UN agency", "Hamas fighters", "the WTO's ministerial conference":
@@ -403,6 +403,17 @@ class DocumentActors:
                         return Resolution(resolved.ref, resolved.certainty * 0.9)
         if head.ent_type_ in ("ORG", "PERSON") and head.pos_ == "PROPN" and not self.is_place_name(head):
             return self._unknown_named(head, day)
+        return None
+
+    def _the_country(self, head: Token) -> Resolution | None:
+        """'completed its withdrawal from the country': the country named last before it."""
+        if head.lemma_.lower() != "country" or head.tag_ != "NN" or not _definite(head):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in head.children):
+            return None  # "the whole country", "the host country": not simply the one named before
+        for index, actor in reversed(self.parties):
+            if index < head.i and actor.kind == "country":
+                return Resolution(self._country_ref(actor.country, _phrase_text(head), "GOV"), 0.7)
         return None
 
     def is_place_name(self, head: Token) -> bool:
@@ -497,7 +508,10 @@ class DocumentActors:
             # A surname alone must look like a name: "May" in a date is not Theresa May.
             return span.root.pos_ == "PROPN" and span.root.ent_type_ not in ("DATE", "TIME", "CARDINAL")
         if kinds <= {"adjective"} and span.root.ent_type_ in ("PERSON",):
-            return False
+            # "John French" is a person; "Armenian and Azerbaijani diplomats", tagged PERSON alone, are not.
+            entity = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)
+            alone = entity is not None and (entity.start, entity.end) == (span.start, span.end)
+            return alone and span.root.dep_ in ("amod", "conj")
         return True
 
     def _from_match(self, token: Token, day: str | None, text_head: Token | None = None) -> Resolution | None:
@@ -1238,6 +1252,10 @@ class DocumentActors:
         lemma = head.lemma_.lower()
         words = {c.lower_ for c in head.children if c.dep_ in ("nummod", "det", "predet", "quantmod", "amod")}
         plural = head.tag_ in ("NNS", "NNPS") or head.lower_ != lemma
+        if plural:
+            named = self._pair_in_modifiers(head, day)
+            if named is not None:
+                return named
         if not plural or not (words & PAIR_WORDS or (lemma in ("neighbour", "neighbor") and "the" in words)):
             return None
         if lemma in PAIR_PERSON_NOUNS or (lemma == "minister" and "foreign" in words):
@@ -1246,6 +1264,26 @@ class DocumentActors:
             return self._pair_of_parties(head, day, PAIR_COUNTRY_NOUNS[lemma], with_orgs=False)
         if lemma in PAIR_SIDE_NOUNS:
             return self._pair_of_parties(head, day, None, with_orgs=True)
+        return None
+
+    def _pair_in_modifiers(self, head: Token, day: str | None) -> tuple[Resolution, Resolution] | None:
+        """'Indian and Chinese troops', 'Israeli and Hamas negotiators': a group of two parties' people."""
+        sector = self._group_sector(head)
+        if sector is None:
+            return None
+        for first in head.children:
+            if first.dep_ not in ("amod", "compound", "nmod") or first.i not in self.by_token:
+                continue
+            second = next((c for c in first.children if c.dep_ == "conj" and c.i in self.by_token), None)
+            pair = [self._from_match(t, day) for t in (first, second)] if second is not None else []
+            if len(pair) == 2 and all(pair) and pair[0].ref.country != pair[1].ref.country:
+                text = _phrase_text(head)
+                return tuple(  # type: ignore[return-value]
+                    Resolution(self._country_ref(r.ref.country, text, sector), r.certainty * 0.9)
+                    if r.ref.actor_id == f"country:{r.ref.country}"
+                    else r
+                    for r in pair
+                )
         return None
 
     def _pair_of_people(self, head: Token, day: str | None) -> tuple[Resolution, Resolution] | None:

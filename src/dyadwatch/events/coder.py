@@ -1236,8 +1236,11 @@ class EventCoder:
             resolved = self._resolve(head, actors, day, anchor, source.office) or self._resolve(
                 span.root, actors, day, anchor, source.office
             )
-            if resolved is not None and not _same_actor(source.ref, resolved.ref):
-                return [resolved]
+            if resolved is None or _same_actor(source.ref, resolved.ref):
+                continue
+            if _own_possession(head) and resolved.ref.country == source.ref.country:
+                continue  # "withdrew its forces from the corridor": the source's own, no other side
+            return [resolved]
         return []
 
     def _policed(self, item: Found, source: Resolution) -> list[Resolution]:
@@ -1280,6 +1283,11 @@ class EventCoder:
             announced = self._verb_sources(noun.head, actors, day)
             if announced:
                 return announced
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility":
+            # "The Houthis claimed responsibility for a missile attack on Eilat": the one claiming did it.
+            claimed = noun.head.head
+            if claimed.dep_ == "dobj" and claimed.head.pos_ == "VERB":
+                return self._verb_sources(claimed.head, actors, day)
         candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         # "Turkish drone strikes": the doer may modify the weapon that names the attack.
         candidates += [
@@ -1308,6 +1316,7 @@ class EventCoder:
             holder = noun.head.head
             if holder.dep_ in ("dobj", "attr") and holder.head.pos_ in ("VERB", "AUX"):
                 return self._verb_sources(holder.head, actors, day)
+            noun = holder  # "arrived in Cairo for a new round of talks": the round stands for the talks
         # "restarted negotiations with the ELN", "arrived in Washington for talks", "said during a visit
         # to London", "retaliated with duties": a verb that is no event itself lends its subject.
         governing = None
