@@ -827,3 +827,11 @@ def test_two_parties_named_in_front_of_one_group(code):
     assert ("ASSAULT", "THA", "KHM") in events
     text = "Armenian and Azerbaijani diplomats arrived in Washington for a second round of talks."
     assert ("CONSULT", "ARM", "AZE") in coded(code(text, "2024-06-10"))
+
+
+def test_acronyms_are_parsed_as_names_not_verbs(code, pipeline):
+    # "ECOWAS" ends in "-WAS" and was read as a verb; "IGAD" as an auxiliary.
+    assert ("SANCTION", "ECOWAS", "GIN") in coded(code("ECOWAS imposed sanctions on Guinea.", "2024-06-11"))
+    assert ("ACCUSE", "IGAD", "SDN") in coded(code("IGAD condemned Sudan on Friday.", "2024-06-11"))
+    doc = pipeline.nlp("ECOWAS imposed sanctions on Guinea.")
+    assert doc[0].text == "ECOWAS" and doc[0].pos_ == "PROPN"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.language import Language
@@ -55,6 +56,26 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if (previous.is_space and "\n" in previous.text) or "\n" in previous.whitespace_ or token.idx in starts:
             token.is_sent_start = True
     return doc
+
+
+# An acronym the model reads as an organisation's name in any position: its spelling features
+# stand in for those of acronyms it misreads ("ECOWAS imposed sanctions" parsed with "ECOWAS" as a
+# verb, for its ending "-WAS"; "IGAD condemned" with "IGAD" as an auxiliary).
+NAME_LIKE_ACRONYM = "NATO"
+
+
+def read_as_names(nlp, acronyms: Iterable[str]) -> None:
+    """Make the parser see these all-capital acronyms as it sees NATO.
+
+    The tagger, parser and entity recogniser look at a word through its spelling features (norm,
+    prefix, suffix, shape); copying NATO's into the vocabulary's entry for each acronym changes how
+    it is parsed and nothing else: the text, the offsets and the matching by spelling stay as they are.
+    """
+    model = nlp.vocab[NAME_LIKE_ACRONYM]
+    for acronym in acronyms:
+        entry = nlp.vocab[acronym]
+        for feature in ("norm_", "prefix_", "suffix_", "shape_"):
+            setattr(entry, feature, getattr(model, feature))
 
 
 @lru_cache(maxsize=1)

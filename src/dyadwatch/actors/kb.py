@@ -144,6 +144,7 @@ class KnowledgeBase:
         self.counterpart_words: set[str] = set()
         self.not_actors: set[str] = set()
         self.wider_places: set[str] = set()  # "South China Sea", "Latin American": never the country inside
+        self.plain_words_in_capitals: set[str] = set()  # "CAR", "ICE": acronyms that are words too
         self.back_references: set[str] = set()  # "council": refers to an organisation with the word in its name
         self.generic_back_references: set[str] = set()  # "the group": the organisation named last
         self.igo_back_references: set[str] = set()  # "the bloc": the IGO named last
@@ -251,6 +252,14 @@ class KnowledgeBase:
                 words.update(phrase.split())
             self._generic = words
         return self._generic
+
+    def acronyms(self) -> list[str]:
+        """The names written in capitals alone ("ECOWAS", "IGAD"), not words that are plain English too."""
+        return sorted(
+            text
+            for text in self.surfaces
+            if text.isupper() and text.isalpha() and len(text) >= 3 and text not in self.plain_words_in_capitals
+        )
 
     def surfaces_of(self, actor_id: str) -> list[tuple[str, str]]:
         """Every (text, kind) the knowledge base matches for an actor, in insertion order."""
@@ -372,6 +381,7 @@ def _load_offices(kb: KnowledgeBase, data: dict, extend: bool = False) -> None:
     kb.igo_back_references = {w.lower() for w in back.get("generic_igo") or []}
     kb.business_back_references = {w.lower() for w in back.get("generic_business") or []}
     kb.posted_abroad = {w.lower() for w in data.get("posted_abroad") or []}
+    kb.plain_words_in_capitals = set(data.get("plain_words_in_capitals") or [])
     kb.from_elsewhere = {w.lower() for w in data.get("from_elsewhere") or []}
 
 
