@@ -283,6 +283,31 @@ def test_a_thing_denied_answers_the_claim_made_before_it(pipeline):
     assert denied.claim_key == said.claim_key
 
 
+def test_a_denial_taken_back_with_other_words_is_one_proposition(pipeline):
+    # "initially denied that P, but later admitted that Q": Q is worded apart from P, and answers it.
+    claims = _claims_of(
+        pipeline,
+        "Ethiopia's army initially denied that its soldiers had fired on the aid convoy near Shire, "
+        "but later admitted that a unit had opened fire by mistake.",
+    )
+    [denied] = [c for c in claims if c.stance == "deny"]
+    [admitted] = [c for c in claims if c.stance == "admit"]
+    assert admitted.content == "a unit had opened fire by mistake" and admitted.link == denied.claim_id
+    ClaimKeyer().assign(claims)
+    assert admitted.claim_key == denied.claim_key
+
+
+def test_two_stances_without_a_change_of_position_stay_apart(pipeline):
+    # "denied P but admitted Q" with no word of change: two statements, each keyed on its own words.
+    claims = _claims_of(
+        pipeline,
+        "Ethiopia's army denied that its soldiers had fired on the aid convoy near Shire "
+        "but admitted that a unit had been stationed in the town.",
+    )
+    [admitted] = [c for c in claims if c.stance == "admit"]
+    assert admitted.link is None
+
+
 def test_a_participle_after_a_statement_not_made_is_the_main_speakers(pipeline):
     # The parser may hang "saying" on "confirmed"; nobody confirmed, so the announcer says it.
     claims = _claims_of(

@@ -165,10 +165,24 @@ class ClaimFinder:
                 head = _statement_head(verb)
                 if verb.dep_ == "conj" and head is not None and self.words.stance_of(head.lemma_.lower()):
                     found.link_head = head
+            elif self._reverses(verb):
+                found.link_head = verb.head  # "initially denied that P, but later admitted that Q": Q answers P
         elif found is None and verb.dep_ == "conj" and self.words.stance_of(verb.head.lemma_.lower()):
             # "initially denied the report but later admitted": the first verb's content, a second stance
             found = _Found(verb, verb.text, speaker, stance, None, link_head=verb.head)
         return found
+
+    def _reverses(self, verb: Token) -> bool:
+        """A second cue of one speaker that takes back the first: "initially denied P but later
+        admitted Q" (another stance, and a word of change on either verb)."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.i == verb.i:
+            return False
+        first, second = self.words.stance_of(head.lemma_.lower()), self.words.stance_of(verb.lemma_.lower())
+        if first is None or second is None or {first, second} & {"deny", "dispute"} == set() or first == second:
+            return False
+        marks = [c for v in (head, verb) for c in v.children if c.dep_ in ("advmod", "npadvmod")]
+        return any(m.lower_ in self.words.reversal_words for m in marks)
 
     def _inverted(self, verb: Token, subject: Token) -> _Found | None:
         """'P, the Bangladesh Garment and Industrial Workers Federation said.' when the parser lost the speaker.

@@ -33,6 +33,7 @@ class ClaimWords:
     unmade_marks: frozenset[str]
     document_nouns: frozenset[str]
     non_speakers: frozenset[str]
+    reversal_words: frozenset[str]
     speaker_nouns: dict[str, str]  # unresolved speaker noun -> sector ("witnesses" -> CVL)
 
     def stance_of(self, lemma: str) -> str | None:
@@ -49,7 +50,7 @@ class ClaimWords:
 
 
 # Lists added after users could write their own file: a file without them still loads (empty lists).
-ADDED_LATER = ("accusation_nouns", "accusing_verbs")
+ADDED_LATER = ("accusation_nouns", "accusing_verbs", "reversal_words")
 
 
 @lru_cache(maxsize=4)
