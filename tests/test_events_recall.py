@@ -835,3 +835,14 @@ def test_acronyms_are_parsed_as_names_not_verbs(code, pipeline):
     assert ("ACCUSE", "IGAD", "SDN") in coded(code("IGAD condemned Sudan on Friday.", "2024-06-11"))
     doc = pipeline.nlp("ECOWAS imposed sanctions on Guinea.")
     assert doc[0].text == "ECOWAS" and doc[0].pos_ == "PROPN"
+
+
+def test_judging_an_act_is_about_whoever_did_it(code):
+    events = coded(code("Poland condemned Belarus's attack on a Lithuanian border post.", "2024-06-12"))
+    assert ("ACCUSE", "POL", "BLR") in events and ("ACCUSE", "POL", "LTU") not in events
+    events = coded(code("Beijing firmly opposes the Japanese arms sale to the Philippines.", "2024-06-12"))
+    assert ("REJECT", "CHN", "JPN") in events
+
+
+def test_a_leader_s_surname_alone_tagged_as_a_common_noun(code):
+    assert ("CONSULT", "FRA", "ITA") in coded(code("Macron will fly to Rome next week.", "2024-06-12"))

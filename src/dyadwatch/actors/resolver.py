@@ -507,7 +507,9 @@ class DocumentActors:
         kinds = {s.kind for s in surfaces}
         if kinds <= {"surname"}:
             # A surname alone must look like a name: "May" in a date is not Theresa May.
-            return span.root.pos_ == "PROPN" and span.root.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+            # "Macron will travel", tagged a common noun, is still a name the recogniser saw.
+            named = span.root.pos_ == "PROPN" or span.root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            return named and span.root.text[:1].isupper() and span.root.ent_type_ not in ("DATE", "TIME", "CARDINAL")
         if kinds <= {"adjective"} and span.root.ent_type_ in ("PERSON",):
             # "John French" is a person; "Armenian and Azerbaijani diplomats", tagged PERSON alone, are not.
             entity = next((e for e in span.doc.ents if e.start <= span.start < e.end), None)

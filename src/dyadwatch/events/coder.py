@@ -149,6 +149,8 @@ class EventCoder:
         self, kb: KnowledgeBase, matcher: ActorMatcher, lexicon: Lexicon, ontology: Ontology, words: ModalityWords
     ):
         self.kb = kb
+        # "EEAS" -> "EU": an organisation's organs are one side with it.
+        self.organ_of = {organ: family for family, organs in kb.organs.items() for organ in organs}
         self.matcher = matcher
         self.lexicon = lexicon
         self.ontology = ontology
@@ -949,6 +951,17 @@ class EventCoder:
             candidates.append(verb.head)  # "Britain, backed by the United States": Britain is backed
         for child in verb.children:
             if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
+                if entry.event_type in self.rules.judging_types and self._noun_entry(child) is not None:
+                    # "condemned Russia's attack on Kyiv", "opposes the US arms sale to Taiwan": judging an
+                    # act is about whoever did it, not whom it was done to.
+                    side = self.organ_of.get(source.ref.country, source.ref.country)
+                    doers = [
+                        r
+                        for r in self._owners_of(child, actors, day)
+                        if self.organ_of.get(r.ref.country, r.ref.country) != side
+                    ]
+                    if doers:
+                        return doers[:1]
                 candidates += self._prep_objects(child, entry.target_preps)
         if noun is not None and verb.dep_ == "acl" and verb.head == noun:
             under = self._held_under(noun, actors, day, source)  # "under ECOWAS sanctions imposed in January"

@@ -45,6 +45,7 @@ class CodingRules:
     relational_nouns: frozenset[str] = frozenset()
     mission_nouns: frozenset[str] = frozenset()
     mutual_types: frozenset[str] = frozenset()
+    judging_types: frozenset[str] = frozenset()
     police_words: frozenset[str] = frozenset()
     weapon_verbs: frozenset[str] = frozenset()
     ordering_verbs: frozenset[str] = frozenset()
@@ -113,6 +114,7 @@ def load_rules() -> CodingRules:
         relational_nouns=words("relational_nouns"),
         mission_nouns=words("mission_nouns"),
         mutual_types=names("mutual_types"),
+        judging_types=names("judging_types"),
         police_words=words("police_words"),
         weapon_verbs=words("weapon_verbs"),
         ordering_verbs=words("ordering_verbs"),
