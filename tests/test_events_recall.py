@@ -742,6 +742,48 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         ("SANCTION", "BFA", "FRA"),
         id="ordering a state's forces out",
     ),
+    pytest.param(
+        "Ghana summoned the Togolese envoy on Monday after Lomé expelled two Ghanaian diplomats.",
+        "2024-06-14",
+        ("SANCTION", "TGO", "GHA"),
+        id="an act told in an 'after' clause",
+    ),
+    pytest.param(
+        "The junta in Niamey denied that it harboured the gunmen and accused Cotonou of violating its airspace.",
+        "2024-06-14",
+        ("ACCUSE", "NER", "BEN"),
+        id="a speech act after a denial's content is the speaker's",
+    ),
+    pytest.param(
+        "Moldova summoned Russia's chargé d'affaires over the drone incident.",
+        "2024-06-14",
+        ("ACCUSE", "MDA", "RUS"),
+        id="summoning a charge d'affaires",
+    ),
+    pytest.param(
+        "Iran vowed to take firm measures against Britain over the seizure of the tanker.",
+        "2024-06-14",
+        ("THREATEN", "IRN", "GBR"),
+        id="vowing measures against someone is a threat",
+    ),
+    pytest.param(
+        "The presidents of Rwanda and Congo met on the island of Zanzibar in May.",
+        "2024-06-14",
+        ("CONSULT", "RWA", "COD"),
+        id="a pair meeting somewhere meets each other",
+    ),
+    pytest.param(
+        "Washington agreed on Friday to ease sanctions on Belarusian potash exports.",
+        "2024-06-14",
+        ("CONCEDE", "USA", "BLR"),
+        id="agreeing to ease sanctions is a concession",
+    ),
+    pytest.param(
+        "The defence ministers of Japan and the Philippines held talks in Manila on Tuesday.",
+        "2024-06-14",
+        ("CONSULT", "JPN", "PHL"),
+        id="the ministers of two countries",
+    ),
 ]
 
 
@@ -846,3 +888,16 @@ def test_judging_an_act_is_about_whoever_did_it(code):
 
 def test_a_leader_s_surname_alone_tagged_as_a_common_noun(code):
     assert ("CONSULT", "FRA", "ITA") in coded(code("Macron will fly to Rome next week.", "2024-06-12"))
+
+
+def test_a_judged_act_named_before_is_that_act_s_doer_s(code):
+    text = (
+        "Australia imposed financial sanctions on six Nicaraguan officials on Monday. "
+        "Managua condemned the sanctions as an insult to its sovereignty."
+    )
+    assert ("ACCUSE", "NIC", "AUS") in coded(code(text, "2024-06-13"))
+
+
+def test_insisting_on_a_fact_is_no_request(code):
+    text = "No soldiers crossed the border, the defence ministry in Nairobi insisted."
+    assert not any(e.event_type == "REQUEST" for e in code(text, "2024-06-14"))

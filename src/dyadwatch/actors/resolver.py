@@ -1270,12 +1270,15 @@ class DocumentActors:
         return None
 
     def _pair_in_modifiers(self, head: Token, day: str | None) -> tuple[Resolution, Resolution] | None:
-        """'Indian and Chinese troops', 'Israeli and Hamas negotiators': a group of two parties' people."""
-        sector = self._group_sector(head)
+        """'Indian and Chinese troops', 'Israeli and Hamas negotiators', 'the presidents of Rwanda and Congo':
+        a group of two parties' people."""
+        sector = self._group_sector(head) or ("GOV" if head.lemma_.lower() in PAIR_PERSON_NOUNS else None)
         if sector is None:
             return None
-        for first in head.children:
-            if first.dep_ not in ("amod", "compound", "nmod") or first.i not in self.by_token:
+        named = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]
+        named += [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+        for first in named:
+            if first.i not in self.by_token:
                 continue
             second = next((c for c in first.children if c.dep_ == "conj" and c.i in self.by_token), None)
             pair = [self._from_match(t, day) for t in (first, second)] if second is not None else []

@@ -54,6 +54,8 @@ SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Types whose target is the subject of their "that" clause: "demanded that the EU reconnect ...".
 CONTENT_SUBJECT_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
+# Subordinators of time: a clause they open tells an act of its own, not another act's content.
+TIME_MARKS = {"after", "before", "when", "since", "while", "once", "as"}
 # "a series of talks", "a round of strikes": the event noun's doer is the governing verb's subject.
 SERIES_NOUNS = {"series", "round", "wave", "spate", "string", "number", "set", "batch", "flurry", "volley"}
 # Prepositions whose object may belong to the target ("agreed to London's requests").
@@ -151,6 +153,7 @@ class EventCoder:
         self.kb = kb
         # "EEAS" -> "EU": an organisation's organs are one side with it.
         self.organ_of = {organ: family for family, organs in kb.organs.items() for organ in organs}
+        self._earlier: list[Event] = []  # the events of the document being coded, so far
         self.matcher = matcher
         self.lexicon = lexicon
         self.ontology = ontology
@@ -160,6 +163,7 @@ class EventCoder:
     def code(self, doc: Doc, document: Document) -> list[Event]:
         actors = DocumentActors(self.kb, self.matcher, doc, document.published)
         events: list[Event] = []
+        self._earlier = events  # what the document has told so far: "condemned the sanctions" are those
         seen: set[tuple] = set()
         for sent in doc.sents:
             for event in self._code_sentence(sent, actors, document):
@@ -470,9 +474,20 @@ class EventCoder:
                 if self._subsumed(trigger_verbs[governing.i], trigger_verbs):
                     return True
             node = governing
+        if item.kind == "verb" and node.dep_ == "conj" and item.entry.event_type in SPEECH_ACT_TYPES:
+            if node.head.dep_ == "ccomp":
+                # "denied that it harboured the fighters and accused Islamabad of ...": a second speech act
+                # after a denial's content is the speaker's own, not part of what was denied.
+                return False
         for _ in range(3):
             if node.dep_ not in ("xcomp", "ccomp", "pcomp", "conj", "advcl", "pobj") or node.head == node:
                 return False
+            if (
+                node.dep_ == "advcl"
+                and node.head.i in trigger_verbs
+                and any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in node.children)
+            ):
+                return False  # "summoned the ambassador after Berlin expelled two diplomats": an act of its own
             head = node.head
             if head.dep_ == "prep" and node.dep_ in ("pcomp", "pobj"):
                 head = head.head  # "accused X of attacking": attacking <- of <- accused
@@ -512,6 +527,13 @@ class EventCoder:
                 return "PROTEST", "strike" if "strike" in self.ontology.types["PROTEST"].modes else None
         if rules.trade_switch and event_type == rules.trade_switch[0] and self._on_trade(item):
             return rules.trade_switch[1], rules.trade_switch[2]
+        if item.kind == "verb" and event_type == "AGREE" and rules.agreed_contents:
+            for child in item.verb.children:
+                if child.dep_ == "xcomp":
+                    objects = {c.lemma_.lower() for c in child.children if c.dep_ == "dobj"}
+                    inner = self.lexicon.verb(child.lemma_.lower(), set(), objects)
+                    if inner is not None and inner.event_type in rules.agreed_contents:
+                        return inner.event_type, inner.mode  # "agreed to pause the tariffs": a concession
         if item.kind == "verb" and item.verb.lemma_.lower() in rules.promise_verbs:
             for child in item.verb.children:
                 if child.dep_ == "xcomp":
@@ -522,6 +544,13 @@ class EventCoder:
                     if (
                         any(self.ontology.types[e.event_type].quad_class in rules.threat_quad_classes for e in conflict)
                         or child.lemma_.lower() in rules.retaliation_verbs
+                        or (
+                            objects & rules.retaliation_objects
+                            and any(
+                                self._prep_objects(t, ("against",))
+                                for t in [child, *(c for c in child.children if c.dep_ == "dobj")]
+                            )
+                        )
                     ):
                         # "vowed to retaliate", "vowed to resume the offensive", "vowed to drive the group out"
                         return "THREATEN", None
@@ -801,6 +830,20 @@ class EventCoder:
             resolved = self._owners_of(head, actors, day)
         return resolved
 
+    def _told_before(self, noun: Token, source: Resolution) -> list[Resolution]:
+        """'Tehran condemned the sanctions': the doer of the last such act the document told, preferring
+        one done to the judge. Only for an act named with 'the', 'this' or 'these' and no owner."""
+        entry = self._noun_entry(noun)
+        if entry is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children):
+            return []
+        start = noun.sent.start_char
+        told = [e for e in self._earlier if e.event_type == entry.event_type and e.start < start]
+        aimed = [e for e in told if e.target is not None and e.target.country == source.ref.country]
+        for event in reversed(aimed or told):
+            if event.source.country and event.source.country != source.ref.country:
+                return [Resolution(ActorRef(_phrase(noun), *_ref_fields(event.source)), 0.6)]
+        return []
+
     def _owners_of(self, noun: Token, actors: DocumentActors, day: str | None) -> list[Resolution]:
         """Whose the noun is: 'Indian fire', 'Russia's shelling', 'the war between the army and the RSF'."""
         for child in noun.children:
@@ -957,7 +1000,7 @@ class EventCoder:
                     side = self.organ_of.get(source.ref.country, source.ref.country)
                     doers = [
                         r
-                        for r in self._owners_of(child, actors, day)
+                        for r in self._owners_of(child, actors, day) or self._told_before(child, source)
                         if self.organ_of.get(r.ref.country, r.ref.country) != side
                     ]
                     if doers:
@@ -1015,6 +1058,8 @@ class EventCoder:
         for candidate in candidates:
             # "Pakistan and Afghanistan agreed to a truce brokered by Qatar": a pair of doers acts on each
             # other; whoever brought about what they acted on is no third side.
+            if not content and candidate.lemma_.lower() in self.kb.not_actors:
+                continue  # "the two presidents met on the island of St. Vincent": where, not with whom
             brokers = set() if content else {t.i for t in _clause_doers(candidate)}
             for owner in self._owners(candidate, entry.event_type):
                 if owner.i in brokers:

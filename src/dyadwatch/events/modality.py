@@ -46,6 +46,8 @@ class CodingRules:
     mission_nouns: frozenset[str] = frozenset()
     mutual_types: frozenset[str] = frozenset()
     judging_types: frozenset[str] = frozenset()
+    retaliation_objects: frozenset[str] = frozenset()
+    agreed_contents: frozenset[str] = frozenset()
     police_words: frozenset[str] = frozenset()
     weapon_verbs: frozenset[str] = frozenset()
     ordering_verbs: frozenset[str] = frozenset()
@@ -115,6 +117,8 @@ def load_rules() -> CodingRules:
         mission_nouns=words("mission_nouns"),
         mutual_types=names("mutual_types"),
         judging_types=names("judging_types"),
+        retaliation_objects=words("retaliation_objects"),
+        agreed_contents=names("agreed_contents"),
         police_words=words("police_words"),
         weapon_verbs=words("weapon_verbs"),
         ordering_verbs=words("ordering_verbs"),
