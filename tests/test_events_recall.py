@@ -901,3 +901,17 @@ def test_a_judged_act_named_before_is_that_act_s_doer_s(code):
 def test_insisting_on_a_fact_is_no_request(code):
     text = "No soldiers crossed the border, the defence ministry in Nairobi insisted."
     assert not any(e.event_type == "REQUEST" for e in code(text, "2024-06-14"))
+
+
+def test_a_date_in_the_act_s_purpose_or_participle_clause_dates_the_act(code):
+    events = code("Serbian police used tear gas to clear the square on Saturday.", "2024-06-19")
+    assert [e.date for e in events if e.event_type == "ASSAULT"] == ["2024-06-15"]
+    # A clause with its own subordinator is another act, with its own time.
+    events = code("Belgrade summoned the Croatian envoy after Zagreb expelled a diplomat on Monday.", "2024-06-19")
+    assert [e.date for e in events if e.event_type == "ACCUSE"] == ["2024-06-19"]
+
+
+def test_it_told_to_act_is_the_body_named_before(code):
+    text = "Chad praised the African Union but urged it to impose sanctions on Sudan."
+    events = coded(code(text, "2024-06-19"))
+    assert ("REQUEST", "TCD", "AU") in events

@@ -1482,6 +1482,8 @@ class EventCoder:
             resolved = self._plural_antecedent(head, actors, day, verb)
         if resolved is None and head.lower_ == "it" and head.dep_ in ("nsubj", "nsubjpass"):
             resolved = self._it_antecedent(head, actors, day)
+        if resolved is None and head.lower_ == "it" and head.dep_ == "dobj" and _told_to_act(head):
+            resolved = self._object_antecedent(head, actors, day, verb)
         if resolved is None and head.lemma_.lower() in self.rules.relational_nouns and head.tag_ == "NN":
             resolved = self._other_state(head, actors, day)
         return resolved
@@ -1514,6 +1516,24 @@ class EventCoder:
                 return None  # the last subject is no actor: "it" may well be that
             if found.ref.actor_id and found.ref.actor_id.startswith("person:"):
                 return None
+            return Resolution(ActorRef(pronoun.text, *_ref_fields(found.ref)), found.certainty * 0.7, found.office)
+        return None
+
+    def _object_antecedent(
+        self, pronoun: Token, actors: DocumentActors, day: str | None, verb: Token
+    ) -> Resolution | None:
+        """'thanked the EU but urged it to target Russia's banks': the state or body named last before,
+        in this sentence or the one before, that is not the doer of the pronoun's own clause."""
+        doers = [actors.resolve(c, day) for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        own = {r.ref.country for r in doers if r is not None}
+        for token in words_before(pronoun):
+            if token.i not in actors.by_token:
+                continue
+            found = actors.resolve(token, day)
+            if found is None or found.ref.country in own or found.ref.country is None:
+                continue
+            if found.ref.actor_id and found.ref.actor_id.startswith("person:"):
+                continue
             return Resolution(ActorRef(pronoun.text, *_ref_fields(found.ref)), found.certainty * 0.7, found.office)
         return None
 
@@ -1644,6 +1664,11 @@ def _conditions(nodes: list[Token]) -> list[Token]:
         for clause in node.children
         if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
     ]
+
+
+def _told_to_act(obj: Token) -> bool:
+    """'urged it to ...', 'asked it to ...': an object told to do something is a party, not a thing."""
+    return any(c.dep_ == "xcomp" and c.i > obj.i and _infinitive(c) for c in obj.head.children)
 
 
 def _own_possession(token: Token) -> bool:

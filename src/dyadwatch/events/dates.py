@@ -196,26 +196,39 @@ def date_entities_for(trigger: Token, sent: Span, other_events: frozenset[int] =
     anchors = {trigger.i, clause.i}
     direct: list[tuple[int, Span]] = []
     reported: list[tuple[int, Span]] = []
+    # "used water cannon to disperse protesters on Wednesday", "fired at supporters marching on
+    # Thursday": a date in the act's own purpose or participle clause, when nothing nearer dates it.
+    attendant: list[tuple[int, Span]] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or _is_duration(ent):
             continue
-        node, hops, blocked = ent.root, 0, False
+        node, hops, blocked, loose = ent.root, 0, False, True
         while node.i not in anchors and node.head.i != node.i and hops < 12:
-            if node.i != ent.root.i and node.i in other_events:
-                blocked = True  # the date of another event in the sentence
-                break
-            if node.dep_ in NESTED_CLAUSES and node.pos_ in ("VERB", "AUX"):
-                blocked = True  # inside a clause of its own
-                break
+            nested = node.dep_ in NESTED_CLAUSES and node.pos_ in ("VERB", "AUX")
+            if (node.i != ent.root.i and node.i in other_events) or nested:
+                blocked = True  # the date of another event in the sentence, or inside a clause of its own
+                loose = loose and nested and _attendant(node)
+                if not loose:
+                    break
             node = node.head
             hops += 1
         if blocked:
+            if loose and node.i in anchors:
+                attendant.append((hops, ent))
             continue
         if node.i in anchors:
             direct.append((hops, ent))
         elif _governs(node, clause):
             reported.append((hops, ent))
-    return [e for _, e in sorted(direct, key=lambda p: p[0])] + [e for _, e in sorted(reported, key=lambda p: p[0])]
+    ranked = direct + [(hops + 100, e) for hops, e in reported] + [(hops + 200, e) for hops, e in attendant]
+    return [e for _, e in sorted(ranked, key=lambda pair: pair[0])]
+
+
+def _attendant(clause: Token) -> bool:
+    """A purpose infinitive or a bare participle clause: it happens with its head's act, not apart."""
+    if clause.dep_ == "xcomp":
+        return True
+    return clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _governs(head: Token, clause: Token) -> bool:
