@@ -915,3 +915,9 @@ def test_it_told_to_act_is_the_body_named_before(code):
     text = "Chad praised the African Union but urged it to impose sanctions on Sudan."
     events = coded(code(text, "2024-06-19"))
     assert ("REQUEST", "TCD", "AU") in events
+
+
+def test_a_date_on_the_saying_is_past_whatever_the_plan_said(code):
+    text = "On May 2, Bolivia's president announced that his government would cut ties with Israel."
+    events = [e for e in code(text, "2024-06-20") if e.event_type == "SANCTION"]
+    assert events and events[0].hypothetical and events[0].date == "2024-05-02"

@@ -185,6 +185,11 @@ NESTED_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "xcomp
 
 
 def date_entities_for(trigger: Token, sent: Span, other_events: frozenset[int] = frozenset()) -> list[Span]:
+    """The DATE entities that date this event, nearest first (see `_dates_for`)."""
+    return [ent for ent, _ in _dates_for(trigger, sent, other_events)]
+
+
+def _dates_for(trigger: Token, sent: Span, other_events: frozenset[int] = frozenset()) -> list[tuple[Span, bool]]:
     """The DATE entities that date this event, nearest first.
 
     A date counts when it hangs on the trigger or its clause, not when it sits in a nested
@@ -220,8 +225,9 @@ def date_entities_for(trigger: Token, sent: Span, other_events: frozenset[int] =
             direct.append((hops, ent))
         elif _governs(node, clause):
             reported.append((hops, ent))
-    ranked = direct + [(hops + 100, e) for hops, e in reported] + [(hops + 200, e) for hops, e in attendant]
-    return [e for _, e in sorted(ranked, key=lambda pair: pair[0])]
+    ranked = [(hops, e, False) for hops, e in direct + [(h + 200, e) for h, e in attendant]]
+    ranked += [(hops + 100, e, True) for hops, e in reported]
+    return [(e, said) for _, e, said in sorted(ranked, key=lambda triple: triple[0])]
 
 
 def _attendant(clause: Token) -> bool:
@@ -263,8 +269,10 @@ def resolve_event_date(
     if not published:
         return None, None, False
     base = date.fromisoformat(published)
-    for ent in date_entities_for(trigger, sent, other_events):
-        resolved = resolve_expression(ent.text, base, future)
+    for ent, said in _dates_for(trigger, sent, other_events):
+        # "On November 28, the prime minister announced that talks would be suspended": the date is the
+        # announcement's, which is past, whatever the plan it announced.
+        resolved = resolve_expression(ent.text, base, future and not said)
         if resolved:
             day, precision = resolved
             return day.isoformat(), precision, True

@@ -212,6 +212,12 @@ def is_hypothetical(verb: Token, words: ModalityWords, noun: Token | None = None
                 if any(c.dep_ == "aux" and c.lower_ in words.hypothetical_aux for c in head.children):
                     return True
             node = head
+    if noun is not None and noun.i != verb.i:
+        # "had doubled the planned levy": an act done to a planned thing is done; "announced planned
+        # tariffs", "the planned tariffs" are not.
+        done = verb.tag_ in ("VBD", "VBN") and verb.lemma_.lower() not in words.hypothetical_light | words.speech_verbs
+        if done:
+            return False
     if noun is not None:
         if any(c.dep_ == "amod" and c.lower_ in words.hypothetical_adjectives for c in noun.children):
             return True
