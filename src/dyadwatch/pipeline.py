@@ -108,14 +108,23 @@ class Pipeline:
             if len(doc.text) > MAX_CHARS:
                 yield Failure(doc.source or doc.id, f"document longer than {MAX_CHARS:,} characters")
                 continue
-            events = self.coder.code(parsed, doc)
-            yield (doc, events, self.claims(parsed, doc, events)) if with_claims else (doc, events)
+            if not with_claims:
+                yield doc, self.coder.code(parsed, doc)
+                continue
+            actors = DocumentActors(self.coder.kb, self.coder.matcher, parsed, doc.published)
+            events = self.coder.code(parsed, doc, actors.copy())
+            yield doc, events, self.claims(parsed, doc, events, actors)
 
-    def claims(self, parsed: Doc, document: Document, events: list[Event]) -> list[Claim]:
-        """The claims of a document already parsed and coded: who asserts, denies, admits what."""
+    def claims(
+        self, parsed: Doc, document: Document, events: list[Event], actors: DocumentActors | None = None
+    ) -> list[Claim]:
+        """The claims of a document already parsed and coded: who asserts, denies, admits what.
+
+        actors: the document's actors as found, untouched by the coder (built here when not given)."""
         if self._claim_finder is None:
             self._claim_finder = ClaimFinder()
-        actors = DocumentActors(self.coder.kb, self.coder.matcher, parsed, document.published)
+        if actors is None:
+            actors = DocumentActors(self.coder.kb, self.coder.matcher, parsed, document.published)
         return self._claim_finder.find(parsed, document, actors, events)
 
 
