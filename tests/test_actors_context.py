@@ -239,3 +239,16 @@ def test_a_tribunal_in_the_hague_is_the_court_of_arbitration_not_the_netherlands
 def test_migrants_do_not_take_the_story_s_country(code):
     events = code("Tunisia refused to accept migrants deported from Italy.", "2024-03-12")
     assert not [e for e in events if e.target is not None and e.target.country == "TUN"]
+
+
+def test_resolving_with_a_copy_leaves_the_actors_as_found(pipeline):
+    # The event coder resolves with a copy, the claim finder with the actors as found (pipeline.py).
+    day = "2024-05-10"
+    doc, actors = document(pipeline, RUIZ, day)
+    found = {name: list(value) for name, value in vars(actors).items() if isinstance(value, list | dict | set)}
+    copy = actors.copy()
+    assert ref(copy, doc, "Ruiz", day, 1).actor_id == "person:ana-ruiz"
+    assert ref(copy, doc, "minister", day, 2).actor_id == "person:ana-ruiz"
+    assert len(copy.parties) > len(found["parties"]) and "person:ana-ruiz" in copy.local  # the copy learned
+    assert {name: list(getattr(actors, name)) for name in found} == found  # the original did not
+    assert ref(actors, doc, "minister", day, 2).actor_id == "person:ana-ruiz"  # and finds the same alone

@@ -60,3 +60,22 @@ def test_an_unknown_precision_is_refused(monkeypatch):
     monkeypatch.setenv("DYADWATCH_EMBED_PRECISION", "int4")
     with pytest.raises(ValueError, match="int4"):
         embeddings.precision()
+
+
+def test_batches_are_cut_into_powers_of_two_without_padding_rows():
+    assert [len(p) for p in embeddings.power_of_two_parts(list(range(41)))] == [32, 8, 1]
+    assert [len(p) for p in embeddings.power_of_two_parts(list(range(64)))] == [64]
+    assert sum(embeddings.power_of_two_parts(list(range(7))), []) == list(range(7))
+    assert embeddings.power_of_two_parts([]) == []
+
+
+@pytest.mark.parametrize("dtype_name", ["float32", "bfloat16"])
+def test_a_vector_does_not_depend_on_the_texts_beside_it(dtype_name):
+    # Texts of one padded length: 41 of them (run as 32 + 8 + 1 rows) get exactly the vectors they get
+    # among 64 (one batch of 64 rows), bit for bit, so cutting batches changes no key and no fused event.
+    texts = [f"Delegates from both sides met for round {n} of the talks." for n in range(1, 65)]
+    encoder = _encoder(dtype_name)
+    assert len({len(e.ids) for e in encoder.tokenizer.encode_batch(texts)}) == 1
+    alone = encoder.encode(texts[:41])
+    among = encoder.encode(texts)[:41]
+    assert np.array_equal(alone, among)

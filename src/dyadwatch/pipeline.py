@@ -55,7 +55,28 @@ class Settings:
 
 class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
-        settings = settings or Settings()
+        first = not gc.get_freeze_count()
+        thresholds = gc.get_threshold()
+        if first:
+            # Loading makes objects to keep, not garbage: the full collections it set off walked every
+            # object of spaCy and torch twice more (0.3 s of CPU at each start-up, measured). A threshold
+            # of 0 and not gc.disable(): loading spaCy's compiled modules turns the collector back on.
+            gc.set_threshold(0)
+        try:
+            self._load(settings or Settings())
+        finally:
+            gc.set_threshold(*thresholds)
+        # The model, knowledge base and lexicons live as long as the process: frozen, they are left out of
+        # the collector's full passes, which walked them again and again (0.3 s of CPU in 500 documents).
+        # Frozen with them: the cyclic garbage that imports leave (about 3,600 objects, 1 MB of RSS), which
+        # the full passes during loading used to free at 0.3 s of CPU. Only the first pipeline of a process
+        # freezes, so a long-lived process (the tests) does not freeze its garbage.
+        # Unfrozen at exit, for the last collection (DuckDB's bindings report what it leaves behind).
+        if first:
+            gc.freeze()
+            atexit.register(gc.unfreeze)
+
+    def _load(self, settings: Settings) -> None:
         self.nlp = load_nlp()
         kb = with_learned(load_knowledge_base(settings.actors_file), settings.learned_actors)
         self.coder = EventCoder(
@@ -66,14 +87,6 @@ class Pipeline:
             words=load_modality(),
         )
         self._claim_finder: ClaimFinder | None = None
-        # The model, knowledge base and lexicons live as long as the process: frozen, they are left out of
-        # the collector's full passes, which walked them again and again (0.3 s of CPU in 500 documents).
-        # Loading leaves no garbage to collect first (measured: gc.collect() found 0 objects here); only the
-        # first pipeline of a process freezes, so a long-lived process (the tests) does not freeze its garbage.
-        # Unfrozen at exit, for the last collection (DuckDB's bindings report what it leaves behind).
-        if not gc.get_freeze_count():
-            gc.freeze()
-            atexit.register(gc.unfreeze)
 
     def code(
         self, documents: Iterable[Document], batch_size: int = BATCH_SIZE, with_claims: bool = False
@@ -95,14 +108,23 @@ class Pipeline:
             if len(doc.text) > MAX_CHARS:
                 yield Failure(doc.source or doc.id, f"document longer than {MAX_CHARS:,} characters")
                 continue
-            events = self.coder.code(parsed, doc)
-            yield (doc, events, self.claims(parsed, doc, events)) if with_claims else (doc, events)
+            if not with_claims:
+                yield doc, self.coder.code(parsed, doc)
+                continue
+            actors = DocumentActors(self.coder.kb, self.coder.matcher, parsed, doc.published)
+            events = self.coder.code(parsed, doc, actors.copy())
+            yield doc, events, self.claims(parsed, doc, events, actors)
 
-    def claims(self, parsed: Doc, document: Document, events: list[Event]) -> list[Claim]:
-        """The claims of a document already parsed and coded: who asserts, denies, admits what."""
+    def claims(
+        self, parsed: Doc, document: Document, events: list[Event], actors: DocumentActors | None = None
+    ) -> list[Claim]:
+        """The claims of a document already parsed and coded: who asserts, denies, admits what.
+
+        actors: the document's actors as found, untouched by the coder (built here when not given)."""
         if self._claim_finder is None:
             self._claim_finder = ClaimFinder()
-        actors = DocumentActors(self.coder.kb, self.coder.matcher, parsed, document.published)
+        if actors is None:
+            actors = DocumentActors(self.coder.kb, self.coder.matcher, parsed, document.published)
         return self._claim_finder.find(parsed, document, actors, events)
 
 

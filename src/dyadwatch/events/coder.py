@@ -160,8 +160,10 @@ class EventCoder:
         self.words = words
         self.rules: CodingRules = load_rules()
 
-    def code(self, doc: Doc, document: Document) -> list[Event]:
-        actors = DocumentActors(self.kb, self.matcher, doc, document.published)
+    def code(self, doc: Doc, document: Document, actors: DocumentActors | None = None) -> list[Event]:
+        """actors: the document's actors when the caller has them (a copy: resolving adds to them)."""
+        if actors is None:
+            actors = DocumentActors(self.kb, self.matcher, doc, document.published)
         events: list[Event] = []
         self._earlier = events  # what the document has told so far: "condemned the sanctions" are those
         seen: set[tuple] = set()
