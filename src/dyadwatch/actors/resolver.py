@@ -383,6 +383,13 @@ class DocumentActors:
                 return named
             country, certainty = self._country_of_modifiers(head, day)
             if country is None:
+                region = self._of_a_region(head)
+                if region is not None:  # "Western governments": no one country's; "East African leaders": the EAC
+                    igo = self.kb.actors.get(f"igo:{region}") if region else None
+                    if igo is None:
+                        return None
+                    return Resolution(ActorRef(_phrase_text(head), igo.actor_id, igo.name, igo.country, "IGO"), 0.7)
+            if country is None:
                 earlier = self._back_reference(head, day)
                 if earlier is not None:
                     return earlier
@@ -1279,6 +1286,18 @@ class DocumentActors:
             return self._pair_of_parties(head, day, PAIR_COUNTRY_NOUNS[lemma], with_orgs=False)
         if lemma in PAIR_SIDE_NOUNS:
             return self._pair_of_parties(head, day, None, with_orgs=True)
+        return None
+
+    def _of_a_region(self, head: Token) -> str | None:
+        """'East African leaders', 'Western governments', 'Gulf Arab states': a group of a region. Returns
+        the region's organisation's code, "" for a region without one, None for no region."""
+        for child in head.lefts:
+            if child.dep_ in ("amod", "compound", "nmod"):
+                phrase = head.doc[child.left_edge.i : child.i + 1].text
+                if phrase.lower() in self.kb.regional_words:
+                    return self.kb.regional_words[phrase.lower()] or ""
+                if phrase in self.kb.wider_places:
+                    return ""
         return None
 
     def _pair_in_modifiers(self, head: Token, day: str | None) -> tuple[Resolution, Resolution] | None:
