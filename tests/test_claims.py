@@ -342,3 +342,22 @@ def test_a_claims_word_file_written_before_the_accusation_lists_still_loads(tmp_
     words.write_text(yaml.safe_dump(older))
     loaded = load_claim_words(str(words))
     assert loaded.accusation_nouns == frozenset() and loaded.deny_verbs == load_claim_words().deny_verbs
+
+
+def test_a_denial_taken_back_in_a_later_sentence_is_one_proposition(pipeline):
+    # The same party first denies P, then (in a later sentence, with other words around it) admits P:
+    # a change of position on one proposition, one key.
+    claims = _claims_of(
+        pipeline,
+        "GOMA, Congo — The army at first denied that its soldiers had fired on the relief convoy near Sake. "
+        "Aid workers said two drivers were wounded. "
+        "On Thursday the army admitted that its soldiers had fired on the convoy.",
+    )
+    [denied] = [c for c in claims if c.stance == "deny"]
+    [admitted] = [c for c in claims if c.stance == "admit"]
+    assert denied.speaker.country == admitted.speaker.country == "COD"
+    assert admitted.link is None  # nothing in its sentence links it: the keys do
+    ClaimKeyer().assign(claims)
+    assert admitted.claim_key == denied.claim_key
+    [workers] = [c for c in claims if c.stance == "assert"]
+    assert workers.claim_key != denied.claim_key

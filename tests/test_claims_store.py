@@ -256,3 +256,97 @@ def test_a_stored_claim_keeps_its_date_for_keying(tmp_path):
     con.close()
     assert set(keys) == {"clash-2019", "clash-2022"}
     assert keys["clash-2019"] != keys["clash-2022"]
+
+
+def _ingest_each(path: Path, folder: Path, stories: list[dict]) -> None:
+    """Each story ingested in a run of its own, one after the other, into the store at `path`."""
+    for story in stories:
+        source = folder / f"{story['id']}.jsonl"
+        source.write_text(json.dumps(story) + "\n", encoding="utf-8")
+        with Store(path) as store:
+            assert ingest([str(source)], store).ingested == 1
+
+
+def _claim_rows(path: Path) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    rows = con.execute(
+        "SELECT doc_id, speaker_country, speaker_sector, stance, content, claim_key, link FROM claims "
+        "ORDER BY doc_id, start"
+    ).fetchall()
+    con.close()
+    return rows
+
+
+BORDER_STORIES = [
+    {
+        "id": "border-1",
+        "published": "2024-08-02",
+        "text": "VILNIUS, Aug 2 — Lithuania accused Minsk of pushing hundreds of migrants across the border "
+        "fence near Druskininkai to put pressure on the European Union. Border guards said they had "
+        "turned back 140 people overnight.",
+    },
+    {
+        "id": "border-2",
+        "published": "2024-08-04",
+        "text": "MINSK, Aug 4 — Belarus rejected the accusations on Sunday. The foreign ministry summoned "
+        "the Lithuanian charge d'affaires over a separate dispute about rail freight.",
+    },
+    {
+        "id": "border-3",
+        "published": "2024-08-06",
+        "text": "President Alexander Lukashenko dismissed Lithuania's accusations as a provocation on Tuesday. "
+        "Lithuanian officials are to meet Polish counterparts next week to discuss the frontier.",
+    },
+]
+
+
+def test_a_denial_answers_an_accusation_made_in_an_earlier_document(tmp_path):
+    # "Belarus rejected the accusations" says nothing of its own, and its document holds no accusation:
+    # it denies Lithuania's, stored from an earlier run, and is keyed with it.
+    path = tmp_path / "border.duckdb"
+    _ingest_each(path, tmp_path, BORDER_STORIES)
+    rows = _claim_rows(path)
+    [accusation] = [r for r in rows if r[0] == "border-1" and "migrants" in r[4]]
+    assert accusation[1:4] == ("LTU", "GOV", "assert")
+    denials = [r for r in rows if r[0] in ("border-2", "border-3") and r[3] == "deny"]
+    assert [r[:2] for r in denials] == [("border-2", "BLR"), ("border-3", "BLR")]
+    for denial in denials:
+        assert denial[4] == accusation[4] and denial[5] == accusation[5]
+    # The same stories in one run give the same claims and keys.
+    once = tmp_path / "once.duckdb"
+    both = tmp_path / "all.jsonl"
+    both.write_text("".join(json.dumps(s) + "\n" for s in BORDER_STORIES), encoding="utf-8")
+    with Store(once) as store:
+        ingest([str(both)], store)
+    assert _claim_rows(once) == rows
+    # Alone, the denial answers nothing and says nothing: no claim.
+    alone = tmp_path / "alone.duckdb"
+    _ingest_each(alone, tmp_path, BORDER_STORIES[1:2])
+    assert _claim_rows(alone) == []
+
+
+def test_rejected_accusations_are_the_earlier_documents_not_another_claim_of_the_accuser(tmp_path):
+    # The accusing party's only claim in the denial's own document is no accusation: the denial
+    # answers the accusation of the earlier document.
+    stories = [
+        {
+            "id": "arauca-1",
+            "published": "2024-03-11",
+            "text": "BOGOTA, March 11 — Colombia's defence minister accused the ELN of kidnapping two soldiers "
+            "near the Venezuelan border in Arauca.",
+        },
+        {
+            "id": "arauca-2",
+            "published": "2024-03-13",
+            "text": "BOGOTA, March 13 — The army said it had sent 2,000 troops to Arauca. "
+            "In a statement on Wednesday, the ELN rejected the government's accusations.",
+        },
+    ]
+    path = tmp_path / "arauca.duckdb"
+    _ingest_each(path, tmp_path, stories)
+    rows = _claim_rows(path)
+    [accusation] = [r for r in rows if r[0] == "arauca-1"]
+    [troops] = [r for r in rows if r[0] == "arauca-2" and r[3] == "assert"]
+    [denial] = [r for r in rows if r[0] == "arauca-2" and r[3] == "deny"]
+    assert denial[1:3] == ("COL", "REB") and "kidnapping" in denial[4]
+    assert denial[5] == accusation[5] != troops[5]

@@ -120,8 +120,11 @@ class Claim:
     negative: bool = False  # the content says something is not so ("posed no threat"), asserted as such
     about: list[str] = field(default_factory=list)  # countries (and IGO codes) the content names
     event_types: list[str] = field(default_factory=list)  # event types coded inside the content
-    link: str | None = None  # claim_id of the claim this one answers or repeats, in the same document
+    link: str | None = None  # claim_id of the claim this one answers or repeats, in the same document or an earlier one
     answers: str | None = None  # country whose claim this one answers ("rejected India's charge")
+    # Answers "the accusations" of a party its document holds no accusation of: the claim keyer looks for
+    # one in earlier documents before keeping `link` (not stored).
+    look_back: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -547,11 +547,9 @@ class ClaimFinder:
         here = self._fold(here)
         for item, claim in here:
             self._link(item, claim, here, earlier, actors, claim.date, context.accusing)
-        claims = []
-        for _, claim in here:
-            if not claim.content:
-                continue  # answers a claim we could not find, and says nothing of its own
-            claims.append(claim)
+        # An answer with no words of its own whose claim the document does not hold ("Belarus rejected
+        # the accusations") is kept without content: the claim keyer looks for it in earlier documents.
+        claims = [claim for _, claim in here]
         # "Zelensky said P, a claim the Russian defence ministry denied": also pull in possessor claims.
         claims += self._possessor_claims(here, document, sent, actors, start, text, events)
         return claims
@@ -804,12 +802,12 @@ class ClaimFinder:
                 target = next((c for c in earlier_here if _party(c.speaker) != side), None)
         elif item.link_noun is not None or item.link_here or item.answers_last:
             owner_country = self._owner_country(item.link_noun, actors, day) if item.link_noun is not None else None
-            before = [c for i, c in here if c is not claim and i.cue.i < item.cue.i]
+            before = [c for i, c in here if c is not claim and i.cue.i < item.cue.i and c.content]
             if item.link_here:
                 # "P, an accusation Moscow has rejected": the claim just made, by another party
                 others = [c for c in before if _party(c.speaker) != _party(claim.speaker) or c.stance != claim.stance]
                 target = others[-1] if others else None
-            pool = list(reversed(before)) + list(reversed(earlier))
+            pool = list(reversed(before)) + [c for c in reversed(earlier) if c.content]
             if target is None and owner_country:
                 # "rejected India's charge": India's claim in the document, the latest one that names the
                 # party rejecting it ("India accused Pakistan of ..."), else India's latest assertion.
@@ -818,7 +816,9 @@ class ClaimFinder:
                 if item.link_noun.lemma_.lower() in self.words.accusation_nouns:
                     # "rejected the government's accusations": what the government said accusing someone,
                     # not its latest statement ("the army said it had deployed 5,000 soldiers")
-                    owned = [c for c in owned if c.claim_id in accusing] or owned
+                    accusations = [c for c in owned if c.claim_id in accusing]
+                    claim.look_back = target is None and not accusations  # perhaps in an earlier document
+                    owned = accusations or owned
                 target = target or next((c for c in owned if c.stance == "assert"), None)
                 target = target or next(iter(owned), None)
             if target is None and not owner_country:

@@ -6,7 +6,16 @@ Claims are keyed one document at a time, in input order, against every claim alr
 1. A claim the claim finder linked to the claim it answers ("Lubinets said P, an
    accusation Moscow has rejected"; "Tehran dismissed Israel's claim"; "initially denied
    ... later admitted") takes that claim's key.
-2. Otherwise it is compared with each claim keyed so far and takes the key of the
+2. An answer with no words of its own whose claim its document does not hold ("Belarus
+   rejected the accusations", after "Lithuania accused Minsk of ..." in an earlier document)
+   answers a claim of an earlier document (`ClaimKeyer.settle`): an assertion of another
+   party (the one it names, "Lithuania's accusations", if any) made by accusing or naming
+   the answering party's country, up to cross_doc_days before it; made by accusing first,
+   then naming it, then the latest. It takes that claim's content, content vector and key; with
+   none, it says nothing and is dropped. "Rejected the government's accusations" when its
+   document holds no accusation of the government's looks there too before keeping the
+   government's claim in its document.
+3. Otherwise it is compared with each claim keyed so far and takes the key of the
    best-scoring one when the score reaches THRESHOLD; else a new key.
 
 The score of a new claim `a` and an earlier claim `b` (see `pair_features`, `pair_score`):
@@ -18,6 +27,8 @@ The score of a new claim `a` and an earlier claim `b` (see `pair_features`, `pai
       + subject_speaks * [the speaker of one is a country the other's content names]
       + answers * [a answers a claim of b's speaker that a's document does not hold]
       + restates * [the coder found one event type in both contents, and they share a name or number]
+      + reverses * [one party changing its position: a admits what it denied in b, or denies what it
+                    asserted: "the army at first denied that P" ... "the army admitted that P"]
     and 0 when a and b come from different documents with cosine < cross_doc_floor, or made
     more than cross_doc_days apart (statement dates).
 
@@ -32,10 +43,11 @@ an answer in the same document) are computed and weighted 0: the tuning gave the
 
 The weights and THRESHOLD were chosen on the development gold only (`gold/dev`) with
 `python -m dyadwatch.claims.tune gold/dev`, which tries a grid of weights and thresholds
-and keeps the best pairwise claim-key F1 under this incremental assignment (dev: P 0.93,
-R 0.64, F1 0.76 on matched claims; four combinations tie). `--cv` measures whether that
-choice generalises: chosen on two of the dev's document groups and scored on the third,
-F1 0.69 (it was 0.64 before `accused` and `restates`). Nothing was fitted on `gold/heldout/`.
+and keeps the best pairwise claim-key F1 under this incremental assignment (dev: P 0.94,
+R 0.65, F1 0.77 on matched claims; several combinations tie, among them the weights before
+`reverses` with `reverses` 0.2). `--cv` measures whether that choice generalises: chosen on
+two of the dev's document groups and scored on the third, F1 0.70 (0.69 before `settle`
+and `reverses`, 0.64 before `accused` and `restates`). Nothing was fitted on `gold/heldout/`.
 
 Keys are stable: a stored claim keeps its key (keys are never recomputed), a key is derived
 from the id of the first claim that had it (itself derived from document, sentence, cue and
@@ -49,6 +61,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
@@ -69,6 +82,7 @@ FEATURES = (
     "answers",
     "accused",
     "restates",
+    "reverses",
 )
 # score = (1 - sentence_mix) * cosine + sentence_mix * sentence_cosine + sum(weight * feature); fitted on gold/dev.
 WEIGHTS = {
@@ -78,6 +92,7 @@ WEIGHTS = {
     "subject_speaks": 0.1,
     "answers": 0.2,
     "restates": 0.1,
+    "reverses": 0.2,
     "cross_doc_floor": 0.5,  # tied on dev with no floor; kept for stores far larger than the dev set
     "cross_doc_days": 365,  # statements further apart than this, in different documents, never share a key
 }
@@ -111,6 +126,7 @@ class Keyed:
     start: int = 0
     anchors: frozenset[str] = frozenset()
     day: int | None = None  # the day the statement was made, as a proleptic ordinal (date.toordinal)
+    accuses: bool = False  # made with an accusing verb ("accused Minsk of ..."): what "the accusations" answer
     index: int = -1  # a position, for callers that keep claims in a list (claims/tune.py)
 
 
@@ -215,6 +231,10 @@ def pair_features(a: Keyed, b: Keyed, cosine: float, sentence_cosine: float = 0.
     # Two reports of one event: the coder found the same event type in both contents, and they
     # name the same people, places or numbers ("struck two Houthi launchers" / "destroyed two Houthi launchers").
     restates = bool(a.event_types & b.event_types) and bool(a.anchors & b.anchors)
+    # "The army at first denied that P." ... "The army admitted that P.": one side changing its position.
+    reverses = not different and (
+        (a.stance == "admit" and contests(b)) or (contests(a) and b.stance in SUPPORTING and not b.negative)
+    )
     dated = a.day is not None and b.day is not None
     return {
         "cosine": float(cosine),
@@ -236,6 +256,7 @@ def pair_features(a: Keyed, b: Keyed, cosine: float, sentence_cosine: float = 0.
         ),
         "accused": float(accused),
         "restates": float(restates),
+        "reverses": float(reverses),
         "days_apart": float(abs(a.day - b.day)) if dated else 0.0,
     }
 
@@ -277,7 +298,21 @@ def keyed_from(claim: Claim) -> Keyed:
         start=claim.start,
         anchors=anchors_of(claim.content),
         day=date.fromisoformat(claim.date).toordinal() if claim.date else None,
+        accuses=accusing_cue(claim.cue),
     )
+
+
+def accusing_cue(cue: str | None) -> bool:
+    """Whether the words that attribute a claim accuse ("accused", "blaming"; claims.yaml accusing_verbs)."""
+    stems = _accusing_stems()
+    return any(word.rstrip("sd").removesuffix("ing").removesuffix("e") in stems for word in (cue or "").lower().split())
+
+
+@lru_cache(maxsize=1)
+def _accusing_stems() -> frozenset[str]:
+    from dyadwatch.claims.words import load_claim_words
+
+    return frozenset(verb.removesuffix("e") for verb in load_claim_words().accusing_verbs)
 
 
 EXACT_SLACK = 1e-3  # a unit vector's cosine with a float16 row: within 2**-11 (+ rounding) of float32's
@@ -335,10 +370,13 @@ class ClaimKeyer:
     decided between them before.
     """
 
-    def __init__(self, params: KeyParams | None = None, embedder=None, exact=None) -> None:
+    def __init__(self, params: KeyParams | None = None, embedder=None, exact=None, contents=None) -> None:
         self.params = params or KeyParams()
         self._embed = embedder
         self.exact = exact
+        self.contents = contents  # claim ids -> their contents, read back from the store (`settle`)
+        self._texts: list[str | None] = []  # the contents of the rows from _exact_from on (not released)
+        self._named: dict[str, list[int]] = {}  # country -> rows of assertions naming it or made by it (`settle`)
         self.items: list[Keyed] = []
         self._content = np.zeros((0, DIM), dtype=np.float16)  # capacity >= len(items); rows past it unused
         self._exact_from = 0  # rows from here on have float32 content vectors too, in _tail
@@ -349,8 +387,9 @@ class ClaimKeyer:
         self._asserted: dict[str, set[tuple]] = {}  # key -> parties that assert or admit it (not negatively)
 
     # -- the index ------------------------------------------------------------------------
-    def add(self, items: Sequence[Keyed], vectors: np.ndarray) -> None:
-        """Add claims keyed earlier (e.g. read from the store) with their vectors (content | sentence)."""
+    def add(self, items: Sequence[Keyed], vectors: np.ndarray, texts: Sequence[str] | None = None) -> None:
+        """Add claims keyed earlier (e.g. read from the store) with their vectors (content | sentence) and,
+        for claims the store does not hold yet, their contents."""
         if not len(items):
             return
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(items), 2 * DIM)
@@ -360,17 +399,21 @@ class ClaimKeyer:
         self._tail = _room(self._tail, start - self._exact_from, end - self._exact_from)
         self._tail[start - self._exact_from : end - self._exact_from] = vectors[:, :DIM]
         self.items.extend(items)
-        for item in items:
-            self._note_assertion(item)
+        self._texts.extend(texts if texts is not None else [None] * len(items))
+        for row, item in enumerate(items, start):
+            self._note_assertion(item, row)
         for row, item in enumerate(items, start):
             if item.doc_id != self._open_doc:
                 self._open_doc, self._open_rows, self._open_sentences = item.doc_id, [], []
             self._open_rows.append(row)
             self._open_sentences.append(vectors[row - start, DIM:])
 
-    def _note_assertion(self, item: Keyed) -> None:
+    def _note_assertion(self, item: Keyed, row: int) -> None:
         if item.stance in SUPPORTING and not item.negative:
             self._asserted.setdefault(item.claim_key, set()).add(party(item))
+        if item.stance == "assert" and not item.negative:
+            for country in item.about | {item.speaker_country} - {None}:
+                self._named.setdefault(country, []).append(row)
 
     def remove_documents(self, doc_ids: Iterable[str]) -> None:
         """Forget the claims of documents that are being replaced."""
@@ -381,10 +424,11 @@ class ClaimKeyer:
         self.items = [self.items[i] for i in keep]
         self._content = self._content[keep]
         self._tail = self._tail[[i - self._exact_from for i in keep if i >= self._exact_from]]
+        self._texts = [self._texts[i - self._exact_from] for i in keep if i >= self._exact_from]
         self._exact_from = sum(1 for i in keep if i < self._exact_from)
-        self._asserted = {}
-        for item in self.items:
-            self._note_assertion(item)
+        self._asserted, self._named = {}, {}
+        for row, item in enumerate(self.items):
+            self._note_assertion(item, row)
         if self._open_doc in drop:
             self._open_doc, self._open_rows, self._open_sentences = None, [], []
         elif self._open_rows:
@@ -395,6 +439,7 @@ class ClaimKeyer:
         """Drop the float32 copies of the indexed vectors: the store holds them now (see `exact`)."""
         assert self.exact is not None, "a keyer without a store keeps its float32 vectors"
         self._exact_from, self._tail = len(self.items), np.zeros((0, DIM), dtype=np.float32)
+        self._texts = []
 
     @property
     def vectors(self) -> np.ndarray:
@@ -461,6 +506,13 @@ class ClaimKeyer:
             return np.zeros((0, 2 * DIM), dtype=np.float32)
         if vectors is None:
             vectors = self.embed(claims)
+        if not vectors.flags.writeable:
+            vectors = vectors.copy()
+        kept, found = self.settle(claims, vectors)
+        if len(kept) < len(claims):
+            claims[:] = [claims[k] for k in kept]
+            vectors = vectors[kept]
+            cosines = None if cosines is None else cosines[kept]
         position = {c.claim_id: i for i, c in enumerate(claims)}
         done: set[int] = set()
         added: dict[str, Keyed] = {}
@@ -470,19 +522,86 @@ class ClaimKeyer:
                 return
             claim = claims[i]
             target = position.get(claim.link) if claim.link else None
-            if target is not None and target not in seen and target != i:
+            if claim.claim_id in found:
+                claim.claim_key = found[claim.claim_id]  # it answers a claim of an earlier document
+            elif target is not None and target not in seen and target != i:
                 key(target, seen | {i})  # the claim answered is keyed first, even when it comes later
                 claim.claim_key = claims[target].claim_key
             else:
                 claim.claim_key = self._nearest_key(claim, vectors[i], None if cosines is None else cosines[i])
             done.add(i)
             added[claim.claim_id] = item = keyed_from(claim)
-            self.add([item], vectors[i : i + 1])
+            self.add([item], vectors[i : i + 1], [claim.content])
 
         for i in range(len(claims)):
             key(i)
         self._resolve_negatives(claims, added)
         return vectors
+
+    def settle(self, claims: list[Claim], vectors: np.ndarray) -> tuple[list[int], dict[str, str]]:
+        """Answers whose claim their document does not hold, found among the claims of earlier documents.
+
+        "Belarus rejected the accusations", with Lithuania's "accused Minsk of ..." in an earlier
+        document: the denial takes that claim's content (and its content vector, in `vectors`), a
+        link to it and its key. Also an answer to "the government's accusations" that its document
+        linked, for want of an accusation there, to another claim of the government's (`look_back`).
+        Returns the positions of the claims kept (an answer with no words of its own and no claim
+        to answer says nothing) and the keys found, by claim id.
+        """
+        kept, found = [], {}
+        for i, claim in enumerate(claims):
+            if claim.content and not claim.look_back:
+                kept.append(i)
+                continue
+            row = self._answered(keyed_from(claim))
+            text = None if row is None else self._text(row)
+            if row is None or text is None:
+                if claim.content:
+                    kept.append(i)
+                continue
+            item = self.items[row]
+            claim.link, claim.content, claim.content_start, claim.content_end = item.claim_id, text, None, None
+            claim.about, claim.event_types = sorted(item.about), sorted(item.event_types)
+            vectors[i, :DIM] = self._vector(row)
+            found[claim.claim_id] = item.claim_key
+            kept.append(i)
+        return kept, found
+
+    def _answered(self, new: Keyed) -> int | None:
+        """The row of the claim of another party, in an earlier document, that `new` answers: an
+        assertion made by the party it names (`answers`) if any, made by accusing ("X accused Y of
+        P", by a party of Y's country or not) or naming `new`'s country, not made after it nor more
+        than cross_doc_days before; preferably made by accusing, then naming it, then the latest."""
+        best, best_rank = None, None
+        days = self.params.weights.get("cross_doc_days", float("inf"))
+        for row in self._named.get(new.speaker_country or "", ()):
+            item = self.items[row]
+            if item.doc_id == new.doc_id or party(item) == party(new):
+                continue
+            if new.answers and item.speaker_country != new.answers:
+                continue
+            if new.day is not None and item.day is not None and not 0 <= new.day - item.day <= days:
+                continue
+            names = new.speaker_country in item.about
+            if not (item.accuses or names):
+                continue
+            rank = (item.accuses, names, item.day or 0, item.doc_id, item.start, item.claim_id)
+            if best_rank is None or rank > best_rank:
+                best, best_rank = row, rank
+        return best
+
+    def _text(self, row: int) -> str | None:
+        if row >= self._exact_from:
+            return self._texts[row - self._exact_from]
+        return self.contents([self.items[row].claim_id])[0] if self.contents is not None else None
+
+    def _vector(self, row: int) -> np.ndarray:
+        """The content vector of an indexed claim, in float32 (read back from the store when released)."""
+        if row >= self._exact_from:
+            return self._tail[row - self._exact_from]
+        if self.exact is not None:
+            return self.exact([self.items[row].claim_id])[0]
+        return self._content[row].astype(np.float32)
 
     def content_cosines(self, vectors: np.ndarray) -> np.ndarray:
         """Content cosines of new claims' vectors (content | sentence) with every claim indexed now, one

@@ -21,7 +21,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from dyadwatch.claims.keys import DIM, ClaimKeyer, Keyed, anchors_of, shared_set
+from dyadwatch.claims.keys import DIM, ClaimKeyer, Keyed, accusing_cue, anchors_of, shared_set
 from dyadwatch.records import Claim
 
 SPEAKER_COLS = ("text", "actor_id", "name", "country", "sector")
@@ -98,7 +98,10 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
 
     The index holds the stored claims' content vectors in float16 and reads the float32 ones
     back from the store when they could decide a key (`ClaimKeyer`)."""
-    keyer = ClaimKeyer(exact=lambda claim_ids: stored_content_vectors(con, claim_ids))
+    keyer = ClaimKeyer(
+        exact=lambda claim_ids: stored_content_vectors(con, claim_ids),
+        contents=lambda claim_ids: stored_contents(con, claim_ids),
+    )
     if not has_claims_table(con):
         return keyer
     with warnings.catch_warnings():  # "an extra copy of the rows": still far less than Python floats
@@ -106,7 +109,7 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
         reader = con.execute(
             """
             SELECT c.claim_id, c.claim_key, c.doc_id, c.speaker_country, c.speaker_sector, c.stance, c.about,
-                   c.event_types, c.answers, c.negative, c.start, c.content, c.date, c.vector
+                   c.event_types, c.answers, c.negative, c.start, c.content, c.date, c.cue, c.vector
             FROM claims c JOIN documents d ON d.id = c.doc_id
             WHERE c.vector IS NOT NULL
             ORDER BY c.doc_id, c.start, c.claim_id
@@ -115,8 +118,8 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
     for batch in reader:  # vectors straight from Arrow: no Python float per value
         if not batch.num_rows:
             continue
-        vectors = batch.column(13).flatten().to_numpy(zero_copy_only=False).astype(np.float32, copy=False)
-        rows = zip(*(batch.column(i).to_pylist() for i in range(13)), strict=True)
+        vectors = batch.column(14).flatten().to_numpy(zero_copy_only=False).astype(np.float32, copy=False)
+        rows = zip(*(batch.column(i).to_pylist() for i in range(14)), strict=True)
         items = [
             Keyed(
                 claim_id=r[0],
@@ -132,6 +135,7 @@ def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
                 start=r[10] or 0,
                 anchors=anchors_of(r[11] or ""),
                 day=r[12].toordinal() if r[12] else None,
+                accuses=accusing_cue(r[13]),
             )
             for r in rows
         ]
@@ -150,6 +154,13 @@ def stored_content_vectors(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[s
     rows = values.astype(np.float32, copy=False).reshape(len(table), DIM)
     where = {claim_id: k for k, claim_id in enumerate(table.column("claim_id").to_pylist())}
     return rows[[where[claim_id] for claim_id in claim_ids]]
+
+
+def stored_contents(con: duckdb.DuckDBPyConnection, claim_ids: Sequence[str]) -> list[str | None]:
+    """The contents of stored claims, in the order given (None for an id not stored)."""
+    rows = con.execute("SELECT claim_id, content FROM claims WHERE claim_id IN (SELECT unnest(?))", [list(claim_ids)])
+    found = dict(rows.fetchall())
+    return [found.get(claim_id) for claim_id in claim_ids]
 
 
 def _one(text: str | None) -> str | None:
@@ -200,7 +211,7 @@ class ClaimWriter:
             chunk = None if cosines is None else cosines[at : at + len(claims)]
             at += len(claims)
             group.pop(0)
-            self.keyer.assign(claims, part, chunk)
+            part = self.keyer.assign(claims, part, chunk)  # an answer to nothing found is dropped
             tables.append(claim_table(claims, part))
         write_claim_rows(con, list(doc_ids) + list(dropped), tables)
         self.keyer.release()  # the store holds their float32 vectors now

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dyadwatch.claims.keys import ClaimKeyer, KeyParams, key_for, keyed_from
+from dyadwatch.claims.keys import DIM, ClaimKeyer, KeyParams, key_for, keyed_from
 from dyadwatch.evaluate import load_claims_gold, match_claims, score_claims
 from dyadwatch.records import Claim
 
@@ -42,11 +42,26 @@ GRID = {
     "answers": (0.0, 0.2),
     "accused": (0.0, 0.1, 0.2),
     "restates": (0.0, 0.1, 0.2),
+    "reverses": (0.0, 0.1, 0.2),
     "cross_doc_floor": (0.5, 0.6),
     "cross_doc_days": (365,),  # not tuned: every cross-document pair of the dev gold lies within 54 days
 }
 THRESHOLDS = (0.65, 0.7, 0.75, 0.8)
 GROUPS = ("ga", "gb", "gc")
+
+
+def settled(claims_by_doc: list[list[Claim]], embed=None) -> tuple[list[Claim], np.ndarray]:
+    """The claims and their vectors as an ingest keys them: an answer whose claim is in an earlier
+    document linked to it, one that answers nothing dropped (`ClaimKeyer.settle`, which depends on
+    no tuned weight)."""
+    keyer = ClaimKeyer(embedder=embed)
+    claims, parts = [], []
+    for doc in claims_by_doc:
+        doc = list(doc)
+        if doc:
+            parts.append(keyer.assign(doc, keyer.embed(doc)))
+            claims += doc
+    return claims, np.vstack(parts) if parts else np.zeros((0, 2 * DIM), dtype=np.float32)
 
 
 def candidate_features(claims: list[Claim], vectors: np.ndarray) -> list[tuple[np.ndarray, dict[str, np.ndarray]]]:
@@ -109,9 +124,7 @@ def assign_keys(claims: list[Claim], features: list, params: KeyParams) -> list[
 
 def tune(claims_by_doc: list[list[Claim]], gold: list[dict], embed=None) -> tuple[KeyParams, list[tuple]]:
     """The weights and threshold (from GRID and THRESHOLDS) with the best pairwise claim-key F1."""
-    keyer = ClaimKeyer(embedder=embed)
-    claims = [c for doc in claims_by_doc for c in doc]
-    vectors = np.vstack([keyer.embed(doc) for doc in claims_by_doc if doc])
+    claims, vectors = settled(claims_by_doc, embed)
     features = candidate_features(claims, vectors)
     records = [
         {
@@ -171,9 +184,7 @@ def _f1(counts: np.ndarray) -> float:
 
 def cross_validate(claims_by_doc: list[list[Claim]], gold: list[dict], embed=None) -> dict:
     """Leave-one-group-out pairwise claim-key F1 over GRID x THRESHOLDS (see the module's docstring)."""
-    keyer = ClaimKeyer(embedder=embed)
-    claims = [c for doc in claims_by_doc for c in doc]
-    vectors = np.vstack([keyer.embed(doc) for doc in claims_by_doc if doc])
+    claims, vectors = settled(claims_by_doc, embed)
     features = candidate_features(claims, vectors)
     records = _records(claims)
     index = {r["claim_id"]: i for i, r in enumerate(records)}
