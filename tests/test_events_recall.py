@@ -737,12 +737,6 @@ CODED_AS_AN_ANNOTATOR_WOULD = [
         id="a statement's author named by a modifier",
     ),
     pytest.param(
-        "Burkina Faso's junta ordered French special forces out of the country in January 2023.",
-        "2024-06-03",
-        ("SANCTION", "BFA", "FRA"),
-        id="ordering a state's forces out",
-    ),
-    pytest.param(
         "Ghana summoned the Togolese envoy on Monday after Lomé expelled two Ghanaian diplomats.",
         "2024-06-14",
         ("SANCTION", "TGO", "GHA"),
@@ -903,9 +897,13 @@ def test_insisting_on_a_fact_is_no_request(code):
     assert not any(e.event_type == "REQUEST" for e in code(text, "2024-06-14"))
 
 
-def test_a_date_in_the_act_s_purpose_or_participle_clause_dates_the_act(code):
-    events = code("Serbian police used tear gas to clear the square on Saturday.", "2024-06-19")
-    assert [e.date for e in events if e.event_type == "ASSAULT"] == ["2024-06-15"]
+def test_a_date_in_the_act_s_participle_clause_dates_the_act(code):
+    text = (
+        "Mozambican police fired live rounds at opposition supporters marching in the capital on Thursday, "
+        "killing three."
+    )
+    events = code(text, "2024-11-08")
+    assert [e.date for e in events if e.event_type == "ASSAULT"] == ["2024-11-07"]
     # A clause with its own subordinator is another act, with its own time.
     events = code("Belgrade summoned the Croatian envoy after Zagreb expelled a diplomat on Monday.", "2024-06-19")
     assert [e.date for e in events if e.event_type == "ACCUSE"] == ["2024-06-19"]
@@ -921,3 +919,34 @@ def test_a_date_on_the_saying_is_past_whatever_the_plan_said(code):
     text = "On May 2, Bolivia's president announced that his government would cut ties with Israel."
     events = [e for e in code(text, "2024-06-20") if e.event_type == "SANCTION"]
     assert events and events[0].hypothetical and events[0].date == "2024-05-02"
+
+
+# Sentences from the review of this day's rules: each was coded wrongly by a rule that fired too widely.
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("American and British warships fired missiles at the radar sites.", ("MOBILIZE", "USA", "GBR")),
+        ("Japanese and Korean officials rejected the plan on Monday.", ("REJECT", "JPN", "KOR")),
+        ("The Jordanian air force flew aid to Gaza.", None),
+        ("Russia flew two strategic bombers to Venezuela.", ("CONSULT", "RUS", "VEN")),
+        ("Israel denied responsibility for the strike on the hospital.", ("ASSAULT", "ISR", None)),
+        ("Finland filed its application to join NATO.", ("ACCUSE", "FIN", "NATO")),
+        ("The EU agreed not to lift sanctions on Russia.", ("CONCEDE", "EU", "RUS")),
+    ],
+)
+def test_rules_do_not_fire_beyond_what_they_mean(code, text, unwanted):
+    events = coded(code(text, "2024-06-21"))
+    if unwanted is None:
+        assert ("AID", "JOR", "PSE") in events
+    else:
+        assert unwanted not in events
+
+
+def test_a_threat_is_dated_by_the_threat_not_by_what_it_threatens(code):
+    events = code("Washington threatened on Monday to impose tariffs on Canada on February 1.", "2025-01-22")
+    assert [e.date for e in events if e.event_type == "THREATEN"] == ["2025-01-20"]
+
+
+def test_a_judged_act_with_its_own_target_is_not_an_earlier_one(code):
+    text = "The US imposed sanctions on Iran. Russia condemned the sanctions on Syria."
+    assert ("ACCUSE", "RUS", "USA") not in coded(code(text, "2024-06-21"))

@@ -255,11 +255,15 @@ class KnowledgeBase:
         return self._generic
 
     def acronyms(self) -> list[str]:
-        """The names written in capitals alone ("ECOWAS", "IGAD"), not words that are plain English too."""
+        """Organisations' names written in capitals alone ("ECOWAS", "IGAD"), not plain English words too."""
         return sorted(
             text
-            for text in self.surfaces
-            if text.isupper() and text.isalpha() and len(text) >= 3 and text not in self.plain_words_in_capitals
+            for text, surfaces in self.surfaces.items()
+            if text.isupper()
+            and text.isalpha()
+            and len(text) >= 3
+            and text not in self.plain_words_in_capitals
+            and all(s.kind in ("igo", "org") for s in surfaces)  # not "USA", "MBS": states and people stay
         )
 
     def surfaces_of(self, actor_id: str) -> list[tuple[str, str]]:

@@ -54,6 +54,8 @@ SPEECH_ACT_TYPES = {"AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SUPPORT
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Types whose target is the subject of their "that" clause: "demanded that the EU reconnect ...".
 CONTENT_SUBJECT_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
+# How many sentences back "condemned the sanctions" looks for the sanctions it judges.
+TOLD_BEFORE_SENTENCES = 3
 # Subordinators of time: a clause they open tells an act of its own, not another act's content.
 TIME_MARKS = {"after", "before", "when", "since", "while", "once", "as"}
 # "a series of talks", "a round of strikes": the event noun's doer is the governing verb's subject.
@@ -448,7 +450,7 @@ class EventCoder:
         # told by the noun with its target; "shelled villages in Kunar, killing three civilians": the
         # killing is the shelling's. Neither is a second event of the same type.
         acting = {
-            ((item.noun if item.kind == "noun" else item.verb).i, e.event_type)
+            ((item.noun if item.kind == "noun" else item.verb).i, e.event_type): e.target.country
             for item, events in coded
             for e in events
             if e.target
@@ -457,9 +459,10 @@ class EventCoder:
             if item.kind == "verb":
                 verb = item.verb
                 doers = [c.i for c in verb.children if c.dep_ == "nsubj"]
+                events = [e for e in events if not any(_same_toll(acting.get((i, e.event_type)), e) for i in doers)]
                 if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not doers:
-                    doers = [verb.head.i]
-                events = [e for e in events if not any((i, e.event_type) in acting for i in doers)]
+                    # "..., killing three civilians": the toll of the act it hangs on, whoever the victims
+                    events = [e for e in events if (verb.head.i, e.event_type) not in acting]
             yield from events
 
     def _subsumed(self, item: Found, trigger_verbs: dict[int, Found]) -> bool:
@@ -486,7 +489,9 @@ class EventCoder:
                 return False
             if (
                 node.dep_ == "advcl"
+                and node.tag_ == "VBD"  # "after Berlin expelled": told as done; not "once Israel strikes"
                 and node.head.i in trigger_verbs
+                and node.head.dep_ not in ("xcomp", "ccomp", "pcomp", "advcl", "conj")
                 and any(m.dep_ == "mark" and m.lower_ in TIME_MARKS for m in node.children)
             ):
                 return False  # "summoned the ambassador after Berlin expelled two diplomats": an act of its own
@@ -534,7 +539,9 @@ class EventCoder:
                 if child.dep_ == "xcomp":
                     objects = {c.lemma_.lower() for c in child.children if c.dep_ == "dobj"}
                     inner = self.lexicon.verb(child.lemma_.lower(), set(), objects)
-                    if inner is not None and inner.event_type in rules.agreed_contents:
+                    negated = any(c.dep_ == "neg" for c in child.children)
+                    pair = any(c.dep_ == "conj" for s in item.verb.children if s.dep_ == "nsubj" for c in s.children)
+                    if inner is not None and inner.event_type in rules.agreed_contents and not (negated or pair):
                         return inner.event_type, inner.mode  # "agreed to pause the tariffs": a concession
         if item.kind == "verb" and item.verb.lemma_.lower() in rules.promise_verbs:
             for child in item.verb.children:
@@ -704,7 +711,10 @@ class EventCoder:
 
         if item.reported and entry.event_type == "SANCTION":
             sources = [r for r in sources if r.ref.sector in self.rules.ruling_sectors]  # courts and panels only
-        only = dict(self.rules.sector_only).get(entry.lemma.lower()) if item.kind == "verb" else None
+        bare = item.kind == "verb" and not entry.objects  # "flew aid to Gaza" is its own row, for anyone
+        only = dict(self.rules.sector_only).get(entry.lemma.lower()) if bare else None
+        if bare and entry.lemma.lower() in self.rules.objectless_verbs and any(c.dep_ == "dobj" for c in verb.children):
+            return  # "flew to Cairo" is a visit; "flew two bombers to Venezuela" is not
         if only is not None:
             sources = [r for r in sources if r.ref.sector in only]  # "troops gathered", not "crowds gathered"
         if not sources:
@@ -838,8 +848,12 @@ class EventCoder:
         entry = self._noun_entry(noun)
         if entry is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children):
             return []
+        if any(c.dep_ == "prep" for c in noun.children):
+            return []  # "condemned the attack on Lebanon": the act is named with its own side
         start = noun.sent.start_char
-        told = [e for e in self._earlier if e.event_type == entry.event_type and e.start < start]
+        window = [s.start_char for s in noun.doc.sents if s.start_char < start][-TOLD_BEFORE_SENTENCES:]
+        since = window[0] if window else start
+        told = [e for e in self._earlier if e.event_type == entry.event_type and since <= e.start < start]
         aimed = [e for e in told if e.target is not None and e.target.country == source.ref.country]
         for event in reversed(aimed or told):
             if event.source.country and event.source.country != source.ref.country:
@@ -1346,7 +1360,7 @@ class EventCoder:
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() == "responsibility":
             # "The Houthis claimed responsibility for a missile attack on Eilat": the one claiming did it.
             claimed = noun.head.head
-            if claimed.dep_ == "dobj" and claimed.head.pos_ == "VERB":
+            if claimed.dep_ == "dobj" and claimed.head.lemma_.lower() in self.rules.claiming_verbs:
                 return self._verb_sources(claimed.head, actors, day)
         candidates = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
         # "Turkish drone strikes": the doer may modify the weapon that names the attack.
@@ -1666,6 +1680,13 @@ def _conditions(nodes: list[Token]) -> list[Token]:
         for clause in node.children
         if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
     ]
+
+
+def _same_toll(acting_target: str | None, event: Event) -> bool:
+    """True when an act's toll tells no other side than the act itself ('..., killing three civilians')."""
+    if acting_target is None:
+        return False
+    return event.target is None or event.target.country in (None, acting_target)
 
 
 def _told_to_act(obj: Token) -> bool:

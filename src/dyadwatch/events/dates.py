@@ -201,8 +201,8 @@ def _dates_for(trigger: Token, sent: Span, other_events: frozenset[int] = frozen
     anchors = {trigger.i, clause.i}
     direct: list[tuple[int, Span]] = []
     reported: list[tuple[int, Span]] = []
-    # "used water cannon to disperse protesters on Wednesday", "fired at supporters marching on
-    # Thursday": a date in the act's own purpose or participle clause, when nothing nearer dates it.
+    # "fired at supporters marching on Thursday": a date in the act's own participle clause, when
+    # nothing nearer dates it.
     attendant: list[tuple[int, Span]] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME") or _is_duration(ent):
@@ -231,10 +231,9 @@ def _dates_for(trigger: Token, sent: Span, other_events: frozenset[int] = frozen
 
 
 def _attendant(clause: Token) -> bool:
-    """A purpose infinitive or a bare participle clause: it happens with its head's act, not apart."""
-    if clause.dep_ == "xcomp":
-        return True
-    return clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children)
+    """A bare participle clause ('fired at supporters marching on Thursday'): it happens with its head's
+    act, not apart. Not an infinitive: 'threatened to impose tariffs on February 1' is dated by the threat."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _governs(head: Token, clause: Token) -> bool:

@@ -48,6 +48,8 @@ class CodingRules:
     judging_types: frozenset[str] = frozenset()
     retaliation_objects: frozenset[str] = frozenset()
     agreed_contents: frozenset[str] = frozenset()
+    claiming_verbs: frozenset[str] = frozenset()
+    objectless_verbs: frozenset[str] = frozenset()
     police_words: frozenset[str] = frozenset()
     weapon_verbs: frozenset[str] = frozenset()
     ordering_verbs: frozenset[str] = frozenset()
@@ -119,6 +121,8 @@ def load_rules() -> CodingRules:
         judging_types=names("judging_types"),
         retaliation_objects=words("retaliation_objects"),
         agreed_contents=names("agreed_contents"),
+        claiming_verbs=words("claiming_verbs"),
+        objectless_verbs=words("objectless_verbs"),
         police_words=words("police_words"),
         weapon_verbs=words("weapon_verbs"),
         ordering_verbs=words("ordering_verbs"),
