@@ -64,14 +64,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 NAME_LIKE_ACRONYM = "NATO"
 
 
-def read_as_names(nlp, acronyms: Iterable[str]) -> None:
-    """Make the parser see these all-capital acronyms as it sees NATO.
+# A surname the model reads as a person's name wherever it stands.
+NAME_LIKE_SURNAME = "Obama"
+
+
+def read_as_names(nlp, acronyms: Iterable[str], model_word: str = NAME_LIKE_ACRONYM) -> None:
+    """Make the parser see these words as it sees `model_word` (NATO for acronyms, Obama for surnames).
 
     The tagger, parser and entity recogniser look at a word through its spelling features (norm,
     prefix, suffix, shape); copying NATO's into the vocabulary's entry for each acronym changes how
     it is parsed and nothing else: the text, the offsets and the matching by spelling stay as they are.
     """
-    model = nlp.vocab[NAME_LIKE_ACRONYM]
+    model = nlp.vocab[model_word]
     for acronym in acronyms:
         entry = nlp.vocab[acronym]
         for feature in ("norm_", "prefix_", "suffix_", "shape_"):

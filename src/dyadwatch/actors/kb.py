@@ -145,6 +145,7 @@ class KnowledgeBase:
         self.not_actors: set[str] = set()
         self.wider_places: set[str] = set()  # "South China Sea", "Latin American": never the country inside
         self.regional_words: dict[str, str | None] = {}  # "west african" -> "ECOWAS", "western" -> None
+        self.misread_surnames: list[str] = []  # "Trump": surnames the parser takes for other words
         self.plain_words_in_capitals: set[str] = set()  # "CAR", "ICE": acronyms that are words too
         self.back_references: set[str] = set()  # "council": refers to an organisation with the word in its name
         self.generic_back_references: set[str] = set()  # "the group": the organisation named last
@@ -387,6 +388,7 @@ def _load_offices(kb: KnowledgeBase, data: dict, extend: bool = False) -> None:
     kb.business_back_references = {w.lower() for w in back.get("generic_business") or []}
     kb.posted_abroad = {w.lower() for w in data.get("posted_abroad") or []}
     kb.plain_words_in_capitals = set(data.get("plain_words_in_capitals") or [])
+    kb.misread_surnames = list(data.get("misread_surnames") or [])
     kb.regional_words = {w.lower(): code for w, code in (data.get("regional_words") or {}).items()}
     kb.from_elsewhere = {w.lower() for w in data.get("from_elsewhere") or []}
 

@@ -33,7 +33,7 @@ from spacy.util import filter_spans
 
 from dyadwatch.actors.kb import Actor, KnowledgeBase, Role, Surface
 from dyadwatch.actors.places import country_of_place
-from dyadwatch.nlp import DATELINE, read_as_names
+from dyadwatch.nlp import DATELINE, NAME_LIKE_SURNAME, read_as_names
 from dyadwatch.records import ActorRef
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -190,6 +190,7 @@ class ActorMatcher:
     def __init__(self, kb: KnowledgeBase, nlp) -> None:
         self.kb = kb
         read_as_names(nlp, kb.acronyms())  # "ECOWAS imposed sanctions": not a verb in "-WAS"
+        read_as_names(nlp, kb.misread_surnames, NAME_LIKE_SURNAME)  # "Trump imposed tariffs": not a noun
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._surface: dict[tuple[int, ...], str] = {}
         patterns = []
