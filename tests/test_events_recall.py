@@ -954,5 +954,6 @@ def test_a_judged_act_with_its_own_target_is_not_an_earlier_one(code):
 
 def test_a_surname_the_parser_takes_for_a_word_is_read_as_a_name(code, pipeline):
     assert ("SANCTION", "USA", "MEX") in coded(code("Trump imposed tariffs on Mexico on Friday.", "2025-03-08"))
+    assert ("CONSULT", "GBR", "FRA") in coded(code("Starmer will travel to Paris next week.", "2025-03-08"))
     doc = pipeline.nlp("The trump card was his.")
     assert doc[1].pos_ == "NOUN"  # the common word, in lower case, is another entry of the vocabulary
