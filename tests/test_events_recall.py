@@ -957,3 +957,12 @@ def test_a_surname_the_parser_takes_for_a_word_is_read_as_a_name(code, pipeline)
     assert ("CONSULT", "GBR", "FRA") in coded(code("Starmer will travel to Paris next week.", "2025-03-08"))
     doc = pipeline.nlp("The trump card was his.")
     assert doc[1].pos_ == "NOUN"  # the common word, in lower case, is another entry of the vocabulary
+
+
+def test_a_judge_s_own_people_are_the_victims_not_the_side_judged(code):
+    events = coded(code("Vietnam condemned the detention of its fishermen by Chinese forces.", "2024-06-24"))
+    assert ("ACCUSE", "VNM", "CHN") in events and ("ACCUSE", "VNM", "VNM") not in events
+
+
+def test_rafah_is_a_place_of_palestine(code):
+    assert ("ASSAULT", "ISR", "PSE") in coded(code("Israeli tanks shelled Rafah overnight.", "2024-06-24"))

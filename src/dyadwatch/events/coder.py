@@ -1042,6 +1042,10 @@ class EventCoder:
             # "Eritrea sent a delegation to Addis Ababa", "recalled its ambassador from Kabul": the source's
             # own people are what it moved; the one they went to or left comes later.
             others = [r for r in resolved if not _same_actor(source.ref, r.ref)]
+            if entry.event_type in self.rules.judging_types:
+                # "condemned the arrest of its citizens in Japan": the judge's own people are the victims,
+                # not the side judged.
+                others = [r for r in others if r.ref.sector != "CVL" or r.ref.country != source.ref.country]
             if _own_possession(candidate):
                 # "to defend its companies": the source's own, of whatever sector
                 others = [r for r in others if r.ref.country is None or r.ref.country != source.ref.country]
@@ -1081,6 +1085,13 @@ class EventCoder:
                 if owner.i in brokers:
                     continue
                 resolved = self._resolve(owner, actors, day, verb, counterpart_office=office)
+                if (
+                    resolved is not None
+                    and entry.event_type in self.rules.judging_types
+                    and resolved.ref.country == source.ref.country
+                    and resolved.ref.sector == "CVL"
+                ):
+                    continue  # "condemned the arrest of its citizens": the judge's own people are the victims
                 if resolved is None and entry.event_type in LOCATED_TYPES:
                     resolved = actors.resolve_place(owner, day)  # "struck a hospital in Kharkiv": the town's
                     resolved = None if resolved and _same_actor(source.ref, resolved.ref) else resolved
