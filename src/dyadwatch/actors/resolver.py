@@ -387,9 +387,7 @@ class DocumentActors:
                 region = self._of_a_region(head)
                 if region is not None:  # "Western governments": no one country's; "East African leaders": the EAC
                     igo = self.kb.actors.get(f"igo:{region}") if region else None
-                    if igo is None:
-                        return None
-                    return Resolution(ActorRef(_phrase_text(head), igo.actor_id, igo.name, igo.country, "IGO"), 0.7)
+                    return _as_igo(igo, head) if igo is not None else None
             if country is None:
                 earlier = self._back_reference(head, day)
                 if earlier is not None:
@@ -833,8 +831,7 @@ class DocumentActors:
                 and needed <= set(re.split(r"[\s\-]+", a.name.lower()))
             ]
             if len(found) == 1:
-                igo = found[0]
-                return Resolution(ActorRef(_phrase_text(head), igo.actor_id, igo.name, igo.country, "IGO"), 0.7)
+                return _as_igo(found[0], head)
         return None
 
     def _country_of_modifiers(
@@ -1447,6 +1444,11 @@ def _plural(token: Token) -> bool:
     if token.ent_type_ in ("GPE", "ORG", "NORP") and token.tag_ == "NNPS":
         return False  # "the United Arab Emirates", "the Philippines": one state
     return token.tag_ in ("NNS", "NNPS") or token.lemma_.lower() in PLURAL_COLLECTIVES
+
+
+def _as_igo(igo: Actor, head: Token) -> Resolution:
+    """The phrase at `head` as an organisation it does not name ("the West African bloc", "East African leaders")."""
+    return Resolution(ActorRef(_phrase_text(head), igo.actor_id, igo.name, igo.country, "IGO"), 0.7)
 
 
 def words_before(pronoun: Token) -> list[Token]:

@@ -842,6 +842,10 @@ class EventCoder:
             resolved = self._owners_of(head, actors, day)
         return resolved
 
+    def _side(self, code: str | None) -> str | None:
+        """The organisation an organ belongs to ('EEAS' -> 'EU'), else the code itself: one side."""
+        return self.organ_of.get(code, code) if code else code
+
     def _told_before(self, noun: Token, source: Resolution) -> list[Resolution]:
         """'Tehran condemned the sanctions': the doer of the last such act the document told, preferring
         one done to the judge. Only for an act named with 'the', 'this' or 'these' and no owner."""
@@ -850,9 +854,12 @@ class EventCoder:
             return []
         if any(c.dep_ == "prep" for c in noun.children):
             return []  # "condemned the attack on Lebanon": the act is named with its own side
-        start = noun.sent.start_char
-        window = [s.start_char for s in noun.doc.sents if s.start_char < start][-TOLD_BEFORE_SENTENCES:]
-        since = window[0] if window else start
+        first = noun.sent
+        for _ in range(TOLD_BEFORE_SENTENCES):  # walked back, not every sentence of the document listed
+            if first.start == 0:
+                break
+            first = noun.doc[first.start - 1].sent
+        since, start = first.start_char, noun.sent.start_char
         told = [e for e in self._earlier if e.event_type == entry.event_type and since <= e.start < start]
         aimed = [e for e in told if e.target is not None and e.target.country == source.ref.country]
         for event in reversed(aimed or told):
@@ -1013,11 +1020,10 @@ class EventCoder:
                 if entry.event_type in self.rules.judging_types and self._noun_entry(child) is not None:
                     # "condemned Russia's attack on Kyiv", "opposes the US arms sale to Taiwan": judging an
                     # act is about whoever did it, not whom it was done to.
-                    side = self.organ_of.get(source.ref.country, source.ref.country)
                     doers = [
                         r
                         for r in self._owners_of(child, actors, day) or self._told_before(child, source)
-                        if self.organ_of.get(r.ref.country, r.ref.country) != side
+                        if self._side(r.ref.country) != self._side(source.ref.country)
                     ]
                     if doers:
                         return doers[:1]
@@ -1043,9 +1049,7 @@ class EventCoder:
             # own people are what it moved; the one they went to or left comes later.
             others = [r for r in resolved if not _same_actor(source.ref, r.ref)]
             if entry.event_type in self.rules.judging_types:
-                # "condemned the arrest of its citizens in Japan": the judge's own people are the victims,
-                # not the side judged.
-                others = [r for r in others if r.ref.sector != "CVL" or r.ref.country != source.ref.country]
+                others = [r for r in others if not _own_people(source, r)]
             if _own_possession(candidate):
                 # "to defend its companies": the source's own, of whatever sector
                 others = [r for r in others if r.ref.country is None or r.ref.country != source.ref.country]
@@ -1085,13 +1089,9 @@ class EventCoder:
                 if owner.i in brokers:
                     continue
                 resolved = self._resolve(owner, actors, day, verb, counterpart_office=office)
-                if (
-                    resolved is not None
-                    and entry.event_type in self.rules.judging_types
-                    and resolved.ref.country == source.ref.country
-                    and resolved.ref.sector == "CVL"
-                ):
-                    continue  # "condemned the arrest of its citizens": the judge's own people are the victims
+                judging = entry.event_type in self.rules.judging_types
+                if resolved is not None and judging and _own_people(source, resolved):
+                    continue
                 if resolved is None and entry.event_type in LOCATED_TYPES:
                     resolved = actors.resolve_place(owner, day)  # "struck a hospital in Kharkiv": the town's
                     resolved = None if resolved and _same_actor(source.ref, resolved.ref) else resolved
@@ -1691,6 +1691,12 @@ def _conditions(nodes: list[Token]) -> list[Token]:
         for clause in node.children
         if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in clause.children)
     ]
+
+
+def _own_people(judge: Resolution, named: Resolution) -> bool:
+    """'condemned the arrest of its citizens in Japan': the judge's own civilians are the victims of the act
+    judged, not the side judged."""
+    return named.ref.sector == "CVL" and named.ref.country == judge.ref.country
 
 
 def _same_toll(acting_target: str | None, event: Event) -> bool:
