@@ -265,7 +265,8 @@ class EventCoder:
             if c.dep_ in PARTICLE_DEPS and not _dates_only(c) and not _set_off(c)
         }
         object_lemmas = {o.lemma_.lower() for o in objects}
-        entry = self.lexicon.verb(lemma, particles, object_lemmas)
+        particle_objects = {o.lemma_.lower() for c in token.children if c.dep_ == "prep" for o in c.children}
+        entry = self.lexicon.verb(lemma, particles, object_lemmas, particle_objects)
         if entry is not None and entry.event_type == "CONSULT" and lemma == "call" and _characterises(token):
             entry = None  # "called Russia's behaviour reckless": a description, not a phone call
         if entry is None and lemma in self.rules.characterising_verbs:
@@ -293,12 +294,30 @@ class EventCoder:
                         results.append(Found(token, noun, noun_entry, "light"))
                 if results:
                     return results
+        if (entry is None or lemma in dict(self.rules.sector_only)) and self._crowd_act(token):
+            # "protesters gathered outside the prefecture", "demonstrators threw stones at police": the
+            # crowd makes it a protest (the trigger is the crowd's word, so "gather" stays MIL's otherwise).
+            mode, preps = ("riot", ("against", "at")) if lemma in self.rules.riot_verbs else ("demo", ("against",))
+            return [Found(token, None, Trigger("protester", "VERB", "PROTEST", mode, (), preps), "verb")]
         if entry is None:
             return []
         for obj in objects:
             if obj.lemma_.lower() in self.lexicon.nouns:
                 claimed_nouns.add(obj.i)  # "signed an agreement": one AGREE, not two
         return [Found(token, None, entry, "verb")]
+
+    def _crowd_act(self, verb: Token) -> bool:
+        """A crowd verb whose subject is protesters ('thousands of demonstrators spent a night outside')."""
+        if verb.lemma_.lower() not in self.rules.crowd_verbs | self.rules.riot_verbs:
+            return False
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.dep_ == "conj":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "gathered ... and threw stones"
+        for subject in subjects:
+            held = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if any(w.lemma_.lower() in self.rules.crowd_words for w in [subject, *held]):
+                return True
+        return False
 
     def _adverse_ruling(self, verb: Token) -> bool:
         """'ruled that China has no legal basis', 'found that the duties were inconsistent with ...'."""
@@ -620,6 +639,17 @@ class EventCoder:
                 return to_type, to_mode
         return event_type, mode
 
+    def _offered(self, item: Found) -> Token | None:
+        """The verb of 'was ready to', 'stood willing to' when the event is what is offered."""
+        if item.kind == "noun" or item.verb.dep_ != "xcomp":
+            return None
+        adjective = item.verb.head
+        if adjective.lemma_.lower() not in self.rules.offer_words or adjective.dep_ not in ("acomp", "oprd"):
+            return None
+        if adjective.head.dep_ == "relcl":
+            return None  # "launchers that were prepared to fire on ships" describes, it offers nothing
+        return adjective.head
+
     def _is_threat(self, item: Found, event_type: str) -> bool:
         """A conflict act its doer will do on a condition is a threat (THREATEN): "will file a motion
         against Yoon if he does not resign". Without a condition ("would impose tariffs") it stays a
@@ -688,6 +718,15 @@ class EventCoder:
         hypothetical = is_hypothetical(verb, self.words, noun)
         if item.kind == "noun" and not hypothetical:
             hypothetical = self._noun_hypothetical(noun)
+        offered = self._offered(item)
+        if offered is not None:
+            # "said he was ready to meet Putin", "stood ready to provide grants": an offer made now (AGREE);
+            # "is prepared to strike back" a threat made now; "was not willing to return" a refusal.
+            quad = self.ontology.types[event_type].quad_class
+            event_type = "THREATEN" if quad in self.rules.threat_quad_classes else "AGREE"
+            if is_negated(offered, self.words):
+                event_type, negated = "REJECT", False
+            mode, hypothetical = None, is_hypothetical(offered, self.words)
         day, precision, _ = resolve_event_date(item.noun or verb, sent, document.published, hypothetical, other_events)
 
         if item.kind == "noun":
@@ -1391,6 +1430,8 @@ class EventCoder:
                     return pair
         candidates += _clause_doers(noun)  # "the ultimatum that ECOWAS issued", "a protest lodged by India"
         for candidate in candidates:
+            if _anti(candidate):
+                continue  # "anti-government protests" are against the government, not by it
             resolved = self._resolve(candidate, actors, day, noun)
             if resolved is not None:
                 return [resolved]
@@ -1773,6 +1814,14 @@ def _object_gap(clause: Token) -> bool:
         c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "nsubjpass") and c.lower_ not in relative
         for c in clause.children
     )
+
+
+def _anti(token: Token) -> bool:
+    """'anti-government', 'anti-Western': the word names what the event is against."""
+    doc = token.doc
+    if token.lower_.startswith("anti"):
+        return True
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
 
 
 def _own_doer(noun: Token) -> bool:

@@ -1,7 +1,8 @@
 """The trigger lexicon (data/event_lexicon.tsv): which verbs and nouns signal which PLOVER event.
 
 Rows are one of three kinds:
-  VERB  `meet`, `call on` (with a particle or preposition), `lift [sanction|ban]` (with an object)
+  VERB  `meet`, `call on` (with a particle or preposition), `lift [sanction|ban]` (with an object),
+        `take to [street]` (with a preposition and its object)
   NOUN  an event noun: `talks`, `sanction`, `airstrike`
   LIGHT a verb that takes its meaning from its object noun: `hold` talks, `impose` sanctions
 """
@@ -48,12 +49,18 @@ class Lexicon:
         for entries in self.verbs.values():
             entries.sort(key=lambda t: (t.particle is None, not t.objects))
 
-    def verb(self, lemma: str, particles: set[str], object_lemmas: set[str]) -> Trigger | None:
-        """The row for a verb given its particles/prepositions and its object's lemma."""
+    def verb(
+        self, lemma: str, particles: set[str], object_lemmas: set[str], particle_objects: set[str] = frozenset()
+    ) -> Trigger | None:
+        """The row for a verb given its particles/prepositions, its object's lemma and the prepositions' objects.
+
+        A row with both a preposition and objects ("take to [street]") asks for the preposition's
+        object, since "took to the streets" has no direct object to ask about.
+        """
         for row in self.verbs.get(lemma, ()):
             if row.particle and row.particle not in particles:
                 continue
-            if row.objects and not (row.objects & object_lemmas):
+            if row.objects and not (row.objects & (object_lemmas | (particle_objects if row.particle else set()))):
                 continue
             return row
         return None

@@ -76,6 +76,10 @@ class CodingRules:
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
+    crowd_words: frozenset[str] = frozenset()
+    crowd_verbs: frozenset[str] = frozenset()
+    riot_verbs: frozenset[str] = frozenset()
+    offer_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -149,6 +153,10 @@ def load_rules() -> CodingRules:
         stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=words("threat_aux"),
         negative_judgements=words("negative_judgements"),
+        crowd_words=words("crowd_words"),
+        crowd_verbs=words("crowd_verbs"),
+        riot_verbs=words("riot_verbs"),
+        offer_words=words("offer_words"),
     )
 
 
