@@ -31,6 +31,13 @@ THURSDAY = date(2024, 3, 14)
         ("March 3", False, (date(2024, 3, 3), "day")),
         ("3 February 2023", False, (date(2023, 2, 3), "day")),
         ("two days ago", False, (date(2024, 3, 12), "day")),
+        ("last March", False, (date(2023, 3, 1), "month")),  # told in March: a year ago
+        ("last September", False, (date(2023, 9, 1), "month")),
+        ("last February", False, (date(2024, 2, 1), "month")),
+        ("next March", True, (date(2025, 3, 1), "month")),
+        ("March last year", False, (date(2023, 3, 1), "month")),
+        ("by the end of February", False, (date(2024, 2, 1), "month")),
+        ("mid-January", False, (date(2024, 1, 1), "month")),
     ],
 )
 def test_expressions(text, future, expected):

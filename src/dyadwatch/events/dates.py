@@ -18,7 +18,11 @@ from spacy.tokens import Span, Token
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"^(?:(last|this|next|on|past|coming)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
-_NOISE = re.compile(r"^(?:on|in|at|during|by|from|since|until|early|late|mid|mid-|the|of|earlier|later)\s+", re.I)
+_NOISE = re.compile(
+    r"^(?:(?:on|in|at|during|by|from|since|until|early|late|mid|mid-|the|of|earlier|later|end|beginning|start|middle)\s+"
+    r"|mid-(?=[a-z]))",
+    re.I,
+)
 _THIS_MONTH = re.compile(r"^(earlier|later|late|early)?\s*this month$", re.I)
 _THIS_YEAR = re.compile(r"^(earlier|later|late|early)?\s*this year$", re.I)
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|decades?|hours?)\b(?!\s+ago)", re.I)
@@ -66,6 +70,10 @@ _CALENDAR = [
     re.compile(_YEAR),
 ]
 _NEXT_LAST = re.compile(r"(?P<step>next|last|this) (?P<unit>week|month|year)")
+# "last March", "next September", "March last year": a named month a step away.
+_MONTH_STEP = re.compile(
+    r"(?P<step>last|next|this) (?P<month>[a-z]+)|(?P<month_>[a-z]+) (?P<step_>last|next|this) year"
+)
 _DAY_STEPS = {"yesterday": -1, "tomorrow": 1}
 _WEEK_STEPS = {"last": -7, "this": 0, "next": 7}
 
@@ -78,6 +86,9 @@ def _calendar_date(text: str, published: date, future: bool) -> tuple[date, str]
     relative = _NEXT_LAST.fullmatch(text)
     if relative:
         return _step(relative["step"], relative["unit"], published)
+    stepped = _MONTH_STEP.fullmatch(text)
+    if stepped and _MONTHS.get(stepped["month"] or stepped["month_"]):
+        return _month_step(_MONTHS[stepped["month"] or stepped["month_"]], stepped, published), "month"
     match = next((m for m in (p.fullmatch(text) for p in _CALENDAR) if m), None)
     if match is None:
         return None
@@ -112,6 +123,19 @@ def _step(step: str, unit: str, published: date) -> tuple[date, str]:
         return date(published.year + step_by, 1, 1), "year"
     months = published.year * 12 + published.month - 1 + step_by
     return date(months // 12, months % 12 + 1, 1), "month"
+
+
+def _month_step(month: int, stepped: re.Match, published: date) -> date:
+    """'last March' is the last March before this month ('last September' told in September is a
+    year ago), 'next March' the first after it; 'March last year' is the previous year's March."""
+    if stepped["step_"]:
+        return date(published.year + _WEEK_STEPS[stepped["step_"]] // 7, month, 1)
+    step = stepped["step"]
+    if step == "this":
+        return date(published.year, month, 1)
+    if step == "last":
+        return date(published.year - (month >= published.month), month, 1)
+    return date(published.year + (month <= published.month), month, 1)
 
 
 def _undated_month(month: int, year: int | None, published: date, future: bool) -> date:
