@@ -966,3 +966,15 @@ def test_a_judge_s_own_people_are_the_victims_not_the_side_judged(code):
 
 def test_rafah_is_a_place_of_palestine(code):
     assert ("ASSAULT", "ISR", "PSE") in coded(code("Israeli tanks shelled Rafah overnight.", "2024-06-24"))
+
+
+def test_judging_the_decision_is_against_the_last_act_told(code):
+    text = "Sudan cut diplomatic ties with the United Arab Emirates on Tuesday. Abu Dhabi dismissed the decision."
+    assert ("REJECT", "ARE", "SDN") in coded(code(text, "2025-05-08"))
+    text = "Washington imposed an extra levy on Indian goods. India's commerce ministry condemned the move."
+    assert ("ACCUSE", "IND", "USA") in coded(code(text, "2025-08-28"))
+
+
+def test_judging_a_decision_no_act_was_told_of_has_no_target(code):
+    text = "Kenya's parliament passed a new budget on Thursday. Uganda welcomed the decision."
+    assert not any(e.event_type == "SUPPORT" for e in code(text, "2025-06-13"))

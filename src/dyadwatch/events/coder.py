@@ -889,7 +889,10 @@ class EventCoder:
         """'Tehran condemned the sanctions': the doer of the last such act the document told, preferring
         one done to the judge. Only for an act named with 'the', 'this' or 'these' and no owner."""
         entry = self._noun_entry(noun)
-        if entry is None or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children):
+        generic = noun.lemma_.lower() in self.rules.generic_acts  # "the decision", "the move": any act told
+        if (entry is None and not generic) or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children
+        ):
             return []
         if any(c.dep_ == "prep" for c in noun.children):
             return []  # "condemned the attack on Lebanon": the act is named with its own side
@@ -899,7 +902,7 @@ class EventCoder:
                 break
             first = noun.doc[first.start - 1].sent
         since, start = first.start_char, noun.sent.start_char
-        told = [e for e in self._earlier if e.event_type == entry.event_type and since <= e.start < start]
+        told = [e for e in self._earlier if (generic or e.event_type == entry.event_type) and since <= e.start < start]
         aimed = [e for e in told if e.target is not None and e.target.country == source.ref.country]
         for event in reversed(aimed or told):
             if event.source.country and event.source.country != source.ref.country:
@@ -1056,7 +1059,9 @@ class EventCoder:
             candidates.append(verb.head)  # "Britain, backed by the United States": Britain is backed
         for child in verb.children:
             if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
-                if entry.event_type in self.rules.judging_types and self._noun_entry(child) is not None:
+                if entry.event_type in self.rules.judging_types and (
+                    self._noun_entry(child) is not None or child.lemma_.lower() in self.rules.generic_acts
+                ):
                     # "condemned Russia's attack on Kyiv", "opposes the US arms sale to Taiwan": judging an
                     # act is about whoever did it, not whom it was done to.
                     doers = [

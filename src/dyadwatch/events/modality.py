@@ -80,6 +80,7 @@ class CodingRules:
     crowd_verbs: frozenset[str] = frozenset()
     riot_verbs: frozenset[str] = frozenset()
     offer_words: frozenset[str] = frozenset()
+    generic_acts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +158,7 @@ def load_rules() -> CodingRules:
         crowd_verbs=words("crowd_verbs"),
         riot_verbs=words("riot_verbs"),
         offer_words=words("offer_words"),
+        generic_acts=words("generic_acts"),
     )
 
 
