@@ -978,3 +978,28 @@ def test_judging_the_decision_is_against_the_last_act_told(code):
 def test_judging_a_decision_no_act_was_told_of_has_no_target(code):
     text = "Kenya's parliament passed a new budget on Thursday. Uganda welcomed the decision."
     assert not any(e.event_type == "SUPPORT" for e in code(text, "2025-06-13"))
+
+
+def test_leaving_a_regional_bloc_cuts_a_relation(code):
+    assert ("SANCTION", "MLI", "ECOWAS") in coded(code("Mali left ECOWAS on Wednesday.", "2025-01-30"))
+
+
+def test_placing_the_army_on_alert_mobilises(code):
+    events = code("Serbia placed its army on heightened alert on Monday.", "2024-09-05")
+    assert any(e.event_type == "MOBILIZE" and e.source.country == "SRB" for e in events)
+
+
+def test_calling_an_act_on_someone_a_crime_is_no_call_on_them(code):
+    events = code("Colombia's president called the US strike on a Venezuelan boat a murder.", "2025-09-16")
+    assert ("ACCUSE", "COL", "USA") in coded(events)
+    assert not any(e.event_type == "REQUEST" for e in events)
+    assert ("REQUEST", "COL", "VEN") in coded(
+        code("Colombia's president called on Venezuela to free the crew.", "2025-09-16")
+    )
+
+
+def test_mediating_talks_between_two_sides(code):
+    text = "Turkish President Recep Tayyip Erdogan mediated talks between Ethiopia and Somalia on Wednesday."
+    events = code(text, "2024-12-12")
+    assert any(e.event_type == "CONSULT" and e.mode == "mediate" and e.source.country == "TUR" for e in events)
+    assert {e.target.country for e in events if e.source.country == "TUR"} <= {"ETH", "SOM"}

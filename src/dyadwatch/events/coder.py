@@ -259,10 +259,15 @@ class EventCoder:
             objects.append(token.head)  # "a protest lodged by India"
         for clause in (c for c in token.children if c.dep_ == "ccomp" and _infinitive(c)):
             objects += [c for c in clause.children if c.dep_ == "nsubj"]  # "allowed 200 trucks to enter"
+        first_object = min((c.i for c in token.children if c.dep_ == "dobj"), default=len(token.doc))
         particles = {
             c.lemma_.lower()
             for c in token.children
-            if c.dep_ in PARTICLE_DEPS and not _dates_only(c) and not _set_off(c)
+            if c.dep_ in PARTICLE_DEPS
+            and not _dates_only(c)
+            and not _set_off(c)
+            # "called the strike on a boat a murder" is no "call on": that particle comes before the object
+            and not (c.dep_ == "prep" and c.i > first_object and lemma in self.rules.particle_first)
         }
         object_lemmas = {o.lemma_.lower() for o in objects}
         particle_objects = {o.lemma_.lower() for c in token.children if c.dep_ == "prep" for o in c.children}

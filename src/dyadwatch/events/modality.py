@@ -81,6 +81,7 @@ class CodingRules:
     riot_verbs: frozenset[str] = frozenset()
     offer_words: frozenset[str] = frozenset()
     generic_acts: frozenset[str] = frozenset()
+    particle_first: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +160,7 @@ def load_rules() -> CodingRules:
         riot_verbs=words("riot_verbs"),
         offer_words=words("offer_words"),
         generic_acts=words("generic_acts"),
+        particle_first=words("particle_first"),
     )
 
 
