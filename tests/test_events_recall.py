@@ -1003,3 +1003,15 @@ def test_mediating_talks_between_two_sides(code):
     events = code(text, "2024-12-12")
     assert any(e.event_type == "CONSULT" and e.mode == "mediate" and e.source.country == "TUR" for e in events)
     assert {e.target.country for e in events if e.source.country == "TUR"} <= {"ETH", "SOM"}
+
+
+def test_the_one_accused_in_a_relative_clause_is_its_antecedent(code):
+    text = "On Tuesday, Sudan cut diplomatic ties with the United Arab Emirates, which it accuses of arming the rebels."
+    assert ("ACCUSE", "SDN", "ARE") in coded(code(text, "2025-05-08"))
+
+
+def test_company_and_tellers_are_no_other_side(code):
+    text = "Israeli artillery shelled villages near the border, according to Lebanon's state news agency."
+    assert not any(e.target is not None and e.target.sector == "MED" for e in code(text, "2025-03-22"))
+    text = "The United States voted against the resolution alongside Russia and Belarus."
+    assert not any(e.target is not None and e.target.country == "RUS" for e in code(text, "2025-02-25"))

@@ -1037,7 +1037,9 @@ class EventCoder:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         for child in verb.children:
             if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
-                candidates.append(child)
+                # "the UAE, which it accuses of arming the RSF": the relative pronoun stands for the UAE
+                relative = child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl"
+                candidates.append(verb.head if relative else child)
             if passive and child.dep_ == "nsubjpass" and (noun is None or child.i != noun.i):
                 candidates.append(child)
             if child.dep_ == "dative":
@@ -1336,6 +1338,9 @@ class EventCoder:
         for child in anchor.children:
             if child.dep_ in SUBJECT_DEPS + ("agent", "poss", "expl"):
                 excluded.update(t.i for t in child.subtree)
+        for token in anchor.subtree:
+            if token.dep_ == "prep" and token.lower_ in self.rules.company_preps:
+                excluded.update(t.i for t in token.subtree)  # "voted against it alongside Russia"
         for token in anchor.subtree:
             content = token.dep_ in ("acl", "advcl", "relcl") and _infinitive(
                 token

@@ -82,6 +82,7 @@ class CodingRules:
     offer_words: frozenset[str] = frozenset()
     generic_acts: frozenset[str] = frozenset()
     particle_first: frozenset[str] = frozenset()
+    company_preps: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +162,7 @@ def load_rules() -> CodingRules:
         offer_words=words("offer_words"),
         generic_acts=words("generic_acts"),
         particle_first=words("particle_first"),
+        company_preps=words("company_preps"),
     )
 
 
