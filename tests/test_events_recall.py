@@ -1015,3 +1015,10 @@ def test_company_and_tellers_are_no_other_side(code):
     assert not any(e.target is not None and e.target.sector == "MED" for e in code(text, "2025-03-22"))
     text = "The United States voted against the resolution alongside Russia and Belarus."
     assert not any(e.target is not None and e.target.country == "RUS" for e in code(text, "2025-02-25"))
+
+
+def test_a_denial_naming_no_one_answers_the_last_accuser(code):
+    text = "Israel accused Hezbollah of firing rockets at Metula on Saturday. Hezbollah denied any involvement."
+    assert ("REJECT", "LBN", "ISR") in coded(code(text, "2025-03-22"))
+    text = "Israel struck Hezbollah positions on Saturday. Hezbollah denied any involvement."
+    assert not any(e.event_type == "REJECT" for e in code(text, "2025-03-22"))

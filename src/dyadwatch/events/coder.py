@@ -802,6 +802,16 @@ class EventCoder:
         ):
             # "vowed to boycott the election unless Hasina's government steps down": the one told what to do.
             targets = self._conditioned(item, actors, day, sources[0])
+        if (
+            not targets
+            and len(sources) == 1
+            and event_type == "REJECT"
+            and item.kind == "verb"
+            and not item.reported
+            and verb.dep_ not in ("relcl", "acl")  # "a truce with the gangs that his government denies"
+        ):
+            targets = self._accuser_before(sent, sources[0])
+            guessed = guessed or bool(targets)
         if targets:
             pairs = [(source, target) for source in sources for target in targets]
         elif len(sources) > 1 and event_type in self.rules.mutual_types:
@@ -901,17 +911,24 @@ class EventCoder:
             return []
         if any(c.dep_ == "prep" for c in noun.children):
             return []  # "condemned the attack on Lebanon": the act is named with its own side
-        first = noun.sent
-        for _ in range(TOLD_BEFORE_SENTENCES):  # walked back, not every sentence of the document listed
-            if first.start == 0:
-                break
-            first = noun.doc[first.start - 1].sent
-        since, start = first.start_char, noun.sent.start_char
+        since, start = _window(noun.sent), noun.sent.start_char
         told = [e for e in self._earlier if (generic or e.event_type == entry.event_type) and since <= e.start < start]
         aimed = [e for e in told if e.target is not None and e.target.country == source.ref.country]
         for event in reversed(aimed or told):
             if event.source.country and event.source.country != source.ref.country:
                 return [Resolution(ActorRef(_phrase(noun), *_ref_fields(event.source)), 0.6)]
+        return []
+
+    def _accuser_before(self, sent: Span, denier: Resolution) -> list[Resolution]:
+        """'Israel accused Hezbollah of firing rockets. Hezbollah denied any involvement': a denial with
+        no one named answers the last one who accused, pressed or threatened the denier (the guideline's
+        "the accuser when named")."""
+        since, start = _window(sent), sent.start_char
+        for event in reversed(self._earlier):
+            if not since <= event.start < start or event.event_type not in self.rules.answered_types:
+                continue
+            if event.target is not None and event.target.country == denier.ref.country != event.source.country:
+                return [Resolution(ActorRef(event.source.name, *_ref_fields(event.source)), 0.6)]
         return []
 
     def _owners_of(self, noun: Token, actors: DocumentActors, day: str | None) -> list[Resolution]:
@@ -1829,6 +1846,16 @@ def _object_gap(clause: Token) -> bool:
         c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "nsubjpass") and c.lower_ not in relative
         for c in clause.children
     )
+
+
+def _window(sent: Span) -> int:
+    """Where the TOLD_BEFORE_SENTENCES sentences before this one start (walked back, not all listed)."""
+    first = sent
+    for _ in range(TOLD_BEFORE_SENTENCES):
+        if first.start == 0:
+            break
+        first = sent.doc[first.start - 1].sent
+    return first.start_char
 
 
 def _anti(token: Token) -> bool:

@@ -83,6 +83,7 @@ class CodingRules:
     generic_acts: frozenset[str] = frozenset()
     particle_first: frozenset[str] = frozenset()
     company_preps: frozenset[str] = frozenset()
+    answered_types: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -163,6 +164,7 @@ def load_rules() -> CodingRules:
         generic_acts=words("generic_acts"),
         particle_first=words("particle_first"),
         company_preps=words("company_preps"),
+        answered_types=names("answered_types"),
     )
 
 
