@@ -47,3 +47,12 @@ def test_expressions(text, future, expected):
 @pytest.mark.parametrize("text", ["three years", "the past decade", "for two weeks", "a two-day"])
 def test_lengths_of_time_are_not_dates(text):
     assert resolve_expression(text, THURSDAY) is None
+
+
+def test_then_carries_the_date_of_the_act_told_before(code):
+    text = "In June 2020, Indian and Chinese soldiers clashed in the Galwan valley. India then banned Chinese apps."
+    ban = [e for e in code(text, "2024-10-22") if e.trigger.startswith("banned")]
+    assert ban and (ban[0].date, ban[0].date_precision) == ("2020-06-01", "month")
+    text = "Indian and Chinese soldiers clashed in the Galwan valley. India then banned Chinese apps."
+    ban = [e for e in code(text, "2024-10-22") if e.trigger.startswith("banned")]
+    assert ban and ban[0].date == "2024-10-22"

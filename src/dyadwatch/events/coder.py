@@ -732,7 +732,13 @@ class EventCoder:
             if is_negated(offered, self.words):
                 event_type, negated = "REJECT", False
             mode, hypothetical = None, is_hypothetical(offered, self.words)
-        day, precision, _ = resolve_event_date(item.noun or verb, sent, document.published, hypothetical, other_events)
+        day, precision, dated = resolve_event_date(
+            item.noun or verb, sent, document.published, hypothetical, other_events
+        )
+        if not dated and not hypothetical and any(c.lower_ in self.rules.sequel_words for c in verb.children):
+            # "In June 2020, soldiers clashed in the Galwan valley. India then banned 59 apps": "then" carries
+            # the date of the act told just before.
+            day, precision = self._date_before(sent, document.published) or (day, precision)
 
         if item.kind == "noun":
             sources = self._noun_sources(noun, actors, day)
@@ -918,6 +924,16 @@ class EventCoder:
             if event.source.country and event.source.country != source.ref.country:
                 return [Resolution(ActorRef(_phrase(noun), *_ref_fields(event.source)), 0.6)]
         return []
+
+    def _date_before(self, sent: Span, published: str | None) -> tuple[str, str | None] | None:
+        """The date of the last act the sentence before told, when the text dated it (not the publication day)."""
+        if sent.start == 0:
+            return None
+        before = sent.doc[sent.start - 1].sent
+        for event in reversed(self._earlier):
+            if before.start_char <= event.start < sent.start_char and event.date and event.date != published:
+                return event.date, event.date_precision
+        return None
 
     def _accuser_before(self, sent: Span, denier: Resolution) -> list[Resolution]:
         """'Israel accused Hezbollah of firing rockets. Hezbollah denied any involvement': a denial with

@@ -84,6 +84,7 @@ class CodingRules:
     particle_first: frozenset[str] = frozenset()
     company_preps: frozenset[str] = frozenset()
     answered_types: frozenset[str] = frozenset()
+    sequel_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +166,7 @@ def load_rules() -> CodingRules:
         particle_first=words("particle_first"),
         company_preps=words("company_preps"),
         answered_types=names("answered_types"),
+        sequel_words=words("sequel_words"),
     )
 
 
