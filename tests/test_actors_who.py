@@ -418,3 +418,12 @@ def test_a_group_of_a_region_is_its_organisation_or_no_one(pipeline):
     doc, actors = document(pipeline, text, day)
     assert resolve(actors, doc, "leaders", day).ref.actor_id == "igo:ECOWAS"
     assert resolve(actors, doc, "governments", day) is None
+
+
+def test_a_shorter_name_of_an_organisation_named_before(code):
+    text = "The UN Security Council met on Monday to discuss Sudan. On Tuesday, the Security Council condemned the RSF."
+    condemned = [e for e in code(text, "2025-07-09") if e.event_type == "ACCUSE"]
+    assert condemned and condemned[0].source.actor_id == "igo:UNSC"
+    text = "Russia's Security Council met on Monday. The Security Council condemned Ukraine."
+    condemned = [e for e in code(text, "2025-07-09") if e.event_type == "ACCUSE"]
+    assert condemned and condemned[0].source.country == "RUS"

@@ -363,6 +363,9 @@ class DocumentActors:
             if person:
                 return self._person_ref(person, head.text, day, certainty=0.7)
             return None
+        shortened = self._short_name_before(head) if head.pos_ == "PROPN" else None
+        if shortened is not None:
+            return shortened
         office, office_tokens = self._office_phrase(head)
         if office is None and lower in self.kb.counterpart_words and counterpart_office:
             office = counterpart_office
@@ -422,6 +425,21 @@ class DocumentActors:
                         return Resolution(resolved.ref, resolved.certainty * 0.9)
         if head.ent_type_ in ("ORG", "PERSON") and head.pos_ == "PROPN" and not self.is_place_name(head):
             return self._unknown_named(head, day)
+        return None
+
+    def _short_name_before(self, head: Token) -> Resolution | None:
+        """'the Security Council' after 'the UN Security Council', 'Amnesty' after 'Amnesty International':
+        a shorter name of an organisation the document named in full before (not a national council)."""
+        words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        short = " ".join([*(t.text for t in words), head.text])
+        for start in sorted((i for i in self.by_token if i < head.i), reverse=True):
+            span, surfaces = self.by_token[start]
+            actor = self.kb.actors[surfaces[0].actor_id]
+            if actor.kind not in ("igo", "org") or span.text == short:
+                continue
+            if span.text.endswith(" " + short) or span.text.startswith(short + " "):
+                ref = ActorRef(_phrase_text(head), actor.actor_id, actor.name, actor.country, actor.sector)
+                return Resolution(ref, 0.8)
         return None
 
     def _the_country(self, head: Token) -> Resolution | None:
