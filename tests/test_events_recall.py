@@ -1022,3 +1022,9 @@ def test_a_denial_naming_no_one_answers_the_last_accuser(code):
     assert ("REJECT", "LBN", "ISR") in coded(code(text, "2025-03-22"))
     text = "Israel struck Hezbollah positions on Saturday. Hezbollah denied any involvement."
     assert not any(e.event_type == "REJECT" for e in code(text, "2025-03-22"))
+
+
+def test_suspending_hostile_broadcasts_is_a_concession(code):
+    text = "South Korea suspended loudspeaker broadcasts against North Korea in June."
+    assert ("CONCEDE", "KOR", "PRK") in coded(code(text, "2025-07-28"))
+    assert ("SANCTION", "KOR", "PRK") in coded(code("South Korea suspended talks with North Korea.", "2025-07-28"))
