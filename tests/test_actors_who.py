@@ -427,3 +427,13 @@ def test_a_shorter_name_of_an_organisation_named_before(code):
     text = "Russia's Security Council met on Monday. The Security Council condemned Ukraine."
     condemned = [e for e in code(text, "2025-07-09") if e.event_type == "ACCUSE"]
     assert condemned and condemned[0].source.country == "RUS"
+
+
+def test_the_two_countries_are_not_the_host_named_as_a_place(code):
+    text = (
+        "Turkish President Recep Tayyip Erdogan hosted Ethiopian Prime Minister Abiy Ahmed and Somali President "
+        "Hassan Sheikh Mohamud in Ankara on Wednesday. Under the Ankara Declaration, the two countries agreed to "
+        "start technical negotiations."
+    )
+    agreed = [e for e in code(text, "2024-12-12") if e.event_type == "AGREE"]
+    assert agreed and {agreed[0].source.country, agreed[0].target.country} == {"ETH", "SOM"}

@@ -1369,6 +1369,8 @@ class DocumentActors:
         for index, actor in reversed(self.parties):
             if index >= start or (excluded and excluded[0] <= index <= excluded[1]):
                 continue
+            if actor.kind == "country" and _where_or_what(head.doc[index]):
+                continue  # "hosted the two leaders in Ankara", "under the Ankara Declaration": no party
             if actor.kind in ("country", "igo"):
                 key = actor.country
                 ref = self._country_ref(actor.country, text, sector or "GOV")
@@ -1428,6 +1430,13 @@ class DocumentActors:
         if actor is not None and actor.kind == "igo":
             sector = actor.sector
         return ActorRef(text=text, actor_id=actor_id, name=name, country=country, sector=sector)
+
+
+def _where_or_what(token: Token) -> bool:
+    """A country's name used as a place ('in Ankara') or as a name of a thing ('the Ankara Declaration')."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "inside", "outside"):
+        return True
+    return token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.ent_type_ not in ("PERSON", "GPE")
 
 
 def _definite(token: Token) -> bool:
