@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from datetime import date
 
 import duckdb
@@ -21,7 +22,7 @@ from typer.testing import CliRunner
 from dyadwatch.cli import app
 from dyadwatch.evaluate import gold_as_events, score_fusion
 from dyadwatch.fusion import FusionConfig, fuse_all, fuse_mentions, fuse_new, fuse_records, quantities
-from dyadwatch.fusion.core import Mention, Side, compatible, dates_compatible
+from dyadwatch.fusion.core import Mention, Side, compatible, dates_compatible, embed_mentions
 from dyadwatch.store import Store
 
 runner = CliRunner()
@@ -390,6 +391,32 @@ def test_the_same_mode_lets_a_recap_in_other_words_join():
         recap = mention("r2", event_type="SANCTION", mode=modes[1], precision="month", day=date(2024, 3, 1))
         ids = fuse_mentions([ruling, recap], config, vectors).fused_ids
         assert (ids["r1"] == ids["r2"]) is together, modes
+
+
+def test_two_reports_of_an_agreement_agree_on_kind_as_two_of_one_mode_do():
+    # AGREE has no modes in the ontology: an agreement is already the finest kind of act it
+    # knows, so two outlets' agreements in other words need the same-mode cosine (real
+    # embeddings). A meeting without a mode (CONSULT has modes) is of no known kind, and two
+    # sentences of one article keep the one-document threshold.
+    config = FusionConfig()
+    pact = "Ghana and Togo signed a pact on Monday to patrol their shared coastline together."
+    plan = "Lomé and Accra settled on a plan for their navies to watch the sea lanes jointly."
+    lede = mention(
+        "g1", doc_id="accra", sentence=pact, event_type="AGREE", source=("GHA", "GOV"), target=("TGO", "GOV")
+    )
+    vectors = embed_mentions([lede, replace(lede, event_id="g2", sentence=plan)])
+    assert config.threshold_same_mode <= float(vectors["g1"] @ vectors["g2"]) < config.threshold
+    for event_type, doc_id, together in (
+        ("AGREE", "lome", True),
+        ("CONSULT", "lome", False),
+        ("AGREE", "accra", False),
+    ):
+        first = replace(lede, event_type=event_type)
+        other = replace(
+            first, event_id="g2", doc_id=doc_id, start=80, sentence=plan, source=lede.target, target=lede.source
+        )
+        ids = fuse_mentions([first, other], config, vectors).fused_ids
+        assert (ids["g1"] == ids["g2"]) is together, (event_type, doc_id)
 
 
 def test_inside_one_article_only_the_same_mode_lets_a_retelling_join():

@@ -31,9 +31,10 @@ section "Fused events"):
    to meet", "Zelensky said on Friday he was ready"); with the same sides the day of
    slack stays, for one act dated a day apart (often by the coder).
 4. **Evidence**: the cosine of the sentence embeddings (all-MiniLM-L6-v2) reaches
-   `threshold`; `threshold_same_mode` when both carry the same PLOVER mode (a ruling,
-   a troop deployment: the kind of act already agrees, so a recap or a reaction told in
-   other words is enough); `threshold_same_document` for two sentences of one document
+   `threshold`; `threshold_same_mode` across documents when both are of one kind
+   (`same_kind`: the same PLOVER mode, a ruling, a troop deployment, or the same type
+   when the ontology gives it no modes, an agreement: the kind of act already agrees, so a
+   recap or a reaction told in other words is enough); `threshold_same_document` for two sentences of one document
    (an article that tells two requests or two attacks between the same parties usually
    means two events, so only near-restatements fuse), but `threshold` when they carry
    the same mode and one of them an explicit day (a dated lede and its elaboration; two
@@ -108,6 +109,26 @@ def is_statement(event_type: str) -> bool:
 
     kind = load_ontology().types.get(event_type)
     return kind is not None and kind.quad_class == STATEMENT_QUAD_CLASS
+
+
+@lru_cache(maxsize=64)
+def has_modes(event_type: str) -> bool:
+    """True for the types the shipped ontology divides into modes (AGREE, SUPPORT, CONCEDE, COOPERATE have none)."""
+    from dyadwatch.events.ontology import load_ontology
+
+    kind = load_ontology().types.get(event_type)
+    return kind is None or bool(kind.modes)
+
+
+def same_kind(a: Mention, b: Mention) -> bool:
+    """The same kind of act as far as the ontology tells: the same mode, or one undivided type.
+
+    An agreement has no finer kind than AGREE, so two agreements agree on kind as two
+    rulings (SANCTION/convict) do; a CONSULT without a mode is of no known kind.
+    """
+    if a.mode or b.mode:
+        return a.mode == b.mode
+    return a.event_type == b.event_type and not has_modes(a.event_type)
 
 
 @dataclass(frozen=True)
@@ -280,7 +301,7 @@ def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
         dated_retelling = same_mode and (a.explicit_day or b.explicit_day)
         threshold = config.threshold if dated_retelling else config.threshold_same_document
     else:
-        threshold = config.threshold_same_mode if same_mode else config.threshold
+        threshold = config.threshold_same_mode if same_kind(a, b) else config.threshold
     if a.mode and b.mode and a.mode != b.mode:
         threshold = max(threshold, config.threshold_other_mode)
     if not (a.event_type in MUTUAL_TYPES and b.event_type in MUTUAL_TYPES) and swapped(a, b):
