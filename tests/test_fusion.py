@@ -555,3 +555,39 @@ def test_eval_reports_fusion_scores(tmp_path):
     assert fusion["coded"]["gold_pairs"] == 3 and fusion["coded"]["precision"] == 1.0
     assert fusion["coded"]["recall"] == 1.0
     assert fusion["gold_mentions"]["gold_pairs_all"] == 3
+
+
+# One call between two leaders, dated from each capital: late Monday in Paris is Tuesday in Delhi.
+CALL = [
+    {
+        "id": "call-p",
+        "outlet": "Seine Courier",
+        "published": "2026-09-15",
+        "text": "PARIS - President Macron spoke by telephone with Indian Prime Minister Narendra Modi late on "
+        "Monday about the war in Ukraine, the Elysee said.",
+    },
+    {
+        "id": "call-d",
+        "outlet": "Delhi Ledger",
+        "published": "2026-09-15",
+        "text": "Prime Minister Narendra Modi held a phone call with French President Emmanuel Macron on Tuesday "
+        "and discussed the war in Ukraine, his office said.",
+    },
+]
+
+
+def test_one_call_dated_from_two_capitals_is_one_event(tmp_path):
+    db = tmp_path / "call.duckdb"
+    invoke("ingest", write_jsonl(tmp_path / "call.jsonl", CALL), "--db", str(db))
+    con = duckdb.connect(str(db), read_only=True)
+    calls = con.execute(
+        "SELECT doc_id, date, source_country, fused_id FROM events WHERE event_type = 'CONSULT' "
+        "AND target_country IN ('FRA', 'IND') ORDER BY doc_id"
+    ).fetchall()
+    con.close()
+    # the coder reads each side as the caller and each report's own day: swapped sides, two days
+    assert [(d, s) for d, _, s, _ in calls] == [("call-d", "IND"), ("call-p", "FRA")]
+    assert calls[0][1] != calls[1][1]
+    assert calls[0][3] == calls[1][3]
+    [call] = [r for r in fused(db) if r["fused_id"] == calls[0][3]]
+    assert call["n_outlets"] == 2 and call["flagged"]  # the two days are listed as a disagreement

@@ -28,8 +28,9 @@ section "Fused events"):
    dismissed Islamabad's accusation" two days after India "on Wednesday rejected the
    protest" is a second rejection). A mention with no date at all is never linked. Sides swapped on two
    different explicit days are each side's own act ("Putin said on Thursday he was ready
-   to meet", "Zelensky said on Friday he was ready"); with the same sides the day of
-   slack stays, for one act dated a day apart (often by the coder).
+   to meet", "Zelensky said on Friday he was ready"), except in a meeting or call
+   (`JOINT_TYPES`), which happens to both at once and is dated from two capitals; with the
+   same sides the day of slack stays, for one act dated a day apart (often by the coder).
 4. **Evidence**: the cosine of the sentence embeddings (all-MiniLM-L6-v2) reaches
    `threshold`; `threshold_same_mode` across documents when both are of one kind
    (`same_kind`: the same PLOVER mode, a ruling, a troop deployment, or the same type
@@ -69,6 +70,10 @@ import numpy as np
 # an attack and the reprisal: swapped, these need `threshold_swapped`.
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 SWAPPABLE_TYPES = MUTUAL_TYPES | {"RETREAT", "ASSAULT"}
+# A meeting or a call happens to both sides at one time: told from two capitals it may fall on
+# two days ("late on Monday" in Washington, "on Tuesday" in Beijing). Agreeing or being ready to
+# meet, each side may declare on its own day.
+JOINT_TYPES = frozenset({"CONSULT"})
 # Types the coder may give to the same happening in different words.
 COMPATIBLE_TYPES = frozenset(
     frozenset(p)
@@ -290,8 +295,13 @@ def compatible(a: Mention, b: Mention, config: FusionConfig) -> bool:
         and types_compatible(a.event_type, b.event_type)
         and dates_compatible(a, b, config)
         and actors_compatible(a, b)
-        and not (a.explicit_day and b.explicit_day and a.date != b.date and swapped(a, b))
+        and not (a.explicit_day and b.explicit_day and a.date != b.date and own_acts(a, b))
     )
+
+
+def own_acts(a: Mention, b: Mention) -> bool:
+    """Sides swapped in an act each side can do alone: on two different days, two acts."""
+    return swapped(a, b) and not (a.event_type in JOINT_TYPES and b.event_type in JOINT_TYPES)
 
 
 def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
