@@ -33,7 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from fusion_cv import FRESH, GROUPS, Bench, fmt, grid, prf
+from fusion_cv import FRESH, FRESH_PARTS, GROUPS, Bench, fmt, grid, prf
 
 from dyadwatch.fusion import core
 from dyadwatch.fusion.core import FusionConfig
@@ -169,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def line(label: str, config: FusionConfig) -> str:
         counts, fr = dev.counts(config), fresh.counts(config)
-        return f"{label:42} {groups_line(counts)}  {groups_line(fr, ('fr',))}   dev {fmt(total(counts))}"
+        return f"{label:42} {groups_line(counts)}  {groups_line(fr, FRESH_PARTS)}   dev {fmt(total(counts))}"
 
     print("pairs right/made/expected per group (fr: the fresh set)")
     print(line("all rules", base))
