@@ -8,7 +8,8 @@ Two mentions are linked when all of these hold (the method is documented in the 
 section "Fused events"):
 
 1. **Kind**: both factual or both hypothetical (plans are kept apart from what happened);
-   the same event type, or a pair listed in `COMPATIBLE_TYPES`.
+   the same event type, or a pair listed in `COMPATIBLE_TYPES`. (This list and those of
+   types, modes and sectors below are read from `data/fusion.yaml`.)
 2. **Actors**: source with source is compatible (the same actor id, or the same country
    with a sector of the same kind: state GOV/MIL/LEG/JUD, armed REB/CRM, society
    OPP/POL/CVL/MED/EDU/REL/NGO/BUS, IGO; a missing country, sector or target, or the
@@ -61,38 +62,26 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
+import yaml
 
-# Types whose reports may name the sides either way round. Meetings, agreements and joint
-# action are mutual. Exchanges (prisoners, pullbacks) and clashes are told by each side as
-# the other's act ("Afghan forces opened fire" / "Pakistani troops opened fire"), but so are
-# an attack and the reprisal: swapped, these need `threshold_swapped`.
-MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-SWAPPABLE_TYPES = MUTUAL_TYPES | {"RETREAT", "ASSAULT"}
-# A meeting or a call happens to both sides at one time: told from two capitals it may fall on
-# two days ("late on Monday" in Washington, "on Tuesday" in Beijing). Agreeing or being ready to
-# meet, each side may declare on its own day.
-JOINT_TYPES = frozenset({"CONSULT"})
-# Types the coder may give to the same happening in different words.
-COMPATIBLE_TYPES = frozenset(
-    frozenset(p)
-    for p in (
-        ("ACCUSE", "PROTEST"),  # a state's "protest" is a formal complaint
-        ("CONCEDE", "RETREAT"),  # "eased", "lifted", "released"
-    )
-)
-# Modes whose target is one party among several: a mediation is told with either side as its target.
-ANY_PARTY_MODES = frozenset({"mediate"})
+
+def _load_rules() -> dict:
+    """The type and actor lists of data/fusion.yaml."""
+    text = resources.files("dyadwatch").joinpath("data/fusion.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+_RULES = _load_rules()
+MUTUAL_TYPES = frozenset(_RULES["mutual_types"])
+SWAPPABLE_TYPES = MUTUAL_TYPES | set(_RULES["swappable_types"])
+JOINT_TYPES = frozenset(_RULES["joint_types"])
+COMPATIBLE_TYPES = frozenset(frozenset(p) for p in _RULES["compatible_types"])
+ANY_PARTY_MODES = frozenset(_RULES["any_party_modes"])
+SECTOR_KINDS = {sector: kind for kind, sectors in _RULES["sector_kinds"].items() for sector in sectors}
 WILDCARD_SECTORS = frozenset({None, "", "UNK"})
-# Reports name the same side at different grain ("Beijing", "the PLA"; "protesters", "the
-# opposition's supporters"): sectors of one kind are compatible within a country.
-SECTOR_KINDS = {
-    **{s: "state" for s in ("GOV", "MIL", "LEG", "JUD")},
-    **{s: "armed" for s in ("REB", "CRM")},
-    **{s: "society" for s in ("OPP", "POL", "CVL", "MED", "EDU", "REL", "NGO", "BUS")},
-    "IGO": "IGO",
-}
 # A date of the day in the sentence itself ("on Tuesday", "today", "June 25", "25 June").
 DATE_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
