@@ -87,7 +87,7 @@ def _actors_without(swap: bool, mediation: bool):
         if mediation and a.mode in core.ANY_PARTY_MODES and b.mode == a.mode:
             return core.sides_compatible(a.source, b.source)
         if swap and a.event_type in core.SWAPPABLE_TYPES and b.event_type in core.SWAPPABLE_TYPES:
-            return core.sides_compatible(a.source, b.target) and core.sides_compatible(a.target, b.source)
+            return core.same_party(a.source, b.target) and core.same_party(a.target, b.source)
         return False
 
     return compatible

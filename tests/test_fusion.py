@@ -345,6 +345,12 @@ def test_actor_and_type_compatibility():
     assert compatible(closure, mention(event_type="COERCE", source=("PAK", "GOV"), target=("AFG", "BUS")), config)
     assert not compatible(closure, mention(event_type="COERCE", source=("PAK", "GOV"), target=("IRN", "BUS")), config)
     assert not compatible(a, mention(target=("SOM", "GOV")), config)
+    # the same with the sides swapped, where each report's target meets the other's source:
+    # "Seoul's foreign minister signed a visa deal with Tokyo's" and "Japan's minister agreed to
+    # widen visas for Korean young workers" (the workers coded as the target)
+    visas = mention(event_type="AGREE", source=("KOR", "GOV"), target=("JPN", "GOV"))
+    assert compatible(visas, mention(event_type="AGREE", source=("JPN", "GOV"), target=("KOR", "CVL")), config)
+    assert not compatible(visas, mention(event_type="AGREE", source=("JPN", "GOV"), target=("CHN", "CVL")), config)
     assert compatible(a, mention(target=None), config)  # a report that leaves out one side
     # a mediator's talks: one report names Kenya as the other side, the next Somalia
     mediation = mention(source=("QAT", "GOV"), mode="mediate")

@@ -18,8 +18,10 @@ section "Fused events"):
    on at different grain, "closed the crossing to Afghanistan" and "to Afghan traders");
    a mediator's target may be either party, `ANY_PARTY_MODES`; for `SWAPPABLE_TYPES`
    (meetings, agreements, joint action, exchanges, clashes) the two sides may also be
-   swapped (each with a sector of the same kind). Two events of one sentence are never
-   one event ("expelled the envoy and suspended trade" is two).
+   swapped, each side the same party at any grain (each report's source then meets the
+   other's target, named at a grain of its own: "agreed to widen visas for Korean young
+   workers"). Two events of one sentence are never one event ("expelled the envoy and
+   suspended trade" is two).
 3. **Dates**: the intervals the mentions' dates stand for overlap, with `day_window` days
    of slack. A day stands for itself, a month for its days, a year for its days. A
    day-precision date equal to the publication date is what the coder gives a sentence
@@ -259,7 +261,7 @@ def actors_compatible(a: Mention, b: Mention) -> bool:
     if a.mode in ANY_PARTY_MODES and b.mode == a.mode and sides_compatible(a.source, b.source):
         return True
     if a.event_type in SWAPPABLE_TYPES and b.event_type in SWAPPABLE_TYPES:
-        return sides_compatible(a.source, b.target) and sides_compatible(a.target, b.source)
+        return same_party(a.source, b.target) and same_party(a.target, b.source)
     return False
 
 
