@@ -6,7 +6,7 @@ leave-one-group-out figure does not test them. This script does, on the gold men
 `gold/dev` (perfect coding, as `eval`'s "fusion alone"):
 
 1. **Ablation**: each rule switched off alone, shipped thresholds; the pairs right, made
-   and expected in each group (`ga`, `gb`, `gc`) and on the fresh set (`fr`,
+   and expected in each group (`ga`, `gb`, `gc`) and on the fresh set (`fr`, `fb`,
    `benchmarks/fusion_fresh/`, written after the rules). A rule that moves one group only
    was learnt from that group and is untested by the others.
 2. **Rules in the folds**: every on/off combination of the rules named by `--cv-rules`
@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         counts, fr = dev.counts(config), fresh.counts(config)
         return f"{label:42} {groups_line(counts)}  {groups_line(fr, FRESH_PARTS)}   dev {fmt(total(counts))}"
 
-    print("pairs right/made/expected per group (fr: the fresh set)")
+    print("pairs right/made/expected per group (fr, fb: the fresh set's two batches)")
     print(line("all rules", base))
     for name in RULES:
         with off((name,)):
