@@ -6,8 +6,9 @@ leave-one-group-out figure does not test them. This script does, on the gold men
 `gold/dev` (perfect coding, as `eval`'s "fusion alone"):
 
 1. **Ablation**: each rule switched off alone, shipped thresholds; the pairs right, made
-   and expected in each group (`ga`, `gb`, `gc`). A rule that moves one group only was
-   learnt from that group and is untested by the others.
+   and expected in each group (`ga`, `gb`, `gc`) and on the fresh set (`fr`, `fb`,
+   `benchmarks/fusion_fresh/`, written after the rules). A rule that moves one group only
+   was learnt from that group and is untested by the others.
 2. **Rules in the folds**: every on/off combination of the rules named by `--cv-rules`
    (default: the four added last, each of which moved `ga` only), times the threshold grid
    of `fusion_cv.py`; for each group left out the best combination on the other two is
@@ -32,7 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from fusion_cv import GROUPS, Bench, fmt, grid, prf
+from fusion_cv import FRESH, FRESH_PARTS, GROUPS, Bench, fmt, grid, prf
 
 from dyadwatch.fusion import core
 from dyadwatch.fusion.core import FusionConfig
@@ -86,7 +87,7 @@ def _actors_without(swap: bool, mediation: bool):
         if mediation and a.mode in core.ANY_PARTY_MODES and b.mode == a.mode:
             return core.sides_compatible(a.source, b.source)
         if swap and a.event_type in core.SWAPPABLE_TYPES and b.event_type in core.SWAPPABLE_TYPES:
-            return core.sides_compatible(a.source, b.target) and core.sides_compatible(a.target, b.source)
+            return core.same_party(a.source, b.target) and core.same_party(a.target, b.source)
         return False
 
     return compatible
@@ -141,8 +142,8 @@ def configured(config: FusionConfig, names: tuple[str, ...]) -> FusionConfig:
     return replace(config, **changes) if changes else config
 
 
-def groups_line(counts) -> str:
-    return "  ".join(f"{g} {int(counts[g][2])}/{int(counts[g][0])}/{int(counts[g][1])}" for g in GROUPS)
+def groups_line(counts, groups=GROUPS) -> str:
+    return "  ".join(f"{g} {int(counts[g][2])}/{int(counts[g][0])}/{int(counts[g][1])}" for g in groups)
 
 
 def cross_validate(tables: list) -> np.ndarray:
@@ -162,16 +163,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-rules", nargs="*", default=list(LAST_ROUND), help="rules chosen inside the folds")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "dyadwatch-fusion-cv.npz")
     args = ap.parse_args(argv)
-    dev = Bench(["dev"], args.cache)
+    dev, fresh = Bench(["dev"], args.cache), Bench([FRESH], args.cache)
     base = FusionConfig()
     total = lambda c: sum((c[g] for g in (*GROUPS, "cross")), np.zeros(3))  # noqa: E731
-    counts = dev.counts(base)
-    print("pairs right/made/expected per group")
-    print(f"{'all rules':42} {groups_line(counts)}   dev {fmt(total(counts))}")
+
+    def line(label: str, config: FusionConfig) -> str:
+        counts, fr = dev.counts(config), fresh.counts(config)
+        return f"{label:42} {groups_line(counts)}  {groups_line(fr, FRESH_PARTS)}   dev {fmt(total(counts))}"
+
+    print("pairs right/made/expected per group (fr, fb: the fresh set's two batches)")
+    print(line("all rules", base))
     for name in RULES:
         with off((name,)):
-            counts = dev.counts(configured(base, (name,)))
-        print(f"{'without ' + name:42} {groups_line(counts)}   dev {fmt(total(counts))}")
+            print(line("without " + name, configured(base, (name,))))
     if not args.no_cv:
         configs = grid(base)
         tables = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from datetime import date
 
 import duckdb
@@ -21,7 +22,7 @@ from typer.testing import CliRunner
 from dyadwatch.cli import app
 from dyadwatch.evaluate import gold_as_events, score_fusion
 from dyadwatch.fusion import FusionConfig, fuse_all, fuse_mentions, fuse_new, fuse_records, quantities
-from dyadwatch.fusion.core import Mention, Side, compatible, dates_compatible
+from dyadwatch.fusion.core import Mention, Side, compatible, dates_compatible, embed_mentions
 from dyadwatch.store import Store
 
 runner = CliRunner()
@@ -344,6 +345,12 @@ def test_actor_and_type_compatibility():
     assert compatible(closure, mention(event_type="COERCE", source=("PAK", "GOV"), target=("AFG", "BUS")), config)
     assert not compatible(closure, mention(event_type="COERCE", source=("PAK", "GOV"), target=("IRN", "BUS")), config)
     assert not compatible(a, mention(target=("SOM", "GOV")), config)
+    # the same with the sides swapped, where each report's target meets the other's source:
+    # "Seoul's foreign minister signed a visa deal with Tokyo's" and "Japan's minister agreed to
+    # widen visas for Korean young workers" (the workers coded as the target)
+    visas = mention(event_type="AGREE", source=("KOR", "GOV"), target=("JPN", "GOV"))
+    assert compatible(visas, mention(event_type="AGREE", source=("JPN", "GOV"), target=("KOR", "CVL")), config)
+    assert not compatible(visas, mention(event_type="AGREE", source=("JPN", "GOV"), target=("CHN", "CVL")), config)
     assert compatible(a, mention(target=None), config)  # a report that leaves out one side
     # a mediator's talks: one report names Kenya as the other side, the next Somalia
     mediation = mention(source=("QAT", "GOV"), mode="mediate")
@@ -390,6 +397,32 @@ def test_the_same_mode_lets_a_recap_in_other_words_join():
         recap = mention("r2", event_type="SANCTION", mode=modes[1], precision="month", day=date(2024, 3, 1))
         ids = fuse_mentions([ruling, recap], config, vectors).fused_ids
         assert (ids["r1"] == ids["r2"]) is together, modes
+
+
+def test_two_reports_of_an_agreement_agree_on_kind_as_two_of_one_mode_do():
+    # AGREE has no modes in the ontology: an agreement is already the finest kind of act it
+    # knows, so two outlets' agreements in other words need the same-mode cosine (real
+    # embeddings). A meeting without a mode (CONSULT has modes) is of no known kind, and two
+    # sentences of one article keep the one-document threshold.
+    config = FusionConfig()
+    pact = "Ghana and Togo signed a pact on Monday to patrol their shared coastline together."
+    plan = "Lomé and Accra settled on a plan for their navies to watch the sea lanes jointly."
+    lede = mention(
+        "g1", doc_id="accra", sentence=pact, event_type="AGREE", source=("GHA", "GOV"), target=("TGO", "GOV")
+    )
+    vectors = embed_mentions([lede, replace(lede, event_id="g2", sentence=plan)])
+    assert config.threshold_same_mode <= float(vectors["g1"] @ vectors["g2"]) < config.threshold
+    for event_type, doc_id, together in (
+        ("AGREE", "lome", True),
+        ("CONSULT", "lome", False),
+        ("AGREE", "accra", False),
+    ):
+        first = replace(lede, event_type=event_type)
+        other = replace(
+            first, event_id="g2", doc_id=doc_id, start=80, sentence=plan, source=lede.target, target=lede.source
+        )
+        ids = fuse_mentions([first, other], config, vectors).fused_ids
+        assert (ids["g1"] == ids["g2"]) is together, (event_type, doc_id)
 
 
 def test_inside_one_article_only_the_same_mode_lets_a_retelling_join():
@@ -528,3 +561,39 @@ def test_eval_reports_fusion_scores(tmp_path):
     assert fusion["coded"]["gold_pairs"] == 3 and fusion["coded"]["precision"] == 1.0
     assert fusion["coded"]["recall"] == 1.0
     assert fusion["gold_mentions"]["gold_pairs_all"] == 3
+
+
+# One call between two leaders, dated from each capital: late Monday in Paris is Tuesday in Delhi.
+CALL = [
+    {
+        "id": "call-p",
+        "outlet": "Seine Courier",
+        "published": "2026-09-15",
+        "text": "PARIS - President Macron spoke by telephone with Indian Prime Minister Narendra Modi late on "
+        "Monday about the war in Ukraine, the Elysee said.",
+    },
+    {
+        "id": "call-d",
+        "outlet": "Delhi Ledger",
+        "published": "2026-09-15",
+        "text": "Prime Minister Narendra Modi held a phone call with French President Emmanuel Macron on Tuesday "
+        "and discussed the war in Ukraine, his office said.",
+    },
+]
+
+
+def test_one_call_dated_from_two_capitals_is_one_event(tmp_path):
+    db = tmp_path / "call.duckdb"
+    invoke("ingest", write_jsonl(tmp_path / "call.jsonl", CALL), "--db", str(db))
+    con = duckdb.connect(str(db), read_only=True)
+    calls = con.execute(
+        "SELECT doc_id, date, source_country, fused_id FROM events WHERE event_type = 'CONSULT' "
+        "AND target_country IN ('FRA', 'IND') ORDER BY doc_id"
+    ).fetchall()
+    con.close()
+    # the coder reads each side as the caller and each report's own day: swapped sides, two days
+    assert [(d, s) for d, _, s, _ in calls] == [("call-d", "IND"), ("call-p", "FRA")]
+    assert calls[0][1] != calls[1][1]
+    assert calls[0][3] == calls[1][3]
+    [call] = [r for r in fused(db) if r["fused_id"] == calls[0][3]]
+    assert call["n_outlets"] == 2 and call["flagged"]  # the two days are listed as a disagreement

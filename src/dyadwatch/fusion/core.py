@@ -8,7 +8,8 @@ Two mentions are linked when all of these hold (the method is documented in the 
 section "Fused events"):
 
 1. **Kind**: both factual or both hypothetical (plans are kept apart from what happened);
-   the same event type, or a pair listed in `COMPATIBLE_TYPES`.
+   the same event type, or a pair listed in `COMPATIBLE_TYPES`. (This list and those of
+   types, modes and sectors below are read from `data/fusion.yaml`.)
 2. **Actors**: source with source is compatible (the same actor id, or the same country
    with a sector of the same kind: state GOV/MIL/LEG/JUD, armed REB/CRM, society
    OPP/POL/CVL/MED/EDU/REL/NGO/BUS, IGO; a missing country, sector or target, or the
@@ -17,8 +18,10 @@ section "Fused events"):
    on at different grain, "closed the crossing to Afghanistan" and "to Afghan traders");
    a mediator's target may be either party, `ANY_PARTY_MODES`; for `SWAPPABLE_TYPES`
    (meetings, agreements, joint action, exchanges, clashes) the two sides may also be
-   swapped (each with a sector of the same kind). Two events of one sentence are never
-   one event ("expelled the envoy and suspended trade" is two).
+   swapped, each side the same party at any grain (each report's source then meets the
+   other's target, named at a grain of its own: "agreed to widen visas for Korean young
+   workers"). Two events of one sentence are never one event ("expelled the envoy and
+   suspended trade" is two).
 3. **Dates**: the intervals the mentions' dates stand for overlap, with `day_window` days
    of slack. A day stands for itself, a month for its days, a year for its days. A
    day-precision date equal to the publication date is what the coder gives a sentence
@@ -28,12 +31,14 @@ section "Fused events"):
    dismissed Islamabad's accusation" two days after India "on Wednesday rejected the
    protest" is a second rejection). A mention with no date at all is never linked. Sides swapped on two
    different explicit days are each side's own act ("Putin said on Thursday he was ready
-   to meet", "Zelensky said on Friday he was ready"); with the same sides the day of
-   slack stays, for one act dated a day apart (often by the coder).
+   to meet", "Zelensky said on Friday he was ready"), except in a meeting or call
+   (`JOINT_TYPES`), which happens to both at once and is dated from two capitals; with the
+   same sides the day of slack stays, for one act dated a day apart (often by the coder).
 4. **Evidence**: the cosine of the sentence embeddings (all-MiniLM-L6-v2) reaches
-   `threshold`; `threshold_same_mode` when both carry the same PLOVER mode (a ruling,
-   a troop deployment: the kind of act already agrees, so a recap or a reaction told in
-   other words is enough); `threshold_same_document` for two sentences of one document
+   `threshold`; `threshold_same_mode` across documents when both are of one kind
+   (`same_kind`: the same PLOVER mode, a ruling, a troop deployment, or the same type
+   when the ontology gives it no modes, an agreement: the kind of act already agrees, so a
+   recap or a reaction told in other words is enough); `threshold_same_document` for two sentences of one document
    (an article that tells two requests or two attacks between the same parties usually
    means two events, so only near-restatements fuse), but `threshold` when they carry
    the same mode and one of them an explicit day (a dated lede and its elaboration; two
@@ -59,34 +64,26 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 
 import numpy as np
+import yaml
 
-# Types whose reports may name the sides either way round. Meetings, agreements and joint
-# action are mutual. Exchanges (prisoners, pullbacks) and clashes are told by each side as
-# the other's act ("Afghan forces opened fire" / "Pakistani troops opened fire"), but so are
-# an attack and the reprisal: swapped, these need `threshold_swapped`.
-MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-SWAPPABLE_TYPES = MUTUAL_TYPES | {"RETREAT", "ASSAULT"}
-# Types the coder may give to the same happening in different words.
-COMPATIBLE_TYPES = frozenset(
-    frozenset(p)
-    for p in (
-        ("ACCUSE", "PROTEST"),  # a state's "protest" is a formal complaint
-        ("CONCEDE", "RETREAT"),  # "eased", "lifted", "released"
-    )
-)
-# Modes whose target is one party among several: a mediation is told with either side as its target.
-ANY_PARTY_MODES = frozenset({"mediate"})
+
+def _load_rules() -> dict:
+    """The type and actor lists of data/fusion.yaml."""
+    text = resources.files("dyadwatch").joinpath("data/fusion.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+_RULES = _load_rules()
+MUTUAL_TYPES = frozenset(_RULES["mutual_types"])
+SWAPPABLE_TYPES = MUTUAL_TYPES | set(_RULES["swappable_types"])
+JOINT_TYPES = frozenset(_RULES["joint_types"])
+COMPATIBLE_TYPES = frozenset(frozenset(p) for p in _RULES["compatible_types"])
+ANY_PARTY_MODES = frozenset(_RULES["any_party_modes"])
+SECTOR_KINDS = {sector: kind for kind, sectors in _RULES["sector_kinds"].items() for sector in sectors}
 WILDCARD_SECTORS = frozenset({None, "", "UNK"})
-# Reports name the same side at different grain ("Beijing", "the PLA"; "protesters", "the
-# opposition's supporters"): sectors of one kind are compatible within a country.
-SECTOR_KINDS = {
-    **{s: "state" for s in ("GOV", "MIL", "LEG", "JUD")},
-    **{s: "armed" for s in ("REB", "CRM")},
-    **{s: "society" for s in ("OPP", "POL", "CVL", "MED", "EDU", "REL", "NGO", "BUS")},
-    "IGO": "IGO",
-}
 # A date of the day in the sentence itself ("on Tuesday", "today", "June 25", "25 June").
 DATE_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|"
@@ -108,6 +105,26 @@ def is_statement(event_type: str) -> bool:
 
     kind = load_ontology().types.get(event_type)
     return kind is not None and kind.quad_class == STATEMENT_QUAD_CLASS
+
+
+@lru_cache(maxsize=64)
+def has_modes(event_type: str) -> bool:
+    """True for the types the shipped ontology divides into modes (AGREE, SUPPORT, CONCEDE, COOPERATE have none)."""
+    from dyadwatch.events.ontology import load_ontology
+
+    kind = load_ontology().types.get(event_type)
+    return kind is None or bool(kind.modes)
+
+
+def same_kind(a: Mention, b: Mention) -> bool:
+    """The same kind of act as far as the ontology tells: the same mode, or one undivided type.
+
+    An agreement has no finer kind than AGREE, so two agreements agree on kind as two
+    rulings (SANCTION/convict) do; a CONSULT without a mode is of no known kind.
+    """
+    if a.mode or b.mode:
+        return a.mode == b.mode
+    return a.event_type == b.event_type and not has_modes(a.event_type)
 
 
 @dataclass(frozen=True)
@@ -244,7 +261,7 @@ def actors_compatible(a: Mention, b: Mention) -> bool:
     if a.mode in ANY_PARTY_MODES and b.mode == a.mode and sides_compatible(a.source, b.source):
         return True
     if a.event_type in SWAPPABLE_TYPES and b.event_type in SWAPPABLE_TYPES:
-        return sides_compatible(a.source, b.target) and sides_compatible(a.target, b.source)
+        return same_party(a.source, b.target) and same_party(a.target, b.source)
     return False
 
 
@@ -269,8 +286,13 @@ def compatible(a: Mention, b: Mention, config: FusionConfig) -> bool:
         and types_compatible(a.event_type, b.event_type)
         and dates_compatible(a, b, config)
         and actors_compatible(a, b)
-        and not (a.explicit_day and b.explicit_day and a.date != b.date and swapped(a, b))
+        and not (a.explicit_day and b.explicit_day and a.date != b.date and own_acts(a, b))
     )
+
+
+def own_acts(a: Mention, b: Mention) -> bool:
+    """Sides swapped in an act each side can do alone: on two different days, two acts."""
+    return swapped(a, b) and not (a.event_type in JOINT_TYPES and b.event_type in JOINT_TYPES)
 
 
 def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
@@ -280,7 +302,7 @@ def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
         dated_retelling = same_mode and (a.explicit_day or b.explicit_day)
         threshold = config.threshold if dated_retelling else config.threshold_same_document
     else:
-        threshold = config.threshold_same_mode if same_mode else config.threshold
+        threshold = config.threshold_same_mode if same_kind(a, b) else config.threshold
     if a.mode and b.mode and a.mode != b.mode:
         threshold = max(threshold, config.threshold_other_mode)
     if not (a.event_type in MUTUAL_TYPES and b.event_type in MUTUAL_TYPES) and swapped(a, b):
