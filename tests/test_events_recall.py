@@ -1028,3 +1028,12 @@ def test_suspending_hostile_broadcasts_is_a_concession(code):
     text = "South Korea suspended loudspeaker broadcasts against North Korea in June."
     assert ("CONCEDE", "KOR", "PRK") in coded(code(text, "2025-07-28"))
     assert ("SANCTION", "KOR", "PRK") in coded(code("South Korea suspended talks with North Korea.", "2025-07-28"))
+
+
+def test_a_penalty_to_come_in_reported_speech_is_a_threat(code):
+    events = code("China said Taiwan would pay a heavy price if it continued to provoke.", "2025-04-02")
+    assert ("THREATEN", "CHN", "TWN") in coded(events)
+    events = code("China's Taiwan Affairs Office said Lai would be punished if he continued to provoke.", "2025-04-02")
+    assert ("THREATEN", "CHN", "TWN") in coded(events)
+    events = code("China's foreign ministry said Taiwan would pay more for fuel this winter.", "2025-04-02")
+    assert not any(e.event_type == "THREATEN" for e in events)

@@ -215,6 +215,12 @@ class EventCoder:
                 found.append(Found(token, None, entry, "verb", reported=True))
                 triggered.add(token.i)
                 continue
+            if token.i not in triggered and token.lemma_.lower() in self.words.speech_verbs and self._warns(token):
+                # "said Lai would be punished if he continued to provoke": a threat in reported speech.
+                entry = Trigger(token.lemma_, "VERB", "THREATEN", None, (), DEFAULT_TARGET_PREPS)
+                found.append(Found(token, None, entry, "verb", reported=True))
+                triggered.add(token.i)
+                continue
             if token.i not in triggered and token.lemma_.lower() in self.words.speech_verbs and self._condemns(token):
                 judged = self._judged_claim(token)
                 if judged is not None and judged.lemma_.lower() in self.rules.claim_nouns:
@@ -358,6 +364,22 @@ class EventCoder:
         for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
             if any(c.dep_ == "aux" and c.lower_ in self.rules.demand_aux for c in clause.children):
                 return True
+        return False
+
+    def _warns(self, verb: Token) -> bool:
+        """'said Taiwan would pay a heavy price', 'said Lai would be punished': a penalty to come."""
+        if verb.lemma_.lower() in self.words.non_factual_heads:
+            return False
+        for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+            lemma = clause.lemma_.lower()
+            if not any(c.dep_ == "aux" and c.lower_ in self.rules.threat_aux for c in clause.children):
+                continue
+            passive = any(c.dep_ == "auxpass" for c in clause.children)
+            borne = [c.lemma_.lower() for c in clause.children if c.dep_ == "dobj"]
+            if lemma in self.rules.penalties_done and passive:
+                return True
+            if lemma in self.rules.penalties_borne and not passive and set(borne) <= self.rules.penalty_objects:
+                return True  # "would pay a heavy price", "would pay dearly"; not "would pay more for fuel"
         return False
 
     def _condemns(self, verb: Token) -> bool:

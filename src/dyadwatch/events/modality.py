@@ -85,6 +85,9 @@ class CodingRules:
     company_preps: frozenset[str] = frozenset()
     answered_types: frozenset[str] = frozenset()
     sequel_words: frozenset[str] = frozenset()
+    penalties_done: frozenset[str] = frozenset()
+    penalties_borne: frozenset[str] = frozenset()
+    penalty_objects: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +170,9 @@ def load_rules() -> CodingRules:
         company_preps=words("company_preps"),
         answered_types=names("answered_types"),
         sequel_words=words("sequel_words"),
+        penalties_done=words("penalties_done"),
+        penalties_borne=words("penalties_borne"),
+        penalty_objects=words("penalty_objects"),
     )
 
 
