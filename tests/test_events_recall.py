@@ -1037,3 +1037,10 @@ def test_a_penalty_to_come_in_reported_speech_is_a_threat(code):
     assert ("THREATEN", "CHN", "TWN") in coded(events)
     events = code("China's foreign ministry said Taiwan would pay more for fuel this winter.", "2025-04-02")
     assert not any(e.event_type == "THREATEN" for e in events)
+
+
+def test_a_gerund_after_a_time_preposition_is_done_by_the_clause_subject(code):
+    text = "China's military staged drills on Wednesday, a day after sending warships to surround Taiwan."
+    assert ("MOBILIZE", "CHN", "TWN") in coded(code(text, "2025-04-02"))
+    text = "New Delhi responded on Monday by expelling six Canadian diplomats."
+    assert ("SANCTION", "IND", "CAN") in coded(code(text, "2024-10-15"))

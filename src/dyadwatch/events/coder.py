@@ -56,6 +56,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CONTENT_SUBJECT_TYPES = {"REQUEST", "THREATEN", "ACCUSE"}
 # How many sentences back "condemned the sanctions" looks for the sanctions it judges.
 TOLD_BEFORE_SENTENCES = 3
+GERUND_TIME_PREPS = ("after", "before", "since", "while", "by", "without", "despite")
 # Subordinators of time: a clause they open tells an act of its own, not another act's content.
 TIME_MARKS = {"after", "before", "when", "since", "while", "once", "as"}
 # "a series of talks", "a round of strikes": the event noun's doer is the governing verb's subject.
@@ -1066,6 +1067,13 @@ class EventCoder:
             ):
                 node = node.head.head  # "said the money was welcome and accused France": the speaker accuses
                 continue
+            if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in GERUND_TIME_PREPS:
+                # "staged drills on Wednesday, a day after sending warships to surround Taiwan": the gerund's
+                # doer is the subject of the verb the time phrase hangs on.
+                governing = next((a for a in node.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                if governing is not None:
+                    node = governing
+                    continue
             progressive = node.dep_ == "attr" and node.tag_ == "VBG"  # "Qatar is mediating", parsed as is -> attr
             if (node.dep_ in ("conj", "xcomp", "advcl", "acomp") or progressive) and node.head != node:
                 node = node.head  # "is due to meet", "ready to receive": climb to the subject's verb
