@@ -1044,3 +1044,19 @@ def test_a_gerund_after_a_time_preposition_is_done_by_the_clause_subject(code):
     assert ("MOBILIZE", "CHN", "TWN") in coded(code(text, "2025-04-02"))
     text = "New Delhi responded on Monday by expelling six Canadian diplomats."
     assert ("SANCTION", "IND", "CAN") in coded(code(text, "2024-10-15"))
+
+
+def test_ordering_another_party_to_act_is_a_demand(code):
+    text = "The International Court of Justice on Friday ordered Israel to halt its offensive in Rafah."
+    events = code(text, "2024-05-25")
+    assert any(
+        e.event_type == "REQUEST" and e.source.actor_id == "igo:ICJ" and e.target.country == "ISR" for e in events
+    )
+    assert not any(e.event_type == "CONCEDE" for e in events)
+
+
+def test_ordering_ones_own_government_to_act_is_ones_own_act(code):
+    text = "President Vladimir Putin on Wednesday ordered his government to lift a ban on charter flights to Turkey."
+    events = code(text, "2016-06-30")
+    assert ("CONCEDE", "RUS", "TUR") in coded(events)
+    assert not any(e.event_type == "REQUEST" for e in events)

@@ -255,7 +255,22 @@ class EventCoder:
             entry = self._noun_entry(token)
             if entry and _own_doer(token):
                 found.append(Found(token, token, entry, "noun"))
-        return found
+        return [self._commanded(f, found) for f in found]
+
+    def _commanded(self, item: Found, found: list[Found]) -> Found:
+        """'ordered Israel to halt its offensive', 'told Israel to allow investigators in': a demand made of
+        the one told (REQUEST, as 'urged Israel to halt'), not the act told. Sanctions and coercion ordered
+        of one's own officials stay the orderer's act ('ordered the US to close its consulate')."""
+        verb = item.verb
+        if item.kind != "verb" or verb.dep_ != "xcomp" or item.entry.event_type in ORDERED_TYPES:
+            return item
+        head = verb.head
+        if head.lemma_.lower() not in self.rules.commanding_verbs or any(f.verb == head for f in found):
+            return item
+        told = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < verb.i]
+        if not told or any(_own_body(t, self.rules.own_body_words) for t in told):
+            return item  # "Putin ordered his government to lift a ban": his own act (CONCEDE), done through it
+        return Found(head, None, Trigger(head.lemma_, "VERB", "REQUEST", None, (), DEFAULT_TARGET_PREPS), "verb")
 
     def _verb_triggers(self, token: Token, claimed_nouns: set[int]) -> list[Found]:
         lemma = token.lemma_.lower()
@@ -1892,6 +1907,14 @@ def _object_gap(clause: Token) -> bool:
         c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "nsubjpass") and c.lower_ not in relative
         for c in clause.children
     )
+
+
+def _own_body(token: Token, body_words: frozenset[str]) -> bool:
+    """'his government', 'its troops', 'the army': the doer's own people, not another party."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return True
+    named = any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.subtree if c.i != token.i)
+    return token.lemma_.lower() in body_words and not named
 
 
 def _window(sent: Span) -> int:

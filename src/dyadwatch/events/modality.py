@@ -88,6 +88,8 @@ class CodingRules:
     penalties_done: frozenset[str] = frozenset()
     penalties_borne: frozenset[str] = frozenset()
     penalty_objects: frozenset[str] = frozenset()
+    commanding_verbs: frozenset[str] = frozenset()
+    own_body_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -173,6 +175,8 @@ def load_rules() -> CodingRules:
         penalties_done=words("penalties_done"),
         penalties_borne=words("penalties_borne"),
         penalty_objects=words("penalty_objects"),
+        commanding_verbs=words("commanding_verbs"),
+        own_body_words=words("own_body_words"),
     )
 
 
