@@ -56,3 +56,9 @@ def test_then_carries_the_date_of_the_act_told_before(code):
     text = "Indian and Chinese soldiers clashed in the Galwan valley. India then banned Chinese apps."
     ban = [e for e in code(text, "2024-10-22") if e.trigger.startswith("banned")]
     assert ban and ban[0].date == "2024-10-22"
+
+
+def test_the_end_of_a_period_does_not_date_the_act(code):
+    text = "Niger's junta extended its ban on French flights until the end of June."
+    extended = [e for e in code(text, "2025-06-20") if e.trigger.startswith("extended")]
+    assert extended and extended[0].date == "2025-06-20"

@@ -280,9 +280,12 @@ def _clause_head(token: Token) -> Token:
 
 
 def _is_duration(ent: Span) -> bool:
-    """'for three years', 'the past decade', 'two-day': lengths of time, not dates."""
+    """'for three years', 'the past decade', 'two-day', 'until the end of June': lengths of time or their
+    ends, not the act's date."""
     text = ent.text.lower()
-    return ent.root.head.lower_ == "for" or "-" in text or text.startswith(("the past", "the last"))
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    ended = ent.root.head.lower_ in ("until", "till") or before in ("until", "till") or text.startswith("until")
+    return ent.root.head.lower_ == "for" or ended or "-" in text or text.startswith(("the past", "the last"))
 
 
 def resolve_event_date(
