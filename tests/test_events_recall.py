@@ -1060,3 +1060,13 @@ def test_ordering_ones_own_government_to_act_is_ones_own_act(code):
     events = code(text, "2016-06-30")
     assert ("CONCEDE", "RUS", "TUR") in coded(events)
     assert not any(e.event_type == "REQUEST" for e in events)
+
+
+def test_a_ruling_judged_is_a_courts_act_not_the_last_act_told(code):
+    text = (
+        "South Africa asked the court to order a ceasefire. Israel rejected the accusation. Hamas welcomed the ruling."
+    )
+    assert not any(e.event_type == "SUPPORT" and e.target is not None for e in code(text, "2024-05-25"))
+    text = "The International Court of Justice ordered Israel to halt its offensive. Hamas welcomed the ruling."
+    welcomed = [e for e in code(text, "2024-05-25") if e.event_type == "SUPPORT"]
+    assert welcomed and welcomed[0].target.actor_id == "igo:ICJ"

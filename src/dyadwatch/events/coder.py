@@ -948,7 +948,7 @@ class EventCoder:
         """'Tehran condemned the sanctions': the doer of the last such act the document told, preferring
         one done to the judge. Only for an act named with 'the', 'this' or 'these' and no owner."""
         entry = self._noun_entry(noun)
-        generic = noun.lemma_.lower() in self.rules.generic_acts  # "the decision", "the move": any act told
+        generic = dict(self.rules.generic_acts).get(noun.lemma_.lower())  # "the decision", "the move"
         if (entry is None and not generic) or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children
         ):
@@ -956,7 +956,11 @@ class EventCoder:
         if any(c.dep_ == "prep" for c in noun.children):
             return []  # "condemned the attack on Lebanon": the act is named with its own side
         since, start = _window(noun.sent), noun.sent.start_char
-        told = [e for e in self._earlier if (generic or e.event_type == entry.event_type) and since <= e.start < start]
+        told = [
+            e
+            for e in self._earlier
+            if since <= e.start < start and (self._of_kind(e, generic) if generic else e.event_type == entry.event_type)
+        ]
         aimed = [e for e in told if e.target is not None and e.target.country == source.ref.country]
         for event in reversed(aimed or told):
             if event.source.country and event.source.country != source.ref.country:
@@ -972,6 +976,13 @@ class EventCoder:
             if before.start_char <= event.start < sent.start_char and event.date and event.date != published:
                 return event.date, event.date_precision
         return None
+
+    def _of_kind(self, event: Event, kind: str) -> bool:
+        """Whether an act is of the kind a generic noun names (coding_rules.yaml, generic_acts)."""
+        if kind == "court":
+            return event.source.sector in self.rules.ruling_sectors
+        quad = self.ontology.types[event.event_type].quad_class
+        return kind == "any" or (kind == "material") == (quad in (2, 4))
 
     def _accuser_before(self, sent: Span, denier: Resolution) -> list[Resolution]:
         """'Israel accused Hezbollah of firing rockets. Hezbollah denied any involvement': a denial with
@@ -1145,7 +1156,7 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
                 if entry.event_type in self.rules.judging_types and (
-                    self._noun_entry(child) is not None or child.lemma_.lower() in self.rules.generic_acts
+                    self._noun_entry(child) is not None or child.lemma_.lower() in dict(self.rules.generic_acts)
                 ):
                     # "condemned Russia's attack on Kyiv", "opposes the US arms sale to Taiwan": judging an
                     # act is about whoever did it, not whom it was done to.

@@ -80,7 +80,7 @@ class CodingRules:
     crowd_verbs: frozenset[str] = frozenset()
     riot_verbs: frozenset[str] = frozenset()
     offer_words: frozenset[str] = frozenset()
-    generic_acts: frozenset[str] = frozenset()
+    generic_acts: tuple[tuple[str, str], ...] = ()  # (noun, kind of act: any | material | verbal | court)
     particle_first: frozenset[str] = frozenset()
     company_preps: frozenset[str] = frozenset()
     answered_types: frozenset[str] = frozenset()
@@ -167,7 +167,7 @@ def load_rules() -> CodingRules:
         crowd_verbs=words("crowd_verbs"),
         riot_verbs=words("riot_verbs"),
         offer_words=words("offer_words"),
-        generic_acts=words("generic_acts"),
+        generic_acts=tuple((str(k).lower(), str(v)) for k, v in (data.get("generic_acts") or {}).items()),
         particle_first=words("particle_first"),
         company_preps=words("company_preps"),
         answered_types=names("answered_types"),
