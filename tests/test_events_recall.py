@@ -1070,3 +1070,10 @@ def test_a_ruling_judged_is_a_courts_act_not_the_last_act_told(code):
     text = "The International Court of Justice ordered Israel to halt its offensive. Hamas welcomed the ruling."
     welcomed = [e for e in code(text, "2024-05-25") if e.event_type == "SUPPORT"]
     assert welcomed and welcomed[0].target.actor_id == "igo:ICJ"
+
+
+def test_sending_police_leaving_a_base_and_vowing_to_respond(code):
+    assert ("MOBILIZE", "KEN", "HTI") in coded(code("Kenya sent 200 police officers to Haiti.", "2025-06-20"))
+    events = code("The last U.S. troops left Niger's Agadez air base in August 2024.", "2025-06-20")
+    assert ("RETREAT", "USA", "NER") in coded(events)
+    assert ("THREATEN", "YEM", "ISR") in coded(code("The Houthis vowed to respond to Israel.", "2025-07-09"))
