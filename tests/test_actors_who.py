@@ -437,3 +437,9 @@ def test_the_two_countries_are_not_the_host_named_as_a_place(code):
     )
     agreed = [e for e in code(text, "2024-12-12") if e.event_type == "AGREE"]
     assert agreed and {agreed[0].source.country, agreed[0].target.country} == {"ETH", "SOM"}
+
+
+def test_the_country_told_on_a_warplane_model(code):
+    text = "Thailand accused Cambodia of laying mines.\n\nPhnom Penh denied it.\n\nThai F-16 jets bombed Cambodia."
+    bombed = [e for e in code(text, "2025-07-29") if e.event_type == "ASSAULT"]
+    assert bombed and (bombed[0].source.country, bombed[0].target.country) == ("THA", "KHM")

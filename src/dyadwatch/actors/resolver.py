@@ -857,7 +857,10 @@ class DocumentActors:
     ) -> tuple[str | None, float]:
         """The country named by an adjective, compound, possessive or 'of' phrase on the head."""
         possessive = None
-        for child in head.children:
+        children = list(head.children)
+        # "Thai F-16 jets": the country may be told on the model's name, parsed as a modifier of it.
+        children += [g for c in children if MILITARY_MODEL.fullmatch(c.text) for g in c.children]
+        for child in children:
             if child.i in skip:
                 continue
             if child.i in self.by_token and child.dep_ in ("amod", "compound", "nmod", "poss"):
