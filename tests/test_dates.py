@@ -62,3 +62,15 @@ def test_the_end_of_a_period_does_not_date_the_act(code):
     text = "Niger's junta extended its ban on French flights until the end of June."
     extended = [e for e in code(text, "2025-06-20") if e.trigger.startswith("extended")]
     assert extended and extended[0].date == "2025-06-20"
+
+
+def test_a_date_right_after_the_acts_object_dates_the_act(code):
+    agreed = [
+        e
+        for e in code("Thailand and Cambodia agreed to a ceasefire on Monday.", "2025-07-29")
+        if e.event_type == "AGREE"
+    ]
+    assert agreed and agreed[0].date == "2025-07-28"
+    text = "New Delhi has rejected Trump's claims of credit for the May ceasefire."
+    rejected = [e for e in code(text, "2025-06-19") if e.event_type == "REJECT"]
+    assert rejected and rejected[0].date == "2025-06-19"

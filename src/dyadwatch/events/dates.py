@@ -234,7 +234,14 @@ def _dates_for(trigger: Token, sent: Span, other_events: frozenset[int] = frozen
         node, hops, blocked, loose = ent.root, 0, False, True
         while node.i not in anchors and node.head.i != node.i and hops < 12:
             nested = node.dep_ in NESTED_CLAUSES and node.pos_ in ("VERB", "AUX")
-            if (node.i != ent.root.i and node.i in other_events) or nested:
+            # "agreed to a ceasefire on Monday": a date on the act's own object, right after it, dates the act.
+            argument = (
+                hops <= 2
+                and ent.root.dep_ in ("pobj", "npadvmod")  # not "the May ceasefire": that dates the ceasefire
+                and node.dep_ in ("dobj", "pobj")
+                and bool(anchors & {node.head.i, node.head.head.i})
+            )
+            if (node.i != ent.root.i and node.i in other_events and not argument) or nested:
                 blocked = True  # the date of another event in the sentence, or inside a clause of its own
                 loose = loose and nested and _attendant(node)
                 if not loose:
