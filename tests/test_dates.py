@@ -74,3 +74,17 @@ def test_a_date_right_after_the_acts_object_dates_the_act(code):
     text = "New Delhi has rejected Trump's claims of credit for the May ceasefire."
     rejected = [e for e in code(text, "2025-06-19") if e.event_type == "REJECT"]
     assert rejected and rejected[0].date == "2025-06-19"
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        ("She travelled to Berlin later that month.", ("2025-01-01", "month")),
+        ("She flew to Berlin the next day.", ("2025-01-15", "day")),
+        ("She travelled to Berlin.", ("2025-04-01", "day")),
+    ],
+)
+def test_that_month_and_the_next_day_are_told_by_the_act_before(code, second, expected):
+    text = "Denmark's prime minister travelled to Paris on January 14. " + second
+    berlin = [e for e in code(text, "2025-04-01") if e.target is not None and e.target.country == "DEU"]
+    assert berlin and (berlin[0].date, berlin[0].date_precision) == expected

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.kb import KnowledgeBase
 from dyadwatch.actors.resolver import DESCRIBED_CERTAINTY, ActorMatcher, DocumentActors, Resolution, words_before
-from dyadwatch.events.dates import resolve_event_date
+from dyadwatch.events.dates import anaphoric_step, resolve_event_date, step_from
 from dyadwatch.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, Trigger
 from dyadwatch.events.modality import CodingRules, ModalityWords, is_hypothetical, is_negated, load_rules
 from dyadwatch.events.ontology import Ontology
@@ -777,6 +777,11 @@ class EventCoder:
             # "In June 2020, soldiers clashed in the Galwan valley. India then banned 59 apps": "then" carries
             # the date of the act told just before.
             day, precision = self._date_before(sent, document.published) or (day, precision)
+        elif not dated and not hypothetical:
+            step = anaphoric_step(sent.text)  # "She travelled to Berlin later that month"
+            before = self._date_before(sent, document.published) if step else None
+            if before is not None:
+                day, precision = step_from(before, step)
 
         if item.kind == "noun":
             sources = self._noun_sources(noun, actors, day)

@@ -310,3 +310,30 @@ def resolve_event_date(
             day, precision = resolved
             return day.isoformat(), precision, True
     return base.isoformat(), "day", False
+
+
+# Dates told by the date of the act before them: "later that month", "the same day", "the next day".
+_ANAPHORIC = re.compile(
+    r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>day|week|month|year)\b|\b(?:the )?(?:next|following) day\b",
+    re.I,
+)
+
+
+def anaphoric_step(text: str) -> str | None:
+    """'that month' -> 'month', 'the next day' -> 'next', or None when the sentence has no such date."""
+    match = _ANAPHORIC.search(text)
+    if match is None:
+        return None
+    return (match["unit"] or "next").lower()
+
+
+def step_from(before: tuple[str, str | None], step: str) -> tuple[str, str | None]:
+    """The date a sentence gets from the act before it: its month, its year, its day or the day after."""
+    day, precision = date.fromisoformat(before[0]), before[1] or "day"
+    if step == "next":
+        return ((day + timedelta(days=1)).isoformat(), "day") if precision == "day" else (day.isoformat(), precision)
+    if step == "week":
+        step = "month"  # a week is told by its month (as 'last week')
+    if step == "day" or {"day": 0, "month": 1, "year": 2}[precision] >= {"day": 0, "month": 1, "year": 2}[step]:
+        return day.isoformat(), precision
+    return _truncate(day, step).isoformat(), step
