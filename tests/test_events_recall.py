@@ -1077,3 +1077,8 @@ def test_sending_police_leaving_a_base_and_vowing_to_respond(code):
     events = code("The last U.S. troops left Niger's Agadez air base in August 2024.", "2025-06-20")
     assert ("RETREAT", "USA", "NER") in coded(events)
     assert ("THREATEN", "YEM", "ISR") in coded(code("The Houthis vowed to respond to Israel.", "2025-07-09"))
+
+
+def test_taken_hostage_by_is_an_abduction_by_the_agent(code):
+    events = code("Several sailors were taken hostage by the Houthis.", "2025-07-09")
+    assert any(e.event_type == "ASSAULT" and e.mode == "abduct" and e.source.country == "YEM" for e in events)

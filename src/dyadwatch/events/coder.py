@@ -276,7 +276,7 @@ class EventCoder:
         lemma = token.lemma_.lower()
         if lemma in self.rules.attempt_verbs and any(c.dep_ == "xcomp" for c in token.children):
             return []  # "never sought to violate Somalia's sovereignty": an attempt, not a request
-        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+        objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative", "oprd")]
         if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
             objects.append(token.head)  # "a protest lodged by India"
         for clause in (c for c in token.children if c.dep_ == "ccomp" and _infinitive(c)):
