@@ -1082,3 +1082,10 @@ def test_sending_police_leaving_a_base_and_vowing_to_respond(code):
 def test_taken_hostage_by_is_an_abduction_by_the_agent(code):
     events = code("Several sailors were taken hostage by the Houthis.", "2025-07-09")
     assert any(e.event_type == "ASSAULT" and e.mode == "abduct" and e.source.country == "YEM" for e in events)
+
+
+def test_an_organisations_summit_is_not_with_the_city_that_hosts_it(code):
+    text = "Kishida met Yoon for 40 minutes on the sidelines of the NATO summit in the Lithuanian capital."
+    events = code(text, "2023-07-13")
+    assert ("CONSULT", "JPN", "KOR") in coded(events)
+    assert not any(e.target is not None and e.target.country == "LTU" for e in events)
