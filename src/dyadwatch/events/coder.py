@@ -39,6 +39,8 @@ VICTIMLESS_TYPES = {"ASSAULT"}
 # Acts whose doer is whoever ordered them done ("ordered the US to close its consulate"); a release or a
 # withdrawal someone is forced into stays the doer's own.
 ORDERED_TYPES = {"SANCTION", "COERCE"}
+# Uses of force ordered are the force's own act, whoever is told: never a demand made of them.
+FORCE_TYPES = {"ASSAULT", "MOBILIZE"}
 # Doers whose "strike on" somewhere is an attack whatever its modifiers say ("a two-day strike on rebel camps").
 ARMED_SECTORS = {"MIL"}
 # Groups a later "them" may stand for: people in the street, not states or armies.
@@ -262,8 +264,8 @@ class EventCoder:
         the one told (REQUEST, as 'urged Israel to halt'), not the act told. Sanctions and coercion ordered
         of one's own officials stay the orderer's act ('ordered the US to close its consulate')."""
         verb = item.verb
-        if item.kind != "verb" or verb.dep_ != "xcomp" or item.entry.event_type in ORDERED_TYPES:
-            return item
+        if item.kind != "verb" or verb.dep_ != "xcomp" or item.entry.event_type in ORDERED_TYPES | FORCE_TYPES:
+            return item  # "ordered the IDF to strike", "directed the Pentagon to send troops": the force is used
         head = verb.head
         if head.lemma_.lower() not in self.rules.commanding_verbs or any(f.verb == head for f in found):
             return item
@@ -391,11 +393,11 @@ class EventCoder:
             if not any(c.dep_ == "aux" and c.lower_ in self.rules.threat_aux for c in clause.children):
                 continue
             passive = any(c.dep_ == "auxpass" for c in clause.children)
-            borne = [c.lemma_.lower() for c in clause.children if c.dep_ == "dobj"]
-            if lemma in self.rules.penalties_done and passive:
-                return True
-            if lemma in self.rules.penalties_borne and not passive and set(borne) <= self.rules.penalty_objects:
-                return True  # "would pay a heavy price", "would pay dearly"; not "would pay more for fuel"
+            borne = {c.lemma_.lower() for c in clause.children if c.dep_ in ("dobj", "advmod")}
+            if lemma in self.rules.penalties_done and passive and not any(c.dep_ == "agent" for c in clause.children):
+                return True  # not "would be hit by more Russian drones": a forecast of another's act
+            if lemma in self.rules.penalties_borne and not passive and borne & self.rules.penalty_objects:
+                return True  # "would pay a heavy price", "would pay dearly"; not "would pay more", "would suffer"
         return False
 
     def _condemns(self, verb: Token) -> bool:
@@ -778,7 +780,7 @@ class EventCoder:
             # the date of the act told just before.
             day, precision = self._date_before(sent, document.published) or (day, precision)
         elif not dated and not hypothetical:
-            step = anaphoric_step(sent.text)  # "She travelled to Berlin later that month"
+            step = anaphoric_step(_own_clause_text(verb))  # "She travelled to Berlin later that month"
             before = self._date_before(sent, document.published) if step else None
             if before is not None:
                 day, precision = step_from(before, step)
@@ -856,6 +858,7 @@ class EventCoder:
             and len(sources) == 1
             and event_type == "REJECT"
             and item.kind == "verb"
+            and self._bare_denial(verb)
             and not item.reported
             and verb.dep_ not in ("relcl", "acl")  # "a truce with the gangs that his government denies"
         ):
@@ -988,6 +991,13 @@ class EventCoder:
             return event.source.sector in self.rules.ruling_sectors
         quad = self.ontology.types[event.event_type].quad_class
         return kind == "any" or (kind == "material") == (quad in (2, 4))
+
+    def _bare_denial(self, verb: Token) -> bool:
+        """'denied any involvement', 'dismissed the claims': a denial of what was said, not 'rejected a draft law'."""
+        if verb.lemma_.lower() not in self.rules.denial_verbs:
+            return False
+        objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+        return all(o in self.rules.claim_nouns | self.rules.denied_nouns for o in objects)
 
     def _accuser_before(self, sent: Span, denier: Resolution) -> list[Resolution]:
         """'Israel accused Hezbollah of firing rockets. Hezbollah denied any involvement': a denial with
@@ -1935,6 +1945,18 @@ def _own_body(token: Token, body_words: frozenset[str]) -> bool:
     return token.lemma_.lower() in body_words and not named
 
 
+def _own_clause_text(verb: Token) -> str:
+    """The verb's clause without the clauses inside it ('a diplomat who served in Moscow that year')."""
+    kept = []
+    for token in verb.subtree:
+        node = token
+        while node.i != verb.i and node.dep_ not in ("relcl", "acl", "ccomp", "advcl"):
+            node = node.head
+        if node.i == verb.i:
+            kept.append(token.text_with_ws)
+    return "".join(kept)
+
+
 def _window(sent: Span) -> int:
     """Where the TOLD_BEFORE_SENTENCES sentences before this one start (walked back, not all listed)."""
     first = sent
@@ -1948,7 +1970,7 @@ def _window(sent: Span) -> int:
 def _anti(token: Token) -> bool:
     """'anti-government', 'anti-Western': the word names what the event is against."""
     doc = token.doc
-    if token.lower_.startswith("anti"):
+    if token.lower_.startswith("anti-"):
         return True
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
 

@@ -90,6 +90,8 @@ class CodingRules:
     penalty_objects: frozenset[str] = frozenset()
     commanding_verbs: frozenset[str] = frozenset()
     own_body_words: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
+    denied_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +179,8 @@ def load_rules() -> CodingRules:
         penalty_objects=words("penalty_objects"),
         commanding_verbs=words("commanding_verbs"),
         own_body_words=words("own_body_words"),
+        denial_verbs=words("denial_verbs"),
+        denied_nouns=words("denied_nouns"),
     )
 
 
