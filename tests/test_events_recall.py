@@ -1072,10 +1072,9 @@ def test_a_ruling_judged_is_a_courts_act_not_the_last_act_told(code):
     assert welcomed and welcomed[0].target.actor_id == "igo:ICJ"
 
 
-def test_sending_police_leaving_a_base_and_vowing_to_respond(code):
-    assert ("MOBILIZE", "KEN", "HTI") in coded(code("Kenya sent 200 police officers to Haiti.", "2025-06-20"))
-    events = code("The last U.S. troops left Niger's Agadez air base in August 2024.", "2025-06-20")
-    assert ("RETREAT", "USA", "NER") in coded(events)
+def test_sending_police_and_vowing_to_respond(code):
+    events = code("Kenya sent 200 police officers to Haiti.", "2025-06-20")
+    assert any((e.event_type, e.mode, e.target.country) == ("MOBILIZE", "police", "HTI") for e in events)
     assert ("THREATEN", "YEM", "ISR") in coded(code("The Houthis vowed to respond to Israel.", "2025-07-09"))
 
 
