@@ -39,7 +39,6 @@ from dyadwatch.records import Claim
 
 GRID = {
     "sentence_mix": (0.0, 0.3),
-    "opposed_here": (0.0, 0.1, 0.2),
     "opposed": (0.0, 0.1, 0.2),
     "subject_speaks": (0.0, 0.1),
     "answers": (0.0, 0.2),
