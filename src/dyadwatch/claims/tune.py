@@ -18,7 +18,10 @@ document groups (`ga-`, `gb-`, `gc-`: ids start with the group). Keys are assign
 documents, as an ingest would; for each group, the combinations with the best pairwise F1
 on the other two groups are scored on the group left out (tied combinations are all scored
 and their pair counts averaged, so a tie does not pick a lucky one), and the three groups'
-counts are summed into one P/R/F1.
+counts are summed into one P/R/F1. A pair of claims from two groups is never a gold pair, so
+a system pair there is a wrong merge: it counts half to each of its groups when they are
+scored, and not in training when either is left out (before 2026-11-23 such pairs were not
+counted at all, which hid the wrong merges across stories that a low threshold makes).
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ from dyadwatch.records import Claim
 
 GRID = {
     "sentence_mix": (0.0, 0.3),
-    "opposed_here": (0.0, 0.1, 0.2),
     "opposed": (0.0, 0.1, 0.2),
     "subject_speaks": (0.0, 0.1),
     "answers": (0.0, 0.2),
@@ -168,13 +170,40 @@ def _records(claims: list[Claim]) -> list[dict]:
 
 def _pair_counts(matched: list[tuple[str, int]], keys: list[str]) -> np.ndarray:
     """(tp, fp, fn) of claim-key pairs among matched claims: (gold key, index of the system claim)."""
-    gold = np.array([g for g, _ in matched], dtype=object)
-    system = np.array([keys[i] for _, i in matched], dtype=object)
+    return _pair_counts_by_group([(g, i, "") for g, i in matched], keys)[("", "")]
+
+
+def _pair_counts_by_group(matched: list[tuple[str, int, str]], keys: list[str]) -> dict[tuple[str, str], np.ndarray]:
+    """(tp, fp, fn) of claim-key pairs among matched claims (gold key, system claim's index, group),
+    by the (sorted) pair of groups the two claims come from."""
+    gold = np.array([g for g, _, _ in matched], dtype=object)
+    system = np.array([keys[i] for _, i, _ in matched], dtype=object)
+    groups = np.array([grp for _, _, grp in matched], dtype=object)
     upper = np.triu(np.ones((len(matched), len(matched)), dtype=bool), 1)
     gold_same = (gold[:, None] == gold[None, :]) & upper
     system_same = (system[:, None] == system[None, :]) & upper
-    both = (gold_same & system_same).sum()
-    return np.array([both, system_same.sum() - both, gold_same.sum() - both])
+    out = {}
+    names = sorted(set(groups.tolist()))
+    for a, b in itertools.combinations_with_replacement(names, 2):
+        where = ((groups[:, None] == a) & (groups[None, :] == b)) | ((groups[:, None] == b) & (groups[None, :] == a))
+        both = (gold_same & system_same & where).sum()
+        out[(a, b)] = np.array([both, (system_same & where).sum() - both, (gold_same & where).sum() - both])
+    return out
+
+
+def _fold_counts(by_pair: dict[tuple[str, str], np.ndarray], group: str) -> tuple[np.ndarray, np.ndarray]:
+    """(training counts, test counts) when `group` is left out: training holds the pairs of the other
+    groups (within and between them); the test the pairs within `group` and half of those between it
+    and another group (each such pair belongs half to each of its two groups)."""
+    train, test = np.zeros(3), np.zeros(3)
+    for (a, b), counts in by_pair.items():
+        if group not in (a, b):
+            train = train + counts
+        elif a == b:
+            test = test + counts
+        else:
+            test = test + counts / 2
+    return train, test
 
 
 def _f1(counts: np.ndarray) -> float:
@@ -188,23 +217,22 @@ def cross_validate(claims_by_doc: list[list[Claim]], gold: list[dict], embed=Non
     features = candidate_features(claims, vectors)
     records = _records(claims)
     index = {r["claim_id"]: i for i, r in enumerate(records)}
-    matched = {}
-    for group in GROUPS:
-        pairs, _, _ = match_claims([g for g in gold if g["doc"].startswith(group)], records)
-        matched[group] = [(g["claim_key"], index[s["claim_id"]]) for g, s in pairs]
+    group_of = {g["doc"]: next((grp for grp in GROUPS if g["doc"].startswith(grp)), "") for g in gold}
+    pairs, _, _ = match_claims(gold, records)
+    matched = [(g["claim_key"], index[s["claim_id"]], group_of[g["doc"]]) for g, s in pairs]
     names = list(GRID)
-    table = []  # (params, {group: counts})
+    table = []  # (params, {(group, group): counts})
     for values in itertools.product(*GRID.values()):
         weights = dict(zip(names, values, strict=True))
         for threshold in THRESHOLDS:
             keys = assign_keys(claims, features, KeyParams(weights=weights, threshold=threshold))
-            table.append(((threshold, weights), {g: _pair_counts(m, keys) for g, m in matched.items()}))
+            table.append(((threshold, weights), _pair_counts_by_group(matched, keys)))
     total, folds = np.zeros(3), {}
     for group in GROUPS:
-        train = [sum((c for g, c in by.items() if g != group), np.zeros(3)) for _, by in table]
-        best = max(_f1(t) for t in train)
-        chosen = [k for k, t in enumerate(train) if _f1(t) == best]
-        counts = np.mean([table[k][1][group] for k in chosen], axis=0)
+        split = [_fold_counts(by, group) for _, by in table]
+        best = max(_f1(train) for train, _ in split)
+        chosen = [k for k, (train, _) in enumerate(split) if _f1(train) == best]
+        counts = np.mean([split[k][1] for k in chosen], axis=0)
         total += counts
         folds[group] = {"train_f1": round(best, 4), "ties": len(chosen), "test_f1": round(_f1(counts), 4)}
     tp, fp, fn = total
