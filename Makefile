@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test lint clean bench bench-query profile
+.PHONY: demo test lint clean bench bench-memory bench-query profile
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: $(VENV)/.installed-dev
 # Throughput, overhead over bare spaCy, memory, workers and query speed: benchmarks/README.md.
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/run.py
+
+# Memory over a long ingest (5,000 documents, about 6 minutes of CPU): RSS per 500 documents, growth, 100,000 estimate.
+bench-memory: $(VENV)/.installed-bench
+	$(BIN)/python benchmarks/memory_curve.py
 
 bench-query: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/query.py

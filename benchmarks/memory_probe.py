@@ -106,7 +106,8 @@ def main() -> None:
 
     def probe(store: Store, docs: int) -> None:
         nlp = load_nlp()
-        duck = store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchall()[0][0] or 0
+        tags = store.con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0").fetchall()
+        duck = sum(size for _, size in tags)
         line = {
             "docs": docs,
             "cpu_s": round(time.process_time() - started, 1),
@@ -118,6 +119,7 @@ def main() -> None:
             "strings": len(nlp.vocab.strings),
             "lexemes": len(nlp.vocab),
             "duckdb_mb": round(duck / 2**20, 1),
+            "duckdb_by_tag_mb": {tag: round(size / 2**20, 1) for tag, size in sorted(tags, key=lambda t: -t[1])},
         }
         if args.trim:
             ctypes.CDLL("libc.so.6").malloc_trim(0)

@@ -123,10 +123,20 @@ def test_writes_stay_correct_after_sorting(store):
 
 
 def test_memory_growth_reads_the_trend_under_the_swings():
-    from run import rss_growth
+    from memory_curve import summarize
 
-    # 100 s, 2,000 documents; 700 MB plus 0.05 MB per document, with swings of up to 150 MB.
-    timeline = [(t, int((700 + 0.05 * 20 * t + (150 if t % 7 == 0 else 0)) * 2**20), 0) for t in range(101)]
-    result = rss_growth({"timeline": timeline, "documents": 2000, "peak_rss_mb": 950})
-    assert 40 <= result["growth_mb_per_1000_docs"] <= 60
-    assert result["rss_mb_100k_extrapolated"] == pytest.approx(700 + 0.05 * 100_000, rel=0.1)
+    # 6,000 documents in windows of 500: 700 MB plus 0.05 MB per document, with swings of up to 60 MB, a
+    # fusion whose mark is the window's highest, and the closing line of a run that ended on a window.
+    lines = []
+    for i, docs in enumerate(range(500, 6001, 500)):
+        if docs == 4000:
+            lines.append({"fusion": 10, "peak_before_mb": 700 + 0.05 * docs, "peak_mb": 700 + 0.05 * docs + 90})
+        lines.append({"docs": docs, "peak_mb": 700 + 0.05 * docs + (60 if i % 3 == 0 else 0)})
+    lines.append({"docs": 6000, "peak_mb": 500.0})
+    result = summarize(lines, warmup=1000)
+    assert [d for d, _ in result["windows"]] == list(range(500, 6001, 500))
+    assert dict(result["windows"])[4000] == 700 + 200 + 90  # the fusion counts in its window
+    assert dict(result["windows"])[6000] == 700 + 300  # the closing line does not hide the window's mark
+    assert 40 <= result["growth_mb_per_1000_docs"] <= 65
+    assert result["high_water_mb"] == 700 + 250 + 60  # 5,000 documents, a swing
+    assert result["rss_mb_100k_extrapolated"] == pytest.approx(1010 + 50 * 94, rel=0.15)

@@ -269,21 +269,44 @@ def test_key_index_holds_one_object_per_repeated_value(tmp_path):
     assert len({id(item.anchors) for item in items if not item.anchors}) == 1  # names differ; none is one set
 
 
+def _memory_limit(store: Store) -> str:
+    return store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+
+
+def _as_duckdb_shows(limit: str) -> str:
+    capped = duckdb.connect()
+    capped.execute(f"SET memory_limit = '{limit}'")
+    return capped.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+
+
 def test_duckdb_cache_is_bounded_during_an_ingest_only(tmp_path):
     """DuckDB caches blocks up to its memory limit, by default most of the machine's memory: an ingest
     caps it (its cache grew with the store), and gives the store back its default afterwards."""
     from dyadwatch.ingest.run import INGEST_MEMORY_LIMIT
 
-    def limit(store: Store) -> str:
-        return store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
-
     seen: list[str] = []
     with Store(tmp_path / "limit.duckdb") as store:
-        default = limit(store)
-        ingest([str(CLAIMS_CORPUS)], store, on_document=lambda summary: seen.append(limit(store)))
-        after = limit(store)
-    capped = duckdb.connect()
-    capped.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
-    expected = capped.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
-    assert len(seen) > 5 and set(seen) == {expected} != {default}
+        default = _memory_limit(store)
+        ingest([str(CLAIMS_CORPUS)], store, on_document=lambda summary: seen.append(_memory_limit(store)))
+        after = _memory_limit(store)
+    assert len(seen) > 5 and set(seen) == {_as_duckdb_shows(INGEST_MEMORY_LIMIT)} != {default}
     assert after == default
+
+
+def test_ingest_memory_limit_from_the_environment_holds_duckdb_to_it(tmp_path, monkeypatch):
+    """$DYADWATCH_INGEST_MEMORY_LIMIT replaces the default cap on the real connection, and DuckDB's own
+    accounting stays under it while documents are written and fused."""
+    from dyadwatch.ingest.run import MEMORY_LIMIT_VAR
+
+    monkeypatch.setenv(MEMORY_LIMIT_VAR, "24MiB")
+    seen: list[tuple[str, int]] = []
+
+    def look(store: Store) -> None:
+        used = store.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchall()[0][0]
+        seen.append((_memory_limit(store), used))
+
+    with Store(tmp_path / "env.duckdb") as store:
+        summary = ingest([str(CLAIMS_CORPUS)], store, on_document=lambda _: look(store))
+        assert summary.ingested > 5 and store.counts()["events"] > 0
+    assert {limit for limit, _ in seen} == {_as_duckdb_shows("24MiB")}
+    assert max(used for _, used in seen) <= 24 * 2**20

@@ -60,6 +60,7 @@ around them. The same documents ingested in the same order give the same keys.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -365,7 +366,9 @@ class ClaimKeyer:
         self.exact = exact
         self.contents = contents  # claim ids -> their contents, read back from the store (`settle`)
         self._texts: list[str | None] = []  # the contents of the rows from _exact_from on (not released)
-        self._named: dict[str, list[int]] = {}  # country -> rows of assertions naming it or made by it (`settle`)
+        # country -> rows of assertions naming it or made by it (`settle`): 8 bytes a row in an array, where a
+        # list held a pointer and an int object (36 bytes) for each of the store's assertions.
+        self._named: dict[str, array] = {}
         self.items: list[Keyed] = []
         self._content = np.zeros((0, DIM), dtype=np.float16)  # capacity >= len(items); rows past it unused
         self._exact_from = 0  # rows from here on have float32 content vectors too, in _tail
@@ -402,7 +405,7 @@ class ClaimKeyer:
             self._asserted.setdefault(item.claim_key, set()).add(party(item))
         if item.stance == "assert" and not item.negative:
             for country in item.about | {item.speaker_country} - {None}:
-                self._named.setdefault(country, []).append(row)
+                self._named.setdefault(country, array("q")).append(row)
 
     def remove_documents(self, doc_ids: Iterable[str]) -> None:
         """Forget the claims of documents that are being replaced."""

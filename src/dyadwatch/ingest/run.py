@@ -17,6 +17,7 @@ interrupted run leaves a prefix of the full result, and the next run picks up af
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -38,13 +39,19 @@ LOOKUP_CHUNK = 64
 # Fusion runs every FUSE_EVERY stored documents, not once at the end, so that it never holds more than
 # that many documents' event mentions (and vectors) at once; incremental fusion gives the same result.
 FUSE_EVERY = 2000
-# DuckDB keeps the blocks it reads and writes cached up to its memory limit (by default 80% of RAM):
-# over a long ingest its cache grew with the store, to about the size of the database file (54 MB
-# after 5,000 generated documents, 11 MB per 1,000; benchmarks/README.md). An ingest needs little
-# of it at a time; past the limit DuckDB evicts cached blocks. Not much lower: on a 5,000-document
-# store, fusion failed at 16 MB, and at 32 MB its queries spilled, returned rows in another order
-# and fusion gave other fused events (it depends on that order).
-INGEST_MEMORY_LIMIT = "256MiB"
+# DuckDB keeps the blocks it reads and writes cached up to its memory limit (by default 80% of RAM): over
+# a long ingest its cache grows with the store, about 10 MB per 1,000 generated documents (the database
+# file's size; benchmarks/README.md). An ingest needs little of it at a time: past the limit DuckDB evicts
+# cached blocks and reads them again from the file (the OS's page cache), and spills what a query cannot
+# hold to a temporary file. The cap is what makes DuckDB's share flat (about 6,000 documents fill it);
+# a store whose fusion needs more can be given more with $DYADWATCH_INGEST_MEMORY_LIMIT (e.g. "256MiB").
+INGEST_MEMORY_LIMIT = "64MiB"
+MEMORY_LIMIT_VAR = "DYADWATCH_INGEST_MEMORY_LIMIT"
+
+
+def ingest_memory_limit() -> str:
+    """DuckDB's memory limit for an ingest: $DYADWATCH_INGEST_MEMORY_LIMIT, else INGEST_MEMORY_LIMIT."""
+    return os.environ.get(MEMORY_LIMIT_VAR) or INGEST_MEMORY_LIMIT
 
 
 @dataclass
@@ -196,7 +203,7 @@ def ingest(
 
     recode: code again documents already stored with the same text (after a coder change).
     """
-    store.con.execute(f"SET memory_limit = '{INGEST_MEMORY_LIMIT}'")
+    store.con.execute(f"SET memory_limit = '{ingest_memory_limit()}'")
     try:
         return _ingest(paths, store, workers, settings, max_bytes, on_document, recode)
     finally:
