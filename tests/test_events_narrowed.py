@@ -48,3 +48,10 @@ def test_that_year_inside_a_relative_clause_dates_nothing(code):
     )
     met = [e for e in code(text, "2025-04-01") if e.event_type == "CONSULT"]
     assert met and met[0].date == "2025-04-01"
+
+
+def test_an_opinion_that_a_party_is_not_ready_is_not_its_refusal(code):
+    events = code("Analysts said Iran was not ready to negotiate with the United States.", "2025-04-01")
+    assert not any(e.event_type in ("REJECT", "AGREE") for e in events)
+    events = code("Zelensky said on Friday that he was ready to meet Putin.", "2021-04-23")
+    assert ("AGREE", "UKR", "RUS") in kinds(events)

@@ -691,9 +691,17 @@ class EventCoder:
         adjective = item.verb.head
         if adjective.lemma_.lower() not in self.rules.offer_words or adjective.dep_ not in ("acomp", "oprd"):
             return None
-        if adjective.head.dep_ == "relcl":
+        being = adjective.head
+        if being.dep_ == "relcl":
             return None  # "launchers that were prepared to fire on ships" describes, it offers nothing
-        return adjective.head
+        if being.dep_ == "ccomp" and being.head.lemma_.lower() in self.words.speech_verbs:
+            # "Zelensky said he was ready to meet Putin" is his offer; "analysts said Iran was not ready to
+            # negotiate" is an opinion about Iran, not Iran's answer.
+            ready = [c for c in being.children if c.dep_ == "nsubj"]
+            teller = [c for c in being.head.children if c.dep_ == "nsubj"]
+            if not ready or not (ready[0].pos_ == "PRON" or (teller and teller[0].lower_ == ready[0].lower_)):
+                return None
+        return being
 
     def _is_threat(self, item: Found, event_type: str) -> bool:
         """A conflict act its doer will do on a condition is a threat (THREATEN): "will file a motion
@@ -956,7 +964,7 @@ class EventCoder:
         """'Tehran condemned the sanctions': the doer of the last such act the document told, preferring
         one done to the judge. Only for an act named with 'the', 'this' or 'these' and no owner."""
         entry = self._noun_entry(noun)
-        generic = dict(self.rules.generic_acts).get(noun.lemma_.lower())  # "the decision", "the move"
+        generic = self.rules.generic_acts.get(noun.lemma_.lower())  # "the decision", "the move"
         if (entry is None and not generic) or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children
         ):
@@ -1171,7 +1179,7 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ == "dobj" and (noun is None or child.i != noun.i):
                 if entry.event_type in self.rules.judging_types and (
-                    self._noun_entry(child) is not None or child.lemma_.lower() in dict(self.rules.generic_acts)
+                    self._noun_entry(child) is not None or child.lemma_.lower() in self.rules.generic_acts
                 ):
                     # "condemned Russia's attack on Kyiv", "opposes the US arms sale to Taiwan": judging an
                     # act is about whoever did it, not whom it was done to.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 
 import yaml
 from spacy.tokens import Token
@@ -80,7 +82,7 @@ class CodingRules:
     crowd_verbs: frozenset[str] = frozenset()
     riot_verbs: frozenset[str] = frozenset()
     offer_words: frozenset[str] = frozenset()
-    generic_acts: tuple[tuple[str, str], ...] = ()  # (noun, kind of act: any | material | verbal | court)
+    generic_acts: Mapping[str, str] = field(default_factory=dict)  # noun -> any | material | verbal | court
     particle_first: frozenset[str] = frozenset()
     company_preps: frozenset[str] = frozenset()
     answered_types: frozenset[str] = frozenset()
@@ -169,7 +171,7 @@ def load_rules() -> CodingRules:
         crowd_verbs=words("crowd_verbs"),
         riot_verbs=words("riot_verbs"),
         offer_words=words("offer_words"),
-        generic_acts=tuple((str(k).lower(), str(v)) for k, v in (data.get("generic_acts") or {}).items()),
+        generic_acts=MappingProxyType({str(k).lower(): str(v) for k, v in (data.get("generic_acts") or {}).items()}),
         particle_first=words("particle_first"),
         company_preps=words("company_preps"),
         answered_types=names("answered_types"),
