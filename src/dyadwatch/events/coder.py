@@ -283,7 +283,11 @@ class EventCoder:
             objects.append(token.head)  # "a protest lodged by India"
         for clause in (c for c in token.children if c.dep_ == "ccomp" and _infinitive(c)):
             objects += [c for c in clause.children if c.dep_ == "nsubj"]  # "allowed 200 trucks to enter"
-        first_object = min((c.i for c in token.children if c.dep_ == "dobj"), default=len(token.doc))
+        first_object = (  # only asked for verbs whose particle must come first
+            min((c.i for c in token.children if c.dep_ == "dobj"), default=len(token.doc))
+            if lemma in self.rules.particle_first
+            else len(token.doc)
+        )
         particles = {
             c.lemma_.lower()
             for c in token.children
@@ -291,7 +295,7 @@ class EventCoder:
             and not _dates_only(c)
             and not _set_off(c)
             # "called the strike on a boat a murder" is no "call on": that particle comes before the object
-            and not (c.dep_ == "prep" and c.i > first_object and lemma in self.rules.particle_first)
+            and not (c.dep_ == "prep" and c.i > first_object)
         }
         object_lemmas = {o.lemma_.lower() for o in objects}
         particle_objects = {o.lemma_.lower() for c in token.children if c.dep_ == "prep" for o in c.children}
@@ -323,7 +327,7 @@ class EventCoder:
                         results.append(Found(token, noun, noun_entry, "light"))
                 if results:
                     return results
-        if (entry is None or lemma in dict(self.rules.sector_only)) and self._crowd_act(token):
+        if self._crowd_act(token) and (entry is None or lemma in dict(self.rules.sector_only)):
             # "protesters gathered outside the prefecture", "demonstrators threw stones at police": the
             # crowd makes it a protest (the trigger is the crowd's word, so "gather" stays MIL's otherwise).
             mode, preps = ("riot", ("against", "at")) if lemma in self.rules.riot_verbs else ("demo", ("against",))
@@ -337,8 +341,9 @@ class EventCoder:
 
     def _crowd_act(self, verb: Token) -> bool:
         """A crowd verb whose subject is protesters ('thousands of demonstrators spent a night outside')."""
-        if verb.lemma_.lower() not in self.rules.crowd_verbs | self.rules.riot_verbs:
-            return False
+        lemma = verb.lemma_.lower()
+        if lemma not in self.rules.crowd_verbs and lemma not in self.rules.riot_verbs:
+            return False  # asked of every verb: the cheap test first
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects and verb.dep_ == "conj":
             subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "gathered ... and threw stones"
@@ -788,7 +793,8 @@ class EventCoder:
             # the date of the act told just before.
             day, precision = self._date_before(sent, document.published) or (day, precision)
         elif not dated and not hypothetical:
-            step = anaphoric_step(_own_clause_text(verb))  # "She travelled to Berlin later that month"
+            # "She travelled to Berlin later that month": the sentence is asked first, the clause only then.
+            step = anaphoric_step(sent.text) and anaphoric_step(_own_clause_text(verb))
             before = self._date_before(sent, document.published) if step else None
             if before is not None:
                 day, precision = step_from(before, step)
@@ -1005,7 +1011,7 @@ class EventCoder:
         if verb.lemma_.lower() not in self.rules.denial_verbs:
             return False
         objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
-        return all(o in self.rules.claim_nouns | self.rules.denied_nouns for o in objects)
+        return all(o in self.rules.claim_nouns or o in self.rules.denied_nouns for o in objects)
 
     def _accuser_before(self, sent: Span, denier: Resolution) -> list[Resolution]:
         """'Israel accused Hezbollah of firing rockets. Hezbollah denied any involvement': a denial with

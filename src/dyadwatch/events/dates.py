@@ -312,6 +312,8 @@ def resolve_event_date(
     return base.isoformat(), "day", False
 
 
+_COARSENESS = {"day": 0, "month": 1, "year": 2}
+
 # Dates told by the date of the act before them: "later that month", "the same day", "the next day".
 _ANAPHORIC = re.compile(
     r"\b(?:(?:later|earlier) )?(?:that|the same) (?P<unit>day|week|month|year)\b|\b(?:the )?(?:next|following) day\b",
@@ -334,6 +336,6 @@ def step_from(before: tuple[str, str | None], step: str) -> tuple[str, str | Non
         return ((day + timedelta(days=1)).isoformat(), "day") if precision == "day" else (day.isoformat(), precision)
     if step == "week":
         step = "month"  # a week is told by its month (as 'last week')
-    if step == "day" or {"day": 0, "month": 1, "year": 2}[precision] >= {"day": 0, "month": 1, "year": 2}[step]:
+    if step == "day" or _COARSENESS[precision] >= _COARSENESS[step]:
         return day.isoformat(), precision
     return _truncate(day, step).isoformat(), step

@@ -60,7 +60,7 @@ class Lexicon:
         for row in self.verbs.get(lemma, ()):
             if row.particle and row.particle not in particles:
                 continue
-            if row.objects and not (row.objects & (object_lemmas | (particle_objects if row.particle else set()))):
+            if row.objects and not (row.objects & object_lemmas or (row.particle and row.objects & particle_objects)):
                 continue
             return row
         return None
