@@ -153,6 +153,8 @@ class KnowledgeBase:
         self.business_back_references: set[str] = set()  # "the company": the company named last
         self.posted_abroad: set[str] = set()  # "diplomats in Kabul" are not Afghan
         self.from_elsewhere: set[str] = set()  # "migrants" are seldom of the story's own country
+        self.ownership_words: set[str] = set()  # "Liberian-flagged": the country is on the word's modifier
+        self.divided_halves: dict[str, tuple[str, frozenset[str]]] = {}  # "North" -> (PRK, {PRK, KOR})
         self.family_name_first: set[str] = set()  # country codes: "Park Geun-hye" is "Park" again
         self.organs: dict[str, list[str]] = defaultdict(list)  # "EU" -> ["EC", "EUCO", "EEAS", ...]
         self._generic: set[str] | None = None
@@ -391,6 +393,10 @@ def _load_offices(kb: KnowledgeBase, data: dict, extend: bool = False) -> None:
     kb.misread_surnames = list(data.get("misread_surnames") or [])
     kb.regional_words = {w.lower(): code for w, code in (data.get("regional_words") or {}).items()}
     kb.from_elsewhere = {w.lower() for w in data.get("from_elsewhere") or []}
+    kb.ownership_words = {w.lower() for w in data.get("ownership_words") or []}
+    kb.divided_halves = {
+        h["word"]: (h["country"], frozenset(h["story_names"])) for h in data.get("divided_halves") or []
+    }
 
 
 def _load_country(kb: KnowledgeBase, entry: dict) -> None:

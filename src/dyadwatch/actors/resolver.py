@@ -409,7 +409,7 @@ class DocumentActors:
                 return named
             ref = self._country_ref(country, _phrase_text(head), sector)
             return Resolution(ref, certainty * 0.95)
-        earlier = self._back_reference(head, day) or self._the_country(head)
+        earlier = self._back_reference(head, day) or self._the_country(head) or self._the_half(head)
         if earlier is not None:
             return earlier
         # "the IAEA board", "a UN agency", "Hamas fighters", "the WTO's ministerial conference":
@@ -452,6 +452,16 @@ class DocumentActors:
             if index < head.i and actor.kind == "country":
                 return Resolution(self._country_ref(actor.country, _phrase_text(head), "GOV"), 0.7)
         return None
+
+    def _the_half(self, head: Token) -> Resolution | None:
+        """'Seoul said the North had fired two missiles': North Korea, in a story that names a Korea."""
+        half = self.kb.divided_halves.get(head.text)
+        if half is None or not _definite(head) or (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS):
+            return None
+        country, story_names = half
+        if not any(actor.country in story_names and actor.kind == "country" for _, actor in self.parties):
+            return None
+        return Resolution(self._country_ref(country, _phrase_text(head), "GOV"), 0.8)
 
     def is_place_name(self, head: Token) -> bool:
         """A place word's name ("the town of Ahmad Wal", "the district of Kurram") or a town the gazetteer
@@ -860,6 +870,8 @@ class DocumentActors:
         children = list(head.children)
         # "Thai F-16 jets": the country may be told on the model's name, parsed as a modifier of it.
         children += [g for c in children if MILITARY_MODEL.fullmatch(c.text) for g in c.children]
+        # "the Liberian-flagged ship": the country modifies "flagged".
+        children += [g for c in children if c.lower_ in self.kb.ownership_words for g in c.children]
         for child in children:
             if child.i in skip:
                 continue

@@ -743,6 +743,17 @@ class EventCoder:
                     return [resolved]
         return []
 
+    def _negated_switch(self, verb: Token, entry: Trigger) -> tuple[str, str | None] | None:
+        """What a verb's negation says instead of "did not happen" (coding_rules.yaml negated_switch)."""
+        lemma = verb.lemma_.lower()
+        for switch_lemma, particle, objects, event_type, mode in self.rules.negated_switch:
+            if switch_lemma != lemma or (particle is not None and entry.particle != particle):
+                continue
+            if objects and not any(c.dep_ == "dobj" and c.lemma_.lower() in objects for c in verb.children):
+                continue
+            return event_type, mode
+        return None
+
     def _by_target(self, event_type: str, mode: str | None, target: Resolution | None) -> tuple[str, str | None]:
         """Pulling out of a body (an IGO) cuts a relation (SANCTION); out of a place it is RETREAT."""
         if target is None or target.ref.actor_id is None:
@@ -769,10 +780,11 @@ class EventCoder:
             # "stopped selling tours to South Korea", "halted arms deliveries": cutting a relation.
             event_type, mode, negated = stopped[2], stopped[3], False
         if negated and item.kind == "verb":
-            switched = dict(self.rules.negated_switch).get(verb.lemma_.lower())
-            if switched and switched != event_type:
-                # "never accepted the ruling": a refusal (REJECT), not an acceptance that did not happen.
-                event_type, mode, negated = switched, None, False
+            switched = self._negated_switch(verb, item.entry)
+            if switched and switched[0] != event_type:
+                # "never accepted the ruling": a refusal (REJECT), not an acceptance that did not happen;
+                # "did not rule out military action": a threat, not a refusal that did not happen.
+                (event_type, mode), negated = switched, False
         hypothetical = is_hypothetical(verb, self.words, noun)
         if item.kind == "noun" and not hypothetical:
             hypothetical = self._noun_hypothetical(noun)

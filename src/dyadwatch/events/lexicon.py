@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on")
-_TRIGGER = re.compile(r"^(?P<lemma>[^\s\[]+)(?:\s+(?P<particle>[^\s\[]+))?(?:\s*\[(?P<objects>[^\]]+)\])?$")
+TRIGGER_FORM = re.compile(r"^(?P<lemma>[^\s\[]+)(?:\s+(?P<particle>[^\s\[]+))?(?:\s*\[(?P<objects>[^\]]+)\])?$")
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def parse_rows(lines) -> list[Trigger]:
     reader = csv.DictReader((line for line in lines if line.strip() and not line.startswith("#")), delimiter="\t")
     rows = []
     for record in reader:
-        match = _TRIGGER.match(record["trigger"].strip())
+        match = TRIGGER_FORM.match(record["trigger"].strip())
         if not match:
             raise ValueError(f"bad trigger {record['trigger']!r} in the event lexicon")
         objects = frozenset(o.strip() for o in (match["objects"] or "").split("|") if o.strip())

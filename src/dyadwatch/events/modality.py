@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -10,6 +10,8 @@ from types import MappingProxyType
 
 import yaml
 from spacy.tokens import Token
+
+from dyadwatch.events.lexicon import TRIGGER_FORM
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,8 @@ class CodingRules:
     threat_quad_classes: frozenset[int]
     labour_strike_modifiers: frozenset[str]
     by_sector: tuple[tuple[str, frozenset[str], str, str | None], ...] = ()
-    negated_switch: tuple[tuple[str, str], ...] = ()  # (verb lemma, type when negated)
+    # (verb lemma, particle or None, object lemmas or empty, type when negated, mode when negated)
+    negated_switch: tuple[tuple[str, str | None, frozenset[str], str, str | None], ...] = ()
     claim_nouns: frozenset[str] = frozenset()
     container_nouns: frozenset[str] = frozenset()
     by_target_sector: tuple[tuple[str, str | None, frozenset[str], str, str | None], ...] = ()
@@ -115,7 +118,7 @@ def load_rules() -> CodingRules:
         by_sector=tuple(
             (r["type"], frozenset(r["sectors"]), r["to"], r.get("mode")) for r in data.get("by_sector", [])
         ),
-        negated_switch=tuple((str(k).lower(), v) for k, v in (data.get("negated_switch") or {}).items()),
+        negated_switch=tuple(_negated_switch(data.get("negated_switch") or {})),
         claim_nouns=words("claim_nouns"),
         container_nouns=words("container_nouns"),
         by_target_sector=tuple(
@@ -184,6 +187,17 @@ def load_rules() -> CodingRules:
         denial_verbs=words("denial_verbs"),
         denied_nouns=words("denied_nouns"),
     )
+
+
+def _negated_switch(rules: dict) -> Iterator[tuple[str, str | None, frozenset[str], str, str | None]]:
+    """Keys in the lexicon's trigger form ("rule out [action|force]"); values "TYPE" or "TYPE/mode"."""
+    for key, value in rules.items():
+        match = TRIGGER_FORM.match(str(key).lower().strip())
+        if match is None:
+            raise ValueError(f"coding_rules.yaml negated_switch: {key!r} is not 'verb [particle] [[object|...]]'")
+        objects = frozenset(o.strip() for o in (match["objects"] or "").split("|") if o.strip())
+        event_type, _, mode = str(value).partition("/")
+        yield match["lemma"], match["particle"], objects, event_type, mode or None
 
 
 def _stopping(rule: dict | None) -> tuple[frozenset[str], frozenset[str], str, str | None] | None:
