@@ -46,3 +46,39 @@ def test_the_north_is_a_region_elsewhere(code):
 def test_a_ship_is_of_its_flag(code):
     text = "Iranian commandos seized the Liberian-flagged container ship MSC Aries near the Strait of Hormuz."
     assert ("COERCE", "IRN", "LBR") in kinds(code(text, "2024-04-14"))
+
+
+def test_a_prisoner_exchange_is_a_release(code):
+    events = code("Russia and Ukraine held a prisoner exchange on Friday.", "2024-05-15")
+    assert [(e.event_type, e.mode) for e in events] == [("RETREAT", "release")]
+    assert {e.source.country for e in events} | {e.target.country for e in events} == {"RUS", "UKR"}
+
+
+def test_an_exchange_of_views_is_no_release(code):
+    events = code("The Russian and Ukrainian negotiators held an exchange of views on Friday.", "2024-05-15")
+    assert not any(e.event_type == "RETREAT" for e in events)
+
+
+ROUNDUP = """WORLD BRIEFS
+
+NIGER – Soldiers loyal to the junta detained two former ministers in Niamey on Monday, state television said.
+
+PERU – Police fired tear gas at protesters who marched on Congress on Tuesday. Officers arrested a dozen people.
+
+KENYA – Hundreds of doctors went on strike on Wednesday. Police dispersed the crowds outside the health ministry."""
+
+
+def test_a_roundup_item_is_about_its_label(code):
+    by_trigger = {e.trigger: e for e in code(ROUNDUP, "2024-05-16")}
+    assert (by_trigger["detained"].source.country, by_trigger["detained"].target.country) == ("NER", "NER")
+    assert (by_trigger["fired"].source.country, by_trigger["fired"].target.country) == ("PER", "PER")
+    assert by_trigger["arrested"].source.country == "PER"
+    assert by_trigger["dispersed"].source.country == "KEN"
+
+
+def test_one_dateline_is_no_roundup(code):
+    text = (
+        "NAIROBI – Police fired tear gas at protesters on Tuesday, witnesses said. "
+        "Officers later arrested a dozen people near Parliament."
+    )
+    assert {e.source.country for e in code(text, "2024-05-16")} == {"KEN"}

@@ -270,6 +270,7 @@ class DocumentActors:
             if entity.label_ in PLACE_LABELS and entity.root.i not in self.by_token:
                 self._count_country(self._place_country(entity.root), entity.start)
         self.focus_country = self._focus()
+        self.sections = self._sections(doc)
         self._scan_unknown(published)
         for index, actor in self.parties:
             if actor.actor_id in self.local and actor.kind == "person" and actor.actor_id not in counted:
@@ -297,8 +298,27 @@ class DocumentActors:
     def _dateline_country(self, text: str) -> str | None:
         """'KYIV, April 19 (Wire) —', 'NEW DELHI:' at the top of the story: the country of that place."""
         match = DATELINE.search(text[:DATELINE_SPAN])
-        if match is None:
-            return None
+        return self._country_of_dateline(match) if match is not None else None
+
+    def _sections(self, doc: Doc) -> list[tuple[int, str]]:
+        """A roundup's items, 'NIGER – Soldiers ...', 'PERU – Police ...': (first token, country) of each,
+        when the story has two or more; the focus country of an item is its label's."""
+        sections = []
+        for match in DATELINE.finditer(doc.text):
+            country = self._country_of_dateline(match)
+            span = doc.char_span(match.start("line"), match.end("line"), alignment_mode="expand")
+            if country is not None and span is not None:
+                sections.append((span.start, country))
+        return sections if len({country for _, country in sections}) >= 2 else []
+
+    def focus_at(self, index: int) -> str | None:
+        """The country a token's part of the story is about: its roundup item's, else the story's."""
+        for start, country in reversed(self.sections):
+            if start <= index:
+                return country
+        return self.focus_country
+
+    def _country_of_dateline(self, match: re.Match) -> str | None:
         place, *region = re.split(r"[,/:(—–-]", match.group("line"))
         place = place.strip()
         surfaces = self.kb.surfaces.get(place.title()) or self.kb.surfaces.get(place)
@@ -399,9 +419,9 @@ class DocumentActors:
             if country is None:
                 country, certainty = self._same_group_before(head, day)
             from_elsewhere = head.lemma_.lower() in self.kb.from_elsewhere or head.lower_ in self.kb.from_elsewhere
-            if country is None and sector in FOCUS_SECTORS and self.focus_country and not from_elsewhere:
+            if country is None and sector in FOCUS_SECTORS and self.focus_at(head.i) and not from_elsewhere:
                 # "Police arrested demonstrators" in a story about Kenya: Kenyan police.
-                country, certainty = self.focus_country, 0.6
+                country, certainty = self.focus_at(head.i), 0.6
             if country is None:
                 return None
             named = self._person_of_country(head, country, day) if certainty >= 1.0 else None
@@ -740,7 +760,7 @@ class DocumentActors:
                 role = person.role_on(day)
                 if role and role.office == office:
                     return self._person_ref(person, text, day, certainty=0.8, office=office)
-            country, certainty = self.focus_country, 0.6
+            country, certainty = self.focus_at(head.i), 0.6
         if country is None:
             return None
         person = self._local_holder(country, office, head.i) or self.kb.holder_in_family(country, office, day)
@@ -1062,7 +1082,7 @@ class DocumentActors:
             armed = self._armed_group_word(head)
             if armed:
                 sector = armed  # "militants of the Sierra Liberation Front": an armed group, not a party
-                country = country or self.focus_country
+                country = country or self.focus_at(head.i)
             if sector or country:
                 return names, "org", country, sector or "UNK", None, None
         return None
@@ -1284,7 +1304,7 @@ class DocumentActors:
                 org_sector = sector  # "Front rebels": the group word says what kind of group it is
             country, certainty = self._country_of_modifiers(head, day)
             if country is None and org_sector in FOCUS_SECTORS:
-                country, certainty = self.focus_country, 0.6
+                country, certainty = self.focus_at(head.i), 0.6
             actor = Actor(f"org:{_slug(name)}", "org", name, country, org_sector)
             self.local[actor.actor_id] = actor
             self.local_names[name] = actor

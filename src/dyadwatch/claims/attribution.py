@@ -705,7 +705,7 @@ class ClaimFinder:
         # one, else to the country the document names most; a bare name to the country it was
         # given at an earlier mention ("Hungary's Viktor Orbán" ... "Orbán").
         context = context or _Context()
-        focus = actors.focus_country
+        focus = actors.focus_at(token.i)
         if token.pos_ == "PRON" or (focus is None and context.dateline is None):
             return None
         own = next(iter(_countries(_modifiers(token), actors, day)), None)

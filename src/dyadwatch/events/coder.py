@@ -462,12 +462,26 @@ class EventCoder:
     def _noun_entry(self, noun: Token) -> Trigger | None:
         """The lexicon's event noun, or joint work of any kind: 'joint operations with', 'joint work with'."""
         entry = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
+        if entry is None and noun.lemma_.lower() in self.lexicon.nouns_of:
+            entry = self._noun_of(noun)
         if entry is not None and entry.event_type == "CONSULT" and noun.lemma_.lower() == "call" and _asks(noun):
             return self.lexicon.nouns.get("appeal", entry)  # "calls for a ceasefire", "calls from Senegal to step down"
         if entry is None and noun.lemma_.lower() in self.rules.joint_nouns:
             if any(c.dep_ in MODIFIER_DEPS and c.lower_ in self.rules.joint_modifiers for c in noun.children):
                 return Trigger(noun.lemma_.lower(), "NOUN", self.rules.joint_switch[1], None, (), ("with",))
         return entry
+
+    def _noun_of(self, noun: Token) -> Trigger | None:
+        """'a prisoner exchange', 'the exchange of prisoners': a noun that is an event only of these things."""
+        things = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+        things |= {
+            o.lemma_.lower()
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj"
+        }
+        return next((row for row in self.lexicon.nouns_of[noun.lemma_.lower()] if row.objects & things), None)
 
     def _carried_entry(self, noun: Token) -> Trigger | None:
         """'credit lines', 'relief flights': a carrier noun takes the event of the noun in front of it."""
@@ -1678,12 +1692,12 @@ class EventCoder:
             resolved is None
             and head.ent_type_ == "PERSON"
             and head.pos_ == "PROPN"
-            and actors.focus_country
+            and actors.focus_at(head.i)
             and not actors.is_place_name(head)
         ):
             # A named person we know nothing about: most likely of the country the story is about.
             name = next((e.text for e in head.doc.ents if e.start <= head.i < e.end), head.text)
-            ref = ActorRef(_phrase(head), None, name, actors.focus_country, "UNK")
+            ref = ActorRef(_phrase(head), None, name, actors.focus_at(head.i), "UNK")
             resolved = Resolution(ref, 0.5)
 
         if resolved is None and head.pos_ == "PRON" and head.lower_ in ("it", "they", "we", "he", "she"):

@@ -37,10 +37,13 @@ class Lexicon:
     def __init__(self, rows: list[Trigger]) -> None:
         self.verbs: dict[str, list[Trigger]] = defaultdict(list)
         self.nouns: dict[str, Trigger] = {}
+        self.nouns_of: dict[str, list[Trigger]] = defaultdict(list)  # "exchange [prisoner]": only of prisoners
         self.light: set[str] = set()
         for row in rows:
             if row.pos == "VERB":
                 self.verbs[row.lemma].append(row)
+            elif row.pos == "NOUN" and row.objects:
+                self.nouns_of[row.lemma].append(row)
             elif row.pos == "NOUN":
                 self.nouns[row.lemma] = row
             elif row.pos == "LIGHT":
