@@ -82,3 +82,21 @@ def test_one_dateline_is_no_roundup(code):
         "Officers later arrested a dozen people near Parliament."
     )
     assert {e.source.country for e in code(text, "2024-05-16")} == {"KEN"}
+
+
+def test_a_named_town_hit_is_its_country(code):
+    for text in (
+        "Russian drones hit Odesa overnight.",
+        "Russian drones hit an apartment block in Odesa overnight.",  # Odesa tagged LANGUAGE
+        "Russian missiles hit a power substation in Odesa on Monday.",
+    ):
+        assert ("ASSAULT", "RUS", "UKR") in kinds(code(text, "2024-05-15")), text
+
+
+def test_a_town_the_tagger_takes_for_an_organisation(code):
+    text = "Sudan's paramilitary Rapid Support Forces shelled El Fasher on Friday."
+    assert ("ASSAULT", "SDN", "SDN") in kinds(code(text, "2024-05-15"))
+
+
+def test_hitting_an_economy_is_no_attack(code):
+    assert not code("The new sanctions hit Russia hard, the central bank said.", "2024-05-15")

@@ -92,6 +92,8 @@ POPULATED_PLACES = {
 }
 # Entity labels of places the gazetteer may know.
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the small model gives towns it does not know ("Odesa" LANGUAGE, "El Fasher" ORG).
+MISREAD_PLACE_LABELS = {"ORG", "LANGUAGE", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 # "the city of X", "villages near X": a place word's town.
 PLACE_PREPS = {"of", "near", "outside", "around"}
 # "people in X": after these, a name the tagger took for a person's is a place's.
@@ -544,7 +546,11 @@ class DocumentActors:
                 return None
             entity = self.doc[token.i : token.i + 1]
         elif label not in PLACE_LABELS and not self._named_by_place_word(token):
-            return None
+            # "hit a block in Odesa" (tagged LANGUAGE), "shelled El Fasher" (ORG): a town misread, when
+            # something is done to it or in it and the gazetteer knows it; never a company's name.
+            misread = label in MISREAD_PLACE_LABELS and (token.dep_ == "dobj" or located)
+            if not misread or entity[-1].lower_ in self.kb.org_suffixes or entity.root.i != token.i:
+                return None
         tokens = [t for t in entity if t.pos_ != "DET" and t.tag_ != "POS"]
         if not tokens or any(t.i in self.by_token for t in tokens):
             return None

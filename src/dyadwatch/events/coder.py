@@ -23,9 +23,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyadwatch.actors.kb import KnowledgeBase
-from dyadwatch.actors.resolver import DESCRIBED_CERTAINTY, ActorMatcher, DocumentActors, Resolution, words_before
+from dyadwatch.actors.places import country_of_place
+from dyadwatch.actors.resolver import (
+    DESCRIBED_CERTAINTY,
+    PLACE_LABELS,
+    ActorMatcher,
+    DocumentActors,
+    Resolution,
+    words_before,
+)
 from dyadwatch.events.dates import anaphoric_step, resolve_event_date, step_from
-from dyadwatch.events.lexicon import DEFAULT_TARGET_PREPS, Lexicon, Trigger
+from dyadwatch.events.lexicon import DEFAULT_TARGET_PREPS, PLACE, Lexicon, Trigger
 from dyadwatch.events.modality import CodingRules, ModalityWords, is_hypothetical, is_negated, load_rules
 from dyadwatch.events.ontology import Ontology
 from dyadwatch.nlp import sentence_span
@@ -298,6 +306,8 @@ class EventCoder:
             and not (c.dep_ == "prep" and c.i > first_object)
         }
         object_lemmas = {o.lemma_.lower() for o in objects}
+        if lemma in self.lexicon.place_verbs and any(_named_place(o) for o in objects):
+            object_lemmas.add(PLACE)  # "Russian drones hit Odesa"
         particle_objects = {o.lemma_.lower() for c in token.children if c.dep_ == "prep" for o in c.children}
         entry = self.lexicon.verb(lemma, particles, object_lemmas, particle_objects)
         if entry is not None and entry.event_type == "CONSULT" and lemma == "call" and _characterises(token):
@@ -1877,6 +1887,14 @@ class EventCoder:
             confidence=confidence,
             trigger=trigger_text,
         )
+
+
+def _named_place(token: Token) -> bool:
+    """A proper noun the tagger calls a place, or the gazetteer knows as a town or region."""
+    if token.pos_ != "PROPN":
+        return False
+    name = [t.text for t in token.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [token.text]
+    return token.ent_type_ in PLACE_LABELS or country_of_place(" ".join(name)) is not None
 
 
 def _own_forces(source: Resolution, moved: Resolution) -> bool:

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on")
+PLACE = "PLACE"  # in a row's objects: a named town or region ("hit [PLACE]")
 TRIGGER_FORM = re.compile(r"^(?P<lemma>[^\s\[]+)(?:\s+(?P<particle>[^\s\[]+))?(?:\s*\[(?P<objects>[^\]]+)\])?$")
 
 
@@ -48,6 +49,8 @@ class Lexicon:
                 self.nouns[row.lemma] = row
             elif row.pos == "LIGHT":
                 self.light.add(row.lemma)
+        # Verbs with a row for a named place as object ("hit [PLACE]"): only for these is it asked.
+        self.place_verbs = {row.lemma for rows in self.verbs.values() for row in rows if PLACE in row.objects}
         # Most specific rows first: particle and object constraints before the bare verb.
         for entries in self.verbs.values():
             entries.sort(key=lambda t: (t.particle is None, not t.objects))
