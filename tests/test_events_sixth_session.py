@@ -100,3 +100,46 @@ def test_a_town_the_tagger_takes_for_an_organisation(code):
 
 def test_hitting_an_economy_is_no_attack(code):
     assert not code("The new sanctions hit Russia hard, the central bank said.", "2024-05-15")
+
+
+def test_the_pope_is_the_holy_see(code):
+    events = code("Pope Leo received the president of Mozambique at the Vatican on Monday.", "2026-07-21")
+    assert {(e.source.country, e.target.country) for e in events} == {("VAT", "MOZ")}
+    events = code("Pope Francis met Ukrainian President Volodymyr Zelensky at the Vatican on Friday.", "2024-03-02")
+    assert [e.source.actor_id for e in events] == ["person:pope-francis"]
+
+
+def test_diplomats_by_their_other_titles(code):
+    text = "Bangladesh summoned India's high commissioner on Monday over the killing of a villager."
+    assert ("ACCUSE", "BGD", "IND") in kinds(code(text, "2026-07-21"))
+    events = code("Peru expelled Bolivia's chargé d'affaires on Monday.", "2026-07-21")
+    assert [(e.event_type, e.mode) for e in events] == [("SANCTION", "expel")]
+
+
+def test_delivered_aid_and_a_contract_delivery(code):
+    text = "The World Food Programme delivered aid to Afghanistan on Monday."
+    assert ("AID", "UN", "AFG") in kinds(code(text, "2026-07-21"))
+    text = "Under the contract, QatarEnergy will deliver 1.5 million tonnes of LNG a year to Turkey."
+    assert not any(e.event_type == "AID" for e in code(text, "2026-07-21"))
+
+
+def test_blocking_a_sanctions_package_is_no_sanction(code):
+    events = code("Hungary blocked the sanctions package against Russia on Monday.", "2026-07-21")
+    assert [(e.event_type, e.source.country) for e in events] == [("REJECT", "HUN")]
+
+
+def test_an_event_noun_takes_its_verbs_future_and_negation(code):
+    summit = "Serbia's president {} a summit in Tirana{}."
+    will = code(summit.format("will attend", " next week"), "2026-07-21")
+    did_not = code(summit.format("did not attend", " on Monday"), "2026-07-21")
+    did = code(summit.format("attended", " on Monday"), "2026-07-21")
+    assert [(e.hypothetical, e.negated) for e in will] == [(True, False)]
+    assert [(e.hypothetical, e.negated) for e in did_not] == [(False, True)]
+    assert [(e.hypothetical, e.negated) for e in did] == [(False, False)]
+
+
+def test_a_surname_near_a_front_is_a_town(code):
+    events = code("M23 rebels attacked Congolese army positions near Masisi on Sunday.", "2026-07-21")
+    assert ("ASSAULT", "COD", "COD") in kinds(events)
+    events = code("Trump met Erdogan in Washington on Monday.", "2026-07-21")
+    assert ("CONSULT", "USA", "TUR") in kinds(events)

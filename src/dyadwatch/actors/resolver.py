@@ -581,6 +581,12 @@ class DocumentActors:
             # A surname alone must look like a name: "May" in a date is not Theresa May.
             # "Macron will travel", tagged a common noun, is still a name the recogniser saw.
             named = span.root.pos_ == "PROPN" or span.root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            root = span.root
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+                # "positions near Masisi": the town, not Botswana's former president ("confidence in
+                # Erdogan" is the man: after "in" only a name the gazetteer knows as a town).
+                if root.head.lower_ != "in" or country_of_place(span.text):
+                    return False
             return named and span.root.text[:1].isupper() and span.root.ent_type_ not in ("DATE", "TIME", "CARDINAL")
         if kinds <= {"adjective"} and span.root.ent_type_ in ("PERSON",):
             # "John French" is a person; "Armenian and Azerbaijani diplomats", tagged PERSON alone, are not.

@@ -793,6 +793,8 @@ class EventCoder:
         verb, noun, entry = item.verb, item.noun, item.entry
         event_type, mode = self._type_and_mode(item)
         negated = is_negated(verb, self.words, noun) if item.kind != "noun" else is_negated(noun, self.words, noun)
+        if not negated and item.kind == "noun" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            negated = is_negated(noun.head, self.words)  # "did not attend the summit"
         stopped = self.rules.stopping_switch
         if (
             negated
@@ -1682,7 +1684,8 @@ class EventCoder:
         head = noun.head
         if noun.dep_ in ("dobj", "pobj") and head.lemma_.lower() in self.words.hypothetical_light:
             return True
-        return False
+        # "will attend a summit", "plans to join the talks": the verb whose object the event is.
+        return noun.dep_ == "dobj" and head.pos_ == "VERB" and is_hypothetical(head, self.words)
 
     # -- resolution helpers ---------------------------------------------------------------------
     def _resolve(
