@@ -597,3 +597,60 @@ def test_one_call_dated_from_two_capitals_is_one_event(tmp_path):
     assert calls[0][3] == calls[1][3]
     [call] = [r for r in fused(db) if r["fused_id"] == calls[0][3]]
     assert call["n_outlets"] == 2 and call["flagged"]  # the two days are listed as a disagreement
+
+
+# One trip told from both ends (the host "received", the guest "travelled to"), and a trip the
+# other way eight days later told in nearly the guest's words: "X visited Y" is "Y hosted X",
+# never "Y visited X".
+RAIL = [
+    {
+        "id": "rail-a",
+        "outlet": "Planalto Post",
+        "published": "2024-05-21",
+        "text": "Brazil's president received Chile's president at the Planalto Palace in Brasília on Monday for "
+        "talks on a rail corridor to the Pacific.",
+    },
+    {
+        "id": "rail-b",
+        "outlet": "Andes Review",
+        "published": "2024-09-03",
+        "text": "Chile's president travelled to Brasília in May to discuss a railway linking the two oceans.",
+    },
+    {
+        "id": "rail-c",
+        "outlet": "Planalto Post",
+        "published": "2024-05-30",
+        "text": "Brazil's president travelled to Santiago on Wednesday to discuss a railway linking the two oceans.",
+    },
+]
+
+
+def test_a_visit_and_its_hosting_are_one_meeting_a_trip_the_other_way_is_not(tmp_path):
+    db = tmp_path / "rail.duckdb"
+    invoke("ingest", write_jsonl(tmp_path / "rail.jsonl", RAIL), "--db", str(db))
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute(
+        "SELECT doc_id, mode, source_country, fused_id FROM events WHERE event_type = 'CONSULT' ORDER BY doc_id"
+    ).fetchall()
+    con.close()
+    # the coder reads the host's report as a hosting, the guest's as a visit
+    assert [r[:3] for r in rows] == [("rail-a", "host", "BRA"), ("rail-b", "visit", "CHL"), ("rail-c", "visit", "BRA")]
+    fused_ids = {doc: fid for doc, _, _, fid in rows}
+    assert fused_ids["rail-a"] == fused_ids["rail-b"]  # one trip to Brasília, from both ends
+    assert fused_ids["rail-c"] not in (fused_ids["rail-a"], fused_ids["rail-b"])  # Brasília to Santiago
+
+
+def test_who_travelled_decides_between_visit_and_host():
+    config = FusionConfig()
+    chile, brazil = ("CHL", "GOV"), ("BRA", "GOV")
+
+    def told(event_id, mode, source, target):
+        return mention(event_id, mode=mode, source=source, target=target, day=date(2024, 5, 1), precision="month")
+
+    chile_in_brazil, brazil_hosts_chile = told("v1", "visit", chile, brazil), told("v2", "host", brazil, chile)
+    brazil_in_chile, chile_hosts_brazil = told("v3", "visit", brazil, chile), told("v4", "host", chile, brazil)
+    assert compatible(chile_in_brazil, brazil_hosts_chile, config)
+    assert compatible(brazil_in_chile, chile_hosts_brazil, config)
+    assert not compatible(chile_in_brazil, brazil_in_chile, config)  # two trips
+    assert not compatible(brazil_hosts_chile, chile_hosts_brazil, config)  # two hostings
+    assert not compatible(chile_in_brazil, chile_hosts_brazil, config)  # Chile guest in one, host in the other

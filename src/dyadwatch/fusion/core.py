@@ -20,8 +20,11 @@ section "Fused events"):
    (meetings, agreements, joint action, exchanges, clashes) the two sides may also be
    swapped, each side the same party at any grain (each report's source then meets the
    other's target, named at a grain of its own: "agreed to widen visas for Korean young
-   workers"). Two events of one sentence are never one event ("expelled the envoy and
-   suspended trade" is two).
+   workers"). A visit and a hosting (`VENUE_MODES`, from `converse_modes`) are one meeting told from its two
+   ends, so they are one kind of act, and who travelled decides: the guest with the guest,
+   the host with the host ("X visited Y" is "Y hosted X"; "Y visited X" is another trip).
+   Two events of one sentence are never one event ("expelled the envoy and suspended
+   trade" is two).
 3. **Dates**: the intervals the mentions' dates stand for overlap, with `day_window` days
    of slack. A day stands for itself, a month for its days, a year for its days. A
    day-precision date equal to the publication date is what the coder gives a sentence
@@ -82,6 +85,8 @@ SWAPPABLE_TYPES = MUTUAL_TYPES | set(_RULES["swappable_types"])
 JOINT_TYPES = frozenset(_RULES["joint_types"])
 COMPATIBLE_TYPES = frozenset(frozenset(p) for p in _RULES["compatible_types"])
 ANY_PARTY_MODES = frozenset(_RULES["any_party_modes"])
+# converse_modes of data/fusion.yaml: mode -> (its pair, 0 when the source is the guest, 1 the host)
+VENUE_MODES = {mode: (tuple(pair), k) for pair in _RULES["converse_modes"] for k, mode in enumerate(pair)}
 SECTOR_KINDS = {sector: kind for kind, sectors in _RULES["sector_kinds"].items() for sector in sectors}
 WILDCARD_SECTORS = frozenset({None, "", "UNK"})
 # A date of the day in the sentence itself ("on Tuesday", "today", "June 25", "25 June").
@@ -123,8 +128,18 @@ def same_kind(a: Mention, b: Mention) -> bool:
     rulings (SANCTION/convict) do; a CONSULT without a mode is of no known kind.
     """
     if a.mode or b.mode:
-        return a.mode == b.mode
+        return a.mode == b.mode or converse(a, b)
     return a.event_type == b.event_type and not has_modes(a.event_type)
+
+
+def converse(a: Mention, b: Mention) -> bool:
+    """Two modes that tell one meeting from its two ends (a visit and its hosting)."""
+    return a.mode in VENUE_MODES and b.mode in VENUE_MODES and VENUE_MODES[a.mode][0] == VENUE_MODES[b.mode][0]
+
+
+def venue_roles(m: Mention) -> tuple[Side | None, Side | None]:
+    """(guest, host) of a visit or a hosting."""
+    return (m.source, m.target) if VENUE_MODES[m.mode][1] == 0 else (m.target, m.source)
 
 
 @dataclass(frozen=True)
@@ -256,6 +271,9 @@ def straight(a: Mention, b: Mention) -> bool:
 
 
 def actors_compatible(a: Mention, b: Mention) -> bool:
+    if converse(a, b):  # who travelled decides, whichever end tells it
+        (guest_a, host_a), (guest_b, host_b) = venue_roles(a), venue_roles(b)
+        return same_party(guest_a, guest_b) and same_party(host_a, host_b)
     if straight(a, b):
         return True
     if a.mode in ANY_PARTY_MODES and b.mode == a.mode and sides_compatible(a.source, b.source):
@@ -303,7 +321,7 @@ def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
         threshold = config.threshold if dated_retelling else config.threshold_same_document
     else:
         threshold = config.threshold_same_mode if same_kind(a, b) else config.threshold
-    if a.mode and b.mode and a.mode != b.mode:
+    if a.mode and b.mode and a.mode != b.mode and not converse(a, b):
         threshold = max(threshold, config.threshold_other_mode)
     if not (a.event_type in MUTUAL_TYPES and b.event_type in MUTUAL_TYPES) and swapped(a, b):
         threshold = max(threshold, config.threshold_swapped)
@@ -742,7 +760,6 @@ def _number(text: str) -> float | None:
 
 
 # -- from records -------------------------------------------------------------------------------
-
 
 _FAMILIES: dict[str, str] | None = None
 
