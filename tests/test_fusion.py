@@ -320,14 +320,12 @@ def test_date_compatibility():
     # two weeks later, "has met" is another meeting (two accusations of one fortnight are two)
     stale = mention(day=date(2024, 3, 25), published=date(2024, 3, 25), sentence="Kenya has met Ethiopia.")
     assert not dates_compatible(march_12, stale, config)
-    # an undated statement of verbal conflict is that day's: a rejection two days after another is a second one
+    # a statement is no exception: "has dismissed" two days after a dated rejection may retell it
     rejected = mention(event_type="REJECT", sentence="Kenya rejected Ethiopia's protest on Tuesday.")
     dismissed = mention(
         event_type="REJECT", day=date(2024, 3, 14), published=date(2024, 3, 14), sentence="Kenya has dismissed it."
     )
-    assert dismissed.undated and not dates_compatible(rejected, dismissed, config)
-    next_day = mention(event_type="REJECT", day=date(2024, 3, 13), published=date(2024, 3, 13), sentence="It denied.")
-    assert dates_compatible(rejected, next_day, config)  # the day of slack stays
+    assert dismissed.undated and dates_compatible(rejected, dismissed, config)
     dated = mention(day=date(2024, 3, 18), published=date(2024, 3, 18), sentence="Kenya met Ethiopia on Monday.")
     assert not dated.undated and not dates_compatible(march_12, dated, config)
     assert not dates_compatible(march_12, mention(day=None, precision=None), config)
@@ -654,3 +652,35 @@ def test_who_travelled_decides_between_visit_and_host():
     assert not compatible(chile_in_brazil, brazil_in_chile, config)  # two trips
     assert not compatible(brazil_hosts_chile, chile_hosts_brazil, config)  # two hostings
     assert not compatible(chile_in_brazil, chile_hosts_brazil, config)  # Chile guest in one, host in the other
+
+
+# A formal protest on a Monday, and another outlet's undated retelling of it two days later.
+GPS = [
+    {
+        "id": "gps-a",
+        "outlet": "Arctic Wire",
+        "published": "2023-10-10",
+        "text": "Norway summoned Russia's ambassador on Monday to protest against the jamming of GPS signals over "
+        "Finnmark.",
+    },
+    {
+        "id": "gps-b",
+        "outlet": "Nordic Ledger",
+        "published": "2023-10-12",
+        "text": "Oslo has lodged a formal protest with Moscow over the jamming of satellite navigation in the far "
+        "north.",
+    },
+]
+
+
+def test_an_undated_protest_days_later_retells_the_dated_one(tmp_path):
+    # docs/annotation.md: a retelling without a date of its own is the same happening unless
+    # the text shows a new one; a statement is no exception to the week an undated report covers
+    db = tmp_path / "gps.duckdb"
+    invoke("ingest", write_jsonl(tmp_path / "gps.jsonl", GPS), "--db", str(db))
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT doc_id, event_type, date, fused_id FROM events ORDER BY doc_id").fetchall()
+    con.close()
+    assert [(d, t) for d, t, _, _ in rows] == [("gps-a", "ACCUSE"), ("gps-b", "ACCUSE")]
+    assert (rows[1][2] - rows[0][2]).days == 3  # Monday, and the publication day of the retelling
+    assert rows[0][3] == rows[1][3]

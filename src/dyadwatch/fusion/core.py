@@ -29,10 +29,9 @@ section "Fused events"):
    of slack. A day stands for itself, a month for its days, a year for its days. A
    day-precision date equal to the publication date is what the coder gives a sentence
    with no date of its own ("has blamed"), so it stands for the `undated_days` days up
-   to publication; but a statement of verbal conflict (a demand, accusation, rejection or
-   threat: PLOVER quad class 3) without a date is that day's statement ("New Delhi has
-   dismissed Islamabad's accusation" two days after India "on Wednesday rejected the
-   protest" is a second rejection). A mention with no date at all is never linked. Sides swapped on two
+   to publication, a statement as any other act ("has lodged a formal protest" two days
+   after "summoned the ambassador on Sunday to protest" retells it; whether it is a new
+   one the dates cannot tell). A mention with no date at all is never linked. Sides swapped on two
    different explicit days are each side's own act ("Putin said on Thursday he was ready
    to meet", "Zelensky said on Friday he was ready"), except in a meeting or call
    (`JOINT_TYPES`), which happens to both at once and is dated from two capitals; with the
@@ -98,18 +97,6 @@ DATE_WORDS = re.compile(
     re.I,
 )
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
-# Verbal conflict (PLOVER quad class 3: demands, accusations, rejections, threats) is said in
-# the news of the day: an undated one is that day's statement, not last week's.
-STATEMENT_QUAD_CLASS = 3
-
-
-@lru_cache(maxsize=64)
-def is_statement(event_type: str) -> bool:
-    """True for the types of verbal conflict in the shipped ontology."""
-    from dyadwatch.events.ontology import load_ontology
-
-    kind = load_ontology().types.get(event_type)
-    return kind is not None and kind.quad_class == STATEMENT_QUAD_CLASS
 
 
 @lru_cache(maxsize=64)
@@ -213,7 +200,7 @@ class Mention:
         if self.date is None:
             return None
         if self.undated:
-            return self.date - timedelta(days=0 if is_statement(self.event_type) else config.undated_days), self.date
+            return self.date - timedelta(days=config.undated_days), self.date
         if self.precision == "month":
             first = self.date.replace(day=1)
             last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
