@@ -41,7 +41,7 @@ from dyadwatch.fusion.core import FusionConfig
 _orig = {name: getattr(core, name) for name in ("_split", "threshold_for")}
 
 
-def _split_always(component, mentions, edges, config):
+def _split_always(component, mentions, edges, config, far=frozenset()):
     if len(component) < 2:
         return [sorted(component)]
     # The shipped _split keeps a component whole when all its pairs are compatible; asking it
@@ -55,7 +55,7 @@ def _split_always(component, mentions, edges, config):
 
     core.compatible = compatible
     try:
-        return _orig["_split"](component, mentions, edges, config)
+        return _orig["_split"](component, mentions, edges, config, far)
     finally:
         core.compatible = real
 

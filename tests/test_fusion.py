@@ -684,3 +684,31 @@ def test_an_undated_protest_days_later_retells_the_dated_one(tmp_path):
     assert [(d, t) for d, t, _, _ in rows] == [("gps-a", "ACCUSE"), ("gps-b", "ACCUSE")]
     assert (rows[1][2] - rows[0][2]).days == 3  # Monday, and the publication day of the retelling
     assert rows[0][3] == rows[1][3]
+
+
+def test_two_agreements_of_one_article_stay_two_when_another_report_matches_both():
+    # Another outlet's report of the power deal is linked to both of the article's agreements
+    # (two reports of an agreement need only the same-kind cosine), but the article's own two
+    # sentences have almost nothing in common: they tell two acts. The deal keeps the report
+    # it is surest of (the sale), whatever the order of the event ids.
+    config = FusionConfig()
+    deal = mention(
+        "p1",
+        doc_id="accra",
+        day=date(2025, 11, 4),
+        published=date(2025, 11, 5),
+        event_type="AGREE",
+        source=("GHA", "GOV"),
+        target=("TGO", "GOV"),
+        sentence="Ghana and Togo signed a deal on Tuesday to trade electricity over a new high-voltage line.",
+    )
+    undated = dict(date=date(2025, 11, 5), published=date(2025, 11, 5), doc_id="lome")
+    sale = "Togo agreed to buy 100 megawatts of power from Ghana under an accord signed in Kara."
+    crossing = "The two neighbours also agreed to open a new border crossing for trade."
+    sale = replace(deal, event_id="p3", start=0, sentence=sale, **undated)
+    crossing = replace(deal, event_id="p2", start=90, sentence=crossing, **undated)
+    vectors = embed_mentions([deal, sale, crossing])
+    cos = {(a, b): float(vectors[a] @ vectors[b]) for a, b in (("p1", "p3"), ("p1", "p2"), ("p2", "p3"))}
+    assert cos[("p1", "p3")] > cos[("p1", "p2")] >= config.threshold_same_mode > cos[("p2", "p3")]
+    ids = fuse_mentions([crossing, sale, deal], config, vectors).fused_ids
+    assert ids["p1"] == ids["p3"] != ids["p2"]

@@ -353,8 +353,15 @@ def candidate_pairs(mentions: Sequence[Mention], config: FusionConfig) -> set[tu
 Vectors = Mapping[str, np.ndarray] | Callable[[list[Mention]], Mapping[str, np.ndarray]]
 
 
-def link(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) -> dict[int, dict[int, float]]:
-    """The links between mentions (index -> index -> cosine).
+def link(
+    mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig
+) -> tuple[dict[int, dict[int, float]], set[frozenset[int]]]:
+    """The links between mentions (index -> index -> cosine), and the pairs of one article too far apart.
+
+    Two compatible sentences of one article whose cosine stays under the loosest link
+    fusion makes anywhere (`threshold_same_mode`) tell two acts ("agreed to sell power",
+    "also agreed to set up a committee on fish"): `_split` keeps them in two groups even
+    when another outlet's report is linked to both.
 
     vectors: the embeddings by event id, or a function that gives them for a list of
     mentions; it is asked only for mentions that have a compatible candidate, so a report
@@ -366,18 +373,21 @@ def link(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) ->
     if callable(vectors):
         vectors = vectors([mentions[i] for i in sorted({i for pair in pairs for i in pair})])
     edges: dict[int, dict[int, float]] = defaultdict(dict)
+    far: set[frozenset[int]] = set()
     for i, j in pairs:
         a, b = mentions[i], mentions[j]
         cos = float(np.dot(vectors[a.event_id], vectors[b.event_id]))
         if cos >= threshold_for(a, b, config):
             edges[i][j] = edges[j][i] = cos
-    return edges
+        elif a.doc_id == b.doc_id and cos < config.threshold_same_mode:
+            far.add(frozenset((i, j)))
+    return edges, far
 
 
 def group(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) -> list[Group]:
     """Fuse mentions into groups; every mention ends up in exactly one group."""
     mentions = sorted(mentions, key=lambda m: m.event_id)  # the result must not depend on input order
-    edges = link(mentions, vectors, config)
+    edges, far = link(mentions, vectors, config)
     seen: set[int] = set()
     groups: list[Group] = []
     for start in range(len(mentions)):
@@ -393,7 +403,7 @@ def group(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) -
                     seen.add(j)
                     stack.append(j)
         component_id = min(mentions[i].event_id for i in component)
-        for members in _split(component, mentions, edges, config):
+        for members in _split(component, mentions, edges, config, far):
             chosen = [mentions[i] for i in members]
             first = min(chosen, key=lambda m: m.order_key)
             groups.append(Group(fused_id=fused_id_for(first.event_id), component_id=component_id, mentions=chosen))
@@ -405,30 +415,39 @@ def fused_id_for(event_id: str) -> str:
     return "F" + hashlib.sha1(event_id.encode()).hexdigest()[:15]
 
 
-def _split(component: list[int], mentions: Sequence[Mention], edges, config: FusionConfig) -> list[list[int]]:
+def _split(
+    component: list[int], mentions: Sequence[Mention], edges, config: FusionConfig, far=frozenset()
+) -> list[list[int]]:
     """Break a component where it holds mentions that cannot be one event.
 
     A component whose mentions are all compatible with one another stays whole (a lede and
     its article's elaboration, too different to be linked inside one document, are one
-    event when another outlet's report matches both). Otherwise mentions are placed most
-    precise first (explicit days, then months, years, publication dates), each into the
-    cluster it is linked to most strongly among those it is compatible with in full, or
-    into a cluster of its own.
+    event when another outlet's report matches both), unless two sentences of one article
+    in it are `far` (under the same-kind cosine: two acts of one article). Otherwise
+    mentions are placed most precise first (explicit days, then months, years, publication
+    dates; among equals the one with the strongest link first, so the clearest report
+    anchors a group), each into the cluster it is linked to most strongly among those it
+    fits in full, or into a cluster of its own.
     """
-    if all(compatible(mentions[i], mentions[j], config) for k, i in enumerate(component) for j in component[k + 1 :]):
+
+    def fits(i: int, j: int) -> bool:
+        return compatible(mentions[i], mentions[j], config) and frozenset((i, j)) not in far
+
+    if all(fits(i, j) for k, i in enumerate(component) for j in component[k + 1 :]):
         return [sorted(component)]
 
     def rank(i: int) -> tuple:
         m = mentions[i]
         precision = 0 if m.explicit_day else 4 - PRECISION_RANK.get(m.precision or "", 0)
-        return (precision, m.date or date.max, m.event_id)
+        strongest = max(edges.get(i, {}).values(), default=0.0)  # among equals, the surest report first
+        return (precision, -strongest, m.date or date.max, m.event_id)
 
     clusters: list[list[int]] = []
     for i in sorted(component, key=rank):
         best, best_score = None, -1.0
         for cluster in clusters:
             linked = [edges[i][j] for j in cluster if j in edges.get(i, {})]
-            if not linked or not all(compatible(mentions[i], mentions[j], config) for j in cluster):
+            if not linked or not all(fits(i, j) for j in cluster):
                 continue
             if max(linked) > best_score:
                 best, best_score = cluster, max(linked)
