@@ -25,13 +25,39 @@ def test_every_rule_names_a_core_function_or_knob():
     assert set(fusion_rules.LAST_ROUND) <= set(fusion_rules.RULES)
 
 
+def mention_of(mode: str) -> core.Mention:
+    side = core.Side(None, None, "KEN", "GOV")
+    return core.Mention(
+        "e",
+        "d",
+        0,
+        "Kenya met Ethiopia.",
+        "CONSULT",
+        mode,
+        side,
+        side,
+        None,
+        None,
+        False,
+        False,
+        1,
+        1.0,
+        None,
+        0.9,
+        None,
+        None,
+    )
+
+
 def test_a_rule_is_off_inside_the_block_and_back_after():
     assert core.types_compatible("ACCUSE", "PROTEST")
-    with fusion_rules.off(("compatible types", "undated statement is its day")):
+    visit = mention_of("visit")
+    assert core.converse(visit, mention_of("host"))
+    with fusion_rules.off(("compatible types", "visit and host one meeting")):
         assert not core.types_compatible("ACCUSE", "PROTEST")
-        assert not core.is_statement("ACCUSE")
+        assert not core.converse(visit, mention_of("host"))
     assert core.types_compatible("ACCUSE", "PROTEST")
-    assert core.is_statement("ACCUSE")
+    assert core.converse(visit, mention_of("host"))
 
 
 def test_a_threshold_rule_falls_back_to_the_plain_threshold():

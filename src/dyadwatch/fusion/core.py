@@ -20,16 +20,18 @@ section "Fused events"):
    (meetings, agreements, joint action, exchanges, clashes) the two sides may also be
    swapped, each side the same party at any grain (each report's source then meets the
    other's target, named at a grain of its own: "agreed to widen visas for Korean young
-   workers"). Two events of one sentence are never one event ("expelled the envoy and
-   suspended trade" is two).
+   workers"). A visit and a hosting (`VENUE_MODES`, from `converse_modes`) are one meeting told from its two
+   ends, so they are one kind of act, and who travelled decides: the guest with the guest,
+   the host with the host ("X visited Y" is "Y hosted X"; "Y visited X" is another trip).
+   Two events of one sentence are never one event ("expelled the envoy and suspended
+   trade" is two).
 3. **Dates**: the intervals the mentions' dates stand for overlap, with `day_window` days
    of slack. A day stands for itself, a month for its days, a year for its days. A
    day-precision date equal to the publication date is what the coder gives a sentence
    with no date of its own ("has blamed"), so it stands for the `undated_days` days up
-   to publication; but a statement of verbal conflict (a demand, accusation, rejection or
-   threat: PLOVER quad class 3) without a date is that day's statement ("New Delhi has
-   dismissed Islamabad's accusation" two days after India "on Wednesday rejected the
-   protest" is a second rejection). A mention with no date at all is never linked. Sides swapped on two
+   to publication, a statement as any other act ("has lodged a formal protest" two days
+   after "summoned the ambassador on Sunday to protest" retells it; whether it is a new
+   one the dates cannot tell). A mention with no date at all is never linked. Sides swapped on two
    different explicit days are each side's own act ("Putin said on Thursday he was ready
    to meet", "Zelensky said on Friday he was ready"), except in a meeting or call
    (`JOINT_TYPES`), which happens to both at once and is dated from two capitals; with the
@@ -82,6 +84,8 @@ SWAPPABLE_TYPES = MUTUAL_TYPES | set(_RULES["swappable_types"])
 JOINT_TYPES = frozenset(_RULES["joint_types"])
 COMPATIBLE_TYPES = frozenset(frozenset(p) for p in _RULES["compatible_types"])
 ANY_PARTY_MODES = frozenset(_RULES["any_party_modes"])
+# converse_modes of data/fusion.yaml: mode -> (its pair, 0 when the source is the guest, 1 the host)
+VENUE_MODES = {mode: (tuple(pair), k) for pair in _RULES["converse_modes"] for k, mode in enumerate(pair)}
 SECTOR_KINDS = {sector: kind for kind, sectors in _RULES["sector_kinds"].items() for sector in sectors}
 WILDCARD_SECTORS = frozenset({None, "", "UNK"})
 # A date of the day in the sentence itself ("on Tuesday", "today", "June 25", "25 June").
@@ -93,18 +97,6 @@ DATE_WORDS = re.compile(
     re.I,
 )
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
-# Verbal conflict (PLOVER quad class 3: demands, accusations, rejections, threats) is said in
-# the news of the day: an undated one is that day's statement, not last week's.
-STATEMENT_QUAD_CLASS = 3
-
-
-@lru_cache(maxsize=64)
-def is_statement(event_type: str) -> bool:
-    """True for the types of verbal conflict in the shipped ontology."""
-    from dyadwatch.events.ontology import load_ontology
-
-    kind = load_ontology().types.get(event_type)
-    return kind is not None and kind.quad_class == STATEMENT_QUAD_CLASS
 
 
 @lru_cache(maxsize=64)
@@ -123,8 +115,18 @@ def same_kind(a: Mention, b: Mention) -> bool:
     rulings (SANCTION/convict) do; a CONSULT without a mode is of no known kind.
     """
     if a.mode or b.mode:
-        return a.mode == b.mode
+        return a.mode == b.mode or converse(a, b)
     return a.event_type == b.event_type and not has_modes(a.event_type)
+
+
+def converse(a: Mention, b: Mention) -> bool:
+    """Two modes that tell one meeting from its two ends (a visit and its hosting)."""
+    return a.mode in VENUE_MODES and b.mode in VENUE_MODES and VENUE_MODES[a.mode][0] == VENUE_MODES[b.mode][0]
+
+
+def venue_roles(m: Mention) -> tuple[Side | None, Side | None]:
+    """(guest, host) of a visit or a hosting."""
+    return (m.source, m.target) if VENUE_MODES[m.mode][1] == 0 else (m.target, m.source)
 
 
 @dataclass(frozen=True)
@@ -198,7 +200,7 @@ class Mention:
         if self.date is None:
             return None
         if self.undated:
-            return self.date - timedelta(days=0 if is_statement(self.event_type) else config.undated_days), self.date
+            return self.date - timedelta(days=config.undated_days), self.date
         if self.precision == "month":
             first = self.date.replace(day=1)
             last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
@@ -256,6 +258,9 @@ def straight(a: Mention, b: Mention) -> bool:
 
 
 def actors_compatible(a: Mention, b: Mention) -> bool:
+    if converse(a, b):  # who travelled decides, whichever end tells it
+        (guest_a, host_a), (guest_b, host_b) = venue_roles(a), venue_roles(b)
+        return same_party(guest_a, guest_b) and same_party(host_a, host_b)
     if straight(a, b):
         return True
     if a.mode in ANY_PARTY_MODES and b.mode == a.mode and sides_compatible(a.source, b.source):
@@ -303,7 +308,7 @@ def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
         threshold = config.threshold if dated_retelling else config.threshold_same_document
     else:
         threshold = config.threshold_same_mode if same_kind(a, b) else config.threshold
-    if a.mode and b.mode and a.mode != b.mode:
+    if a.mode and b.mode and a.mode != b.mode and not converse(a, b):
         threshold = max(threshold, config.threshold_other_mode)
     if not (a.event_type in MUTUAL_TYPES and b.event_type in MUTUAL_TYPES) and swapped(a, b):
         threshold = max(threshold, config.threshold_swapped)
@@ -348,8 +353,15 @@ def candidate_pairs(mentions: Sequence[Mention], config: FusionConfig) -> set[tu
 Vectors = Mapping[str, np.ndarray] | Callable[[list[Mention]], Mapping[str, np.ndarray]]
 
 
-def link(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) -> dict[int, dict[int, float]]:
-    """The links between mentions (index -> index -> cosine).
+def link(
+    mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig
+) -> tuple[dict[int, dict[int, float]], set[frozenset[int]]]:
+    """The links between mentions (index -> index -> cosine), and the pairs of one article too far apart.
+
+    Two compatible sentences of one article whose cosine stays under the loosest link
+    fusion makes anywhere (`threshold_same_mode`) tell two acts ("agreed to sell power",
+    "also agreed to set up a committee on fish"): `_split` keeps them in two groups even
+    when another outlet's report is linked to both.
 
     vectors: the embeddings by event id, or a function that gives them for a list of
     mentions; it is asked only for mentions that have a compatible candidate, so a report
@@ -361,18 +373,21 @@ def link(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) ->
     if callable(vectors):
         vectors = vectors([mentions[i] for i in sorted({i for pair in pairs for i in pair})])
     edges: dict[int, dict[int, float]] = defaultdict(dict)
+    far: set[frozenset[int]] = set()
     for i, j in pairs:
         a, b = mentions[i], mentions[j]
         cos = float(np.dot(vectors[a.event_id], vectors[b.event_id]))
         if cos >= threshold_for(a, b, config):
             edges[i][j] = edges[j][i] = cos
-    return edges
+        elif a.doc_id == b.doc_id and cos < config.threshold_same_mode:
+            far.add(frozenset((i, j)))
+    return edges, far
 
 
 def group(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) -> list[Group]:
     """Fuse mentions into groups; every mention ends up in exactly one group."""
     mentions = sorted(mentions, key=lambda m: m.event_id)  # the result must not depend on input order
-    edges = link(mentions, vectors, config)
+    edges, far = link(mentions, vectors, config)
     seen: set[int] = set()
     groups: list[Group] = []
     for start in range(len(mentions)):
@@ -388,7 +403,7 @@ def group(mentions: Sequence[Mention], vectors: Vectors, config: FusionConfig) -
                     seen.add(j)
                     stack.append(j)
         component_id = min(mentions[i].event_id for i in component)
-        for members in _split(component, mentions, edges, config):
+        for members in _split(component, mentions, edges, config, far):
             chosen = [mentions[i] for i in members]
             first = min(chosen, key=lambda m: m.order_key)
             groups.append(Group(fused_id=fused_id_for(first.event_id), component_id=component_id, mentions=chosen))
@@ -400,30 +415,39 @@ def fused_id_for(event_id: str) -> str:
     return "F" + hashlib.sha1(event_id.encode()).hexdigest()[:15]
 
 
-def _split(component: list[int], mentions: Sequence[Mention], edges, config: FusionConfig) -> list[list[int]]:
+def _split(
+    component: list[int], mentions: Sequence[Mention], edges, config: FusionConfig, far=frozenset()
+) -> list[list[int]]:
     """Break a component where it holds mentions that cannot be one event.
 
     A component whose mentions are all compatible with one another stays whole (a lede and
     its article's elaboration, too different to be linked inside one document, are one
-    event when another outlet's report matches both). Otherwise mentions are placed most
-    precise first (explicit days, then months, years, publication dates), each into the
-    cluster it is linked to most strongly among those it is compatible with in full, or
-    into a cluster of its own.
+    event when another outlet's report matches both), unless two sentences of one article
+    in it are `far` (under the same-kind cosine: two acts of one article). Otherwise
+    mentions are placed most precise first (explicit days, then months, years, publication
+    dates; among equals the one with the strongest link first, so the clearest report
+    anchors a group), each into the cluster it is linked to most strongly among those it
+    fits in full, or into a cluster of its own.
     """
-    if all(compatible(mentions[i], mentions[j], config) for k, i in enumerate(component) for j in component[k + 1 :]):
+
+    def fits(i: int, j: int) -> bool:
+        return compatible(mentions[i], mentions[j], config) and frozenset((i, j)) not in far
+
+    if all(fits(i, j) for k, i in enumerate(component) for j in component[k + 1 :]):
         return [sorted(component)]
 
     def rank(i: int) -> tuple:
         m = mentions[i]
         precision = 0 if m.explicit_day else 4 - PRECISION_RANK.get(m.precision or "", 0)
-        return (precision, m.date or date.max, m.event_id)
+        strongest = max(edges.get(i, {}).values(), default=0.0)  # among equals, the surest report first
+        return (precision, -strongest, m.date or date.max, m.event_id)
 
     clusters: list[list[int]] = []
     for i in sorted(component, key=rank):
         best, best_score = None, -1.0
         for cluster in clusters:
             linked = [edges[i][j] for j in cluster if j in edges.get(i, {})]
-            if not linked or not all(compatible(mentions[i], mentions[j], config) for j in cluster):
+            if not linked or not all(fits(i, j) for j in cluster):
                 continue
             if max(linked) > best_score:
                 best, best_score = cluster, max(linked)
@@ -742,7 +766,6 @@ def _number(text: str) -> float | None:
 
 
 # -- from records -------------------------------------------------------------------------------
-
 
 _FAMILIES: dict[str, str] | None = None
 
