@@ -38,6 +38,8 @@ THURSDAY = date(2024, 3, 14)
         ("March last year", False, (date(2023, 3, 1), "month")),
         ("by the end of February", False, (date(2024, 2, 1), "month")),
         ("mid-January", False, (date(2024, 1, 1), "month")),
+        ("as early as June", True, (date(2024, 6, 1), "month")),  # a bound on a plan: still June
+        ("no later than May", True, (date(2024, 5, 1), "month")),
     ],
 )
 def test_expressions(text, future, expected):

@@ -143,3 +143,8 @@ def test_a_surname_near_a_front_is_a_town(code):
     assert ("ASSAULT", "COD", "COD") in kinds(events)
     events = code("Trump met Erdogan in Washington on Monday.", "2026-07-21")
     assert ("CONSULT", "USA", "TUR") in kinds(events)
+
+
+def test_a_crossing_tagged_as_a_verb_is_still_closed(code):
+    events = code("Pakistan closed the Torkham crossing to Afghan trade on Monday.", "2026-07-21")
+    assert ("COERCE", "PAK", "AFG") in kinds(events)

@@ -305,7 +305,8 @@ class EventCoder:
             # "called the strike on a boat a murder" is no "call on": that particle comes before the object
             and not (c.dep_ == "prep" and c.i > first_object)
         }
-        object_lemmas = {o.lemma_.lower() for o in objects}
+        # the word as written too: "closed the Torkham crossing" (tagged a verb, lemma "cross")
+        object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
         if lemma in self.lexicon.place_verbs and any(_named_place(o) for o in objects):
             object_lemmas.add(PLACE)  # "Russian drones hit Odesa"
         particle_objects = {o.lemma_.lower() for c in token.children if c.dep_ == "prep" for o in c.children}

@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(r"^(?:(last|this|next|on|past|coming)\s+)?(" + "|".join(WEEKDAYS) + r")\b", re.I)
 _NOISE = re.compile(
-    r"^(?:(?:on|in|at|during|by|from|since|until|early|late|mid|mid-|the|of|earlier|later|end|beginning|start|middle)\s+"
+    r"^(?:(?:on|in|at|during|by|from|since|until|early|late|mid|mid-|the|of|earlier|later|end|beginning|start|middle"
+    r"|as (?:early|soon|late) as|no (?:later|earlier) than)\s+"
     r"|mid-(?=[a-z]))",
     re.I,
 )
