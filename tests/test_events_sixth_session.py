@@ -148,3 +148,15 @@ def test_a_surname_near_a_front_is_a_town(code):
 def test_a_crossing_tagged_as_a_verb_is_still_closed(code):
     events = code("Pakistan closed the Torkham crossing to Afghan trade on Monday.", "2026-07-21")
     assert ("COERCE", "PAK", "AFG") in kinds(events)
+
+
+def test_a_bodys_members_are_the_body(code):
+    text = "EU member states agreed on Monday to impose new sanctions on Iran."
+    assert ("AGREE", "EU", "IRN") in kinds(code(text, "2026-07-21"))
+
+
+def test_a_bodys_meeting_place_is_no_other_side(code):
+    text = "CARICOM foreign ministers will meet in Port of Spain next week to discuss the crisis."
+    assert not any(e.target and e.target.country == "TTO" for e in code(text, "2026-07-21"))
+    text = "Kenya's foreign minister met officials in Kampala on Monday."
+    assert ("CONSULT", "KEN", "UGA") in kinds(code(text, "2026-07-21"))

@@ -409,6 +409,10 @@ class DocumentActors:
                 return named
             country, certainty = self._country_of_modifiers(head, day)
             if country is None:
+                body = self._body_in_front(head, day)
+                if body is not None:
+                    return body  # "EU member states", "AU troops": the organisation's
+            if country is None:
                 region = self._of_a_region(head)
                 if region is not None:  # "Western governments": no one country's; "East African leaders": the EAC
                     igo = self.kb.actors.get(f"igo:{region}") if region else None
@@ -434,9 +438,19 @@ class DocumentActors:
         earlier = self._back_reference(head, day) or self._the_country(head) or self._the_half(head)
         if earlier is not None:
             return earlier
-        # "the IAEA board", "a UN agency", "Hamas fighters", "the WTO's ministerial conference":
-        # a named organisation in front of the noun.
-        for child in head.lefts:
+        body = self._body_in_front(head, day)
+        if body is not None:
+            return body
+        if head.ent_type_ in ("ORG", "PERSON") and head.pos_ == "PROPN" and not self.is_place_name(head):
+            return self._unknown_named(head, day)
+        return None
+
+    def _body_in_front(self, head: Token, day: str | None) -> Resolution | None:
+        """'the IAEA board', 'a UN agency', 'Hamas fighters', 'EU member states': a named organisation
+        in front of the noun (or of its compound: "EU member states")."""
+        for child in (
+            t for left in head.lefts if left.dep_ in NAME_DEPS | {"nmod", "amod", "poss"} for t in left.subtree
+        ):
             if child.dep_ in ("compound", "nmod", "amod", "poss") and child.i in self.by_token:
                 _, surfaces = self.by_token[child.i]
                 actor = self.kb.actors[surfaces[0].actor_id]
@@ -445,8 +459,6 @@ class DocumentActors:
                     if resolved is not None:
                         resolved.ref.text = _phrase_text(head)
                         return Resolution(resolved.ref, resolved.certainty * 0.9)
-        if head.ent_type_ in ("ORG", "PERSON") and head.pos_ == "PROPN" and not self.is_place_name(head):
-            return self._unknown_named(head, day)
         return None
 
     def _short_name_before(self, head: Token) -> Resolution | None:

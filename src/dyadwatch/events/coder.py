@@ -1498,8 +1498,13 @@ class EventCoder:
         for token in anchor.subtree:
             if token.dep_ == "prep" and token.lower_ in self.rules.company_preps:
                 excluded.update(t.i for t in token.subtree)  # "voted against it alongside Russia"
-            if token.dep_ == "prep" and token.lower_ in ("in", "at") and source.ref.sector == "IGO" and item.noun:
-                excluded.update(t.i for t in token.subtree)  # "a NATO summit in Vilnius": where, not with whom
+            if (
+                token.dep_ == "prep"
+                and token.lower_ in ("in", "at")
+                and source.ref.sector == "IGO"
+                and item.entry.event_type == "CONSULT"
+            ):
+                excluded.update(t.i for t in token.subtree)  # "a NATO summit in Vilnius", "will meet in Port of Spain"
         for token in anchor.subtree:
             content = token.dep_ in ("acl", "advcl", "relcl") and _infinitive(
                 token
