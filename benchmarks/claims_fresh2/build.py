@@ -569,8 +569,7 @@ DOCS = [
                 "f2-zubin-belgrade-money",
             ),
             (
-                "Kosovo police said they had seized a second weapons cache, containing hand grenades, near "
-                "Leposavic.",
+                "Kosovo police said they had seized a second weapons cache, containing hand grenades, near Leposavic.",
                 "Kosovo police",
                 "XKX",
                 "GOV",
