@@ -125,6 +125,9 @@ class Keyed:
     day: int | None = None  # the day the statement was made, as a proleptic ordinal (date.toordinal)
     accuses: bool = False  # made with an accusing verb ("accused Minsk of ..."): what "the accusations" answer
     index: int = -1  # a position, for callers that keep claims in a list (claims/tune.py)
+    # The content's words that say what it is about (`referents_of`), held only while its document is
+    # the open one: the keyer compares them within a document only, and the store's claims need none.
+    words: frozenset[str] = frozenset()
 
 
 ANCHOR = re.compile(r"(?<=[\s\"'“(])[A-Z][\w'’-]*[\w]|\b\d[\d,.]*\d\b|\b\d\b")
@@ -157,6 +160,52 @@ ANCHOR_STOP = {
     "saturday",
     "sunday",
 }
+
+
+WORD = re.compile(r"[^\W\d_][\w'’-]*|\d[\d,.]*\d|\d")
+SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to find one word in two inflections ("fired"/"fire", "rammed"/"ram")."""
+    word = word.lower().replace("’", "'").removesuffix("'s").strip("'-")
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            break
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and not word[-1].isdigit():
+        word = word[:-1]
+    return word
+
+
+def referents_of(text: str) -> frozenset[str]:
+    """What a content says happened, to what and where: its words, stemmed, without English stop words,
+    the words of countries' names (who speaks or is accused is not what is denied) and claims.yaml's
+    generic_words. A denial and the accusation it answers share them ("Afghan soil had been used for the
+    attack" / "... killed six soldiers in an attack on a checkpoint"); a denial and another statement of
+    its accuser often do not ("its vessels had used water cannon" / "officers had seized its catch")."""
+    from dyadwatch.claims.words import country_words, load_claim_words
+
+    skip = _skipped_words(country_words(), load_claim_words().generic_words)
+    found = {_stem(w) for w in WORD.findall(text or "") if w.lower().replace("’", "'").removesuffix("'s") not in skip}
+    return frozenset(found - {""}) or _NO_STRINGS
+
+
+def related_words(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two sets of `referents_of` share a word, or two words with a stem of five letters or more in
+    common ("interference" / "interfered"), which the crude stem leaves apart."""
+    if first & second:
+        return True
+    return any(len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5] for a in first for b in second)
+
+
+@lru_cache(maxsize=2)
+def _skipped_words(countries: frozenset[str], generic: frozenset[str]) -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | countries | generic
 
 
 def anchors_of(text: str) -> frozenset[str]:
@@ -227,6 +276,8 @@ def pair_features(a: Keyed, b: Keyed, cosine: float, sentence_cosine: float = 0.
     # Two reports of one event: the coder found the same event type in both contents, and they
     # name the same people, places or numbers ("struck two Houthi launchers" / "destroyed two Houthi launchers").
     restates = bool(a.event_types & b.event_types) and bool(a.anchors & b.anchors)
+    # Within a story: the two contents share a word of what happened, to what or where (`referents_of`).
+    shares_words = same_doc and bool(a.words & b.words)
     # "The army at first denied that P." ... "The army admitted that P.": one side changing its position.
     reverses = not different and (
         (a.stance == "admit" and contests(b)) or (contests(a) and b.stance in SUPPORTING and not b.negative)
@@ -245,6 +296,9 @@ def pair_features(a: Keyed, b: Keyed, cosine: float, sentence_cosine: float = 0.
             bool((a.answers and a.answers == b.speaker_country) or (b.answers and b.answers == a.speaker_country))
         ),
         "accused": float(accused),
+        "shares_words": float(shares_words),
+        # An answer to its accuser within the story whose content shares no such word with the accusation.
+        "accused_apart": float(accused and same_doc and not shares_words),
         "restates": float(restates),
         "reverses": float(reverses),
         "days_apart": float(abs(a.day - b.day)) if dated else 0.0,
@@ -289,6 +343,7 @@ def keyed_from(claim: Claim) -> Keyed:
         anchors=anchors_of(claim.content),
         day=date.fromisoformat(claim.date).toordinal() if claim.date else None,
         accuses=accusing_cue(claim.cue),
+        words=referents_of(claim.content),
     )
 
 
@@ -396,6 +451,8 @@ class ClaimKeyer:
             self._note_assertion(item, row)
         for row, item in enumerate(items, start):
             if item.doc_id != self._open_doc:
+                for done in self._open_rows:  # words are compared within a document only: not held after it
+                    self.items[done].words = _NO_STRINGS
                 self._open_doc, self._open_rows, self._open_sentences = item.doc_id, [], []
             self._open_rows.append(row)
             self._open_sentences.append(vectors[row - start, DIM:])
