@@ -402,3 +402,38 @@ def test_according_to_after_a_trailing_participle_vouches_for_the_main_clause(pi
     )
     [said] = claims
     assert said.speaker.sector == "CVL" and said.content.startswith("Soldiers fired on protesters")
+
+
+def test_a_denial_takes_the_accusation_it_shares_words_with_not_another_of_the_accusers(pipeline):
+    # The accuser says two things of the other side; the denial's words ("the raid") are those of the first,
+    # though its content is as close to the second: it is not keyed with the second (accused_elsewhere).
+    claims = _claims_of(
+        pipeline,
+        "ISLAMABAD, September 14 (Indus Courier) - Pakistan's army said on Sunday that fighters sheltered in "
+        "Afghanistan had killed four Pakistani policemen in a raid on a police post in Bajaur.\n\n"
+        "The army said Kabul had ignored repeated warnings about the fighters' hideouts.\n\n"
+        "The Taliban government's spokesman denied that Afghan territory had been used for the raid.",
+        published="2026-09-14",
+    )
+    [raid] = [c for c in claims if "policemen" in c.content]
+    [warnings] = [c for c in claims if "warnings" in c.content]
+    [denied] = [c for c in claims if c.stance == "deny"]
+    ClaimKeyer().assign(claims)
+    assert denied.claim_key != warnings.claim_key
+    assert raid.claim_key != warnings.claim_key
+
+
+def test_an_answer_to_the_claims_about_a_topic_carries_the_claim_it_answers(pipeline):
+    # A state's service speaks for its state (speaker_nouns); "the claims about vote buying" name a topic,
+    # not what is claimed: the denial's content is that of the claim it answers, for keys across documents.
+    claims = _claims_of(
+        pipeline,
+        "CHISINAU, October 29 (Prut Courier) - Moldova's security service said on Thursday that Russia had "
+        "paid 9 million euros to buy votes in the mayoral election.\n\n"
+        "A Russian foreign ministry spokeswoman said the claims about vote buying were absurd.",
+        published="2026-10-29",
+    )
+    [said] = [c for c in claims if c.stance == "assert"]
+    [denied] = [c for c in claims if c.stance == "deny"]
+    assert said.speaker.country == "MDA" and said.speaker.sector == "GOV"
+    assert denied.link == said.claim_id and denied.content == said.content

@@ -843,7 +843,9 @@ class ClaimFinder:
                 break
             target = found
         claim.link = target.claim_id
-        if not claim.content:
+        if not claim.content or _topic_only(item.link_noun):
+            # "rejected the charge", or "the claims about Zalambessa" (a topic, not what is claimed): the
+            # content is that of the claim answered, as its key is
             claim.content = target.content
             claim.content_start, claim.content_end = target.content_start, target.content_end
             claim.about = list(target.about)
@@ -959,6 +961,13 @@ def _noun_complement(noun: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _topic_only(noun: Token | None) -> bool:
+    """'the claims about Zalambessa': the noun's complement names a topic (after 'about'), not a proposition
+    ('claims of a direct hit', 'the claim that P')."""
+    complement = _noun_complement(noun) if noun is not None else None
+    return complement is not None and complement.head.lower_ == "about" and complement.head.head.i == noun.i
 
 
 def _on_topic(candidates: list[Claim], noun: Token | None) -> list[Claim]:
