@@ -29,6 +29,8 @@ The score of a new claim `a` and an earlier claim `b` (see `pair_features`, `pai
       + restates * [the coder found one event type in both contents, and they share a name or number]
       + reverses * [one party changing its position: a admits what it denied in b, or denies what it
                     asserted: "the army at first denied that P" ... "the army admitted that P"]
+      + accused_elsewhere * [within a document, `accused` while a's content shares no word of what happened
+                    with b's (`referents_of`) and does with another claim it answers there] (negative)
     and 0 when a and b come from different documents with cosine < cross_doc_floor, or made
     more than cross_doc_days apart (statement dates).
 
