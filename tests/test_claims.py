@@ -361,3 +361,79 @@ def test_a_denial_taken_back_in_a_later_sentence_is_one_proposition(pipeline):
     assert admitted.claim_key == denied.claim_key
     [workers] = [c for c in claims if c.stance == "assert"]
     assert workers.claim_key != denied.claim_key
+
+
+def test_according_to_elders_vouches_for_the_whole_clause(pipeline):
+    # Elders are speakers in their own right (claims.yaml speaker_nouns), and "according to" parsed on the
+    # trailing participle still vouches for the whole clause, not for "killing eleven herders" alone.
+    claims = _claims_of(
+        pipeline,
+        "JUBA, May 3 (Nile Wire) - Militiamen raided cattle camps near the town of Pibor on Friday, "
+        "killing eleven herders, according to community elders.",
+    )
+    [said] = claims
+    assert said.speaker.text.endswith("elders") and said.speaker.sector == "CVL"
+    assert said.speaker.country == "SSD" and said.cue == "according to"
+    assert said.content.startswith("Militiamen raided cattle camps") and said.content.endswith("killing eleven herders")
+
+
+def test_the_claims_about_a_thing_answer_the_claim_about_it_not_the_accusers_latest(pipeline):
+    # "the claims about Wajir" name which of Somalia's two statements is denied: the one about Wajir,
+    # although the other came last.
+    claims = _claims_of(
+        pipeline,
+        "NAIROBI, March 9 (Rift Courier) - Somalia's government said on Sunday that Kenyan troops had "
+        "burned market stalls in the border town of Wajir. The government also said Kenya was arming a "
+        "clan militia in Gedo. Kenya's interior minister said the claims about Wajir were a fabrication.",
+    )
+    [burned] = [c for c in claims if "stalls" in c.content and c.stance == "assert"]
+    [arming] = [c for c in claims if "militia" in c.content]
+    [denied] = [c for c in claims if c.stance == "deny"]
+    assert denied.speaker.country == "KEN" and denied.link == burned.claim_id
+    ClaimKeyer().assign(claims)
+    assert denied.claim_key == burned.claim_key != arming.claim_key
+
+
+def test_according_to_after_a_trailing_participle_vouches_for_the_main_clause(pipeline):
+    claims = _claims_of(
+        pipeline,
+        "KHARTOUM, July 8 (Sahel Post) - Soldiers fired on protesters in the town of Kassala on Friday, "
+        "wounding six students, according to witnesses.",
+    )
+    [said] = claims
+    assert said.speaker.sector == "CVL" and said.content.startswith("Soldiers fired on protesters")
+
+
+def test_a_denial_takes_the_accusation_it_shares_words_with_not_another_of_the_accusers(pipeline):
+    # The accuser says two things of the other side; the denial's words ("the raid") are those of the first,
+    # though its content is as close to the second: it is not keyed with the second (accused_elsewhere).
+    claims = _claims_of(
+        pipeline,
+        "ISLAMABAD, September 14 (Indus Courier) - Pakistan's army said on Sunday that fighters sheltered in "
+        "Afghanistan had killed four Pakistani policemen in a raid on a police post in Bajaur.\n\n"
+        "The army said Kabul had ignored repeated warnings about the fighters' hideouts.\n\n"
+        "The Taliban government's spokesman denied that Afghan territory had been used for the raid.",
+        published="2026-09-14",
+    )
+    [raid] = [c for c in claims if "policemen" in c.content]
+    [warnings] = [c for c in claims if "warnings" in c.content]
+    [denied] = [c for c in claims if c.stance == "deny"]
+    ClaimKeyer().assign(claims)
+    assert denied.claim_key != warnings.claim_key
+    assert raid.claim_key != warnings.claim_key
+
+
+def test_an_answer_to_the_claims_about_a_topic_carries_the_claim_it_answers(pipeline):
+    # A state's service speaks for its state (speaker_nouns); "the claims about vote buying" name a topic,
+    # not what is claimed: the denial's content is that of the claim it answers, for keys across documents.
+    claims = _claims_of(
+        pipeline,
+        "CHISINAU, October 29 (Prut Courier) - Moldova's security service said on Thursday that Russia had "
+        "paid 9 million euros to buy votes in the mayoral election.\n\n"
+        "A Russian foreign ministry spokeswoman said the claims about vote buying were absurd.",
+        published="2026-10-29",
+    )
+    [said] = [c for c in claims if c.stance == "assert"]
+    [denied] = [c for c in claims if c.stance == "deny"]
+    assert said.speaker.country == "MDA" and said.speaker.sector == "GOV"
+    assert denied.link == said.claim_id and denied.content == said.content

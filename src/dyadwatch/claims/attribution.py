@@ -118,6 +118,10 @@ class ClaimFinder:
         head = token.head
         while (head.pos_ not in ("VERB", "AUX") or head.dep_ in ("acl", "relcl")) and head.head.i != head.i:
             head = head.head
+        # "Jets bombed the village, killing nine civilians, according to local elders": the phrase, parsed on
+        # the trailing participle, vouches for the whole clause, not for "killing nine civilians" alone.
+        while head.dep_ == "advcl" and head.tag_ in ("VBG", "VBN") and head.head.i < head.i < token.i:
+            head = head.head
         if token.left_edge.i <= head.i <= token.right_edge.i:
             return None
         span = _span_without(head, token)
@@ -807,7 +811,7 @@ class ClaimFinder:
                 # "P, an accusation Moscow has rejected": the claim just made, by another party
                 others = [c for c in before if _party(c.speaker) != _party(claim.speaker) or c.stance != claim.stance]
                 target = others[-1] if others else None
-            pool = list(reversed(before)) + [c for c in reversed(earlier) if c.content]
+            pool = _on_topic(list(reversed(before)) + [c for c in reversed(earlier) if c.content], item.link_noun)
             if target is None and owner_country:
                 # "rejected India's charge": India's claim in the document, the latest one that names the
                 # party rejecting it ("India accused Pakistan of ..."), else India's latest assertion.
@@ -819,6 +823,7 @@ class ClaimFinder:
                     accusations = [c for c in owned if c.claim_id in accusing]
                     claim.look_back = target is None and not accusations  # perhaps in an earlier document
                     owned = accusations or owned
+                owned = _on_topic(owned, item.link_noun)
                 target = target or next((c for c in owned if c.stance == "assert"), None)
                 target = target or next(iter(owned), None)
             if target is None and not owner_country:
@@ -838,7 +843,9 @@ class ClaimFinder:
                 break
             target = found
         claim.link = target.claim_id
-        if not claim.content:
+        if not claim.content or _topic_only(item.link_noun):
+            # "rejected the charge", or "the claims about Zalambessa" (a topic, not what is claimed): the
+            # content is that of the claim answered, as its key is
             claim.content = target.content
             claim.content_start, claim.content_end = target.content_start, target.content_end
             claim.about = list(target.about)
@@ -954,6 +961,29 @@ def _noun_complement(noun: Token) -> Token | None:
             if objects:
                 return objects[0]
     return None
+
+
+def _topic_only(noun: Token | None) -> bool:
+    """'the claims about Zalambessa': the noun's complement names a topic (after 'about'), not a proposition
+    ('claims of a direct hit', 'the claim that P')."""
+    complement = _noun_complement(noun) if noun is not None else None
+    return complement is not None and complement.head.lower_ == "about" and complement.head.head.i == noun.i
+
+
+def _on_topic(candidates: list[Claim], noun: Token | None) -> list[Claim]:
+    """The claims a claim noun may name, those about what its complement names first ("the claims about
+    Zalambessa", "the charge of interference": the claim whose content speaks of Zalambessa or of
+    interfering, not the accuser's latest); otherwise in the order given."""
+    complement = _noun_complement(noun) if noun is not None else None
+    if complement is None:
+        return candidates
+    from dyadwatch.claims.keys import referents_of, related_words
+
+    topic = referents_of(noun.doc[complement.left_edge.i : complement.right_edge.i + 1].text)
+    if not topic:
+        return candidates
+    about = [c for c in candidates if related_words(topic, referents_of(c.content))]
+    return about + [c for c in candidates if not any(c is a for a in about)]
 
 
 def _clause_span(head: Token) -> tuple[int, int]:

@@ -32,6 +32,7 @@ class ClaimWords:
     withholding_heads: frozenset[str]
     unmade_marks: frozenset[str]
     document_nouns: frozenset[str]
+    generic_words: frozenset[str]
     non_speakers: frozenset[str]
     reversal_words: frozenset[str]
     speaker_nouns: dict[str, str]  # unresolved speaker noun -> sector ("witnesses" -> CVL)
@@ -50,7 +51,7 @@ class ClaimWords:
 
 
 # Lists added after users could write their own file: a file without them still loads (empty lists).
-ADDED_LATER = ("accusation_nouns", "accusing_verbs", "reversal_words")
+ADDED_LATER = ("accusation_nouns", "accusing_verbs", "reversal_words", "generic_words")
 
 
 @lru_cache(maxsize=4)
@@ -65,3 +66,17 @@ def load_claim_words(path: str | None = None) -> ClaimWords:
     lists = {key: frozenset(str(w).lower() for w in data[key]) for key in keys}
     nouns = {str(w).lower(): sector for sector, items in data["speaker_nouns"].items() for w in items}
     return ClaimWords(**lists, speaker_nouns=nouns)
+
+
+@lru_cache(maxsize=1)
+def country_words() -> frozenset[str]:
+    """The words of countries' names, adjectives, demonyms, capitals and seats, lower case ("afghan",
+    "kabul", "kremlin"): who a content is about, not what it says happened (claims/keys.py `referents_of`)."""
+    text = resources.files("dyadwatch").joinpath("data/actors/countries.yaml").read_text(encoding="utf-8")
+    words: set[str] = set()
+    for entry in yaml.safe_load(text) or []:
+        for field in ("name", "aliases", "adjectives", "demonyms", "capitals", "seats"):
+            values = entry.get(field) or []
+            for value in [values] if isinstance(values, str) else values:
+                words.update(str(value).lower().replace("’", "'").split())
+    return frozenset(words)
