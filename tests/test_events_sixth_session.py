@@ -160,3 +160,18 @@ def test_a_bodys_meeting_place_is_no_other_side(code):
     assert not any(e.target and e.target.country == "TTO" for e in code(text, "2026-07-21"))
     text = "Kenya's foreign minister met officials in Kampala on Monday."
     assert ("CONSULT", "KEN", "UGA") in kinds(code(text, "2026-07-21"))
+
+
+def test_handing_over_boats_is_aid_to_the_receiver(code):
+    text = "Kenya will hand over two patrol boats to the Tanzanian marine police next year, the minister said."
+    events = code(text, "2026-07-21")
+    assert [(e.event_type, e.source.country, e.target.country, e.hypothetical) for e in events] == [
+        ("AID", "KEN", "TZA", True)
+    ]
+    disarm = code("Under the deal, 7,000 fighters are to hand over their weapons to a U.N. mission.", "2026-07-21")
+    assert not any(e.event_type == "AID" for e in disarm)
+
+
+def test_money_given_is_aid(code):
+    text = "The European Union will give Armenia 270 million euros in budget support next year."
+    assert [(e.event_type, e.mode, e.target.country) for e in code(text, "2026-07-21")] == [("AID", "economic", "ARM")]

@@ -472,9 +472,8 @@ class EventCoder:
 
     def _noun_entry(self, noun: Token) -> Trigger | None:
         """The lexicon's event noun, or joint work of any kind: 'joint operations with', 'joint work with'."""
-        entry = self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
-        if entry is None and noun.lemma_.lower() in self.lexicon.nouns_of:
-            entry = self._noun_of(noun)
+        entry = self._noun_of(noun) if noun.lemma_.lower() in self.lexicon.nouns_of else None
+        entry = entry or self.lexicon.nouns.get(noun.lemma_.lower()) or self.lexicon.nouns.get(noun.lower_)
         if entry is not None and entry.event_type == "CONSULT" and noun.lemma_.lower() == "call" and _asks(noun):
             return self.lexicon.nouns.get("appeal", entry)  # "calls for a ceasefire", "calls from Senegal to step down"
         if entry is None and noun.lemma_.lower() in self.rules.joint_nouns:
@@ -1253,6 +1252,8 @@ class EventCoder:
                 # "Peru moved troops to the border with Ecuador": the troops are Peru's, not the target;
                 # so are "three missiles" that only the story's focus country would give a country.
                 resolved = [r for r in resolved if not _own_forces(source, r)]
+            if entry.event_type in self.rules.own_equipment_types and source.ref.country:
+                resolved = [r for r in resolved if (r.ref.country, r.ref.sector) != (source.ref.country, "MIL")]
             # "Eritrea sent a delegation to Addis Ababa", "recalled its ambassador from Kabul": the source's
             # own people are what it moved; the one they went to or left comes later.
             others = [r for r in resolved if not _same_actor(source.ref, r.ref)]

@@ -44,6 +44,7 @@ class CodingRules:
     trade_words: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
     own_forces_types: frozenset[str] = frozenset()
+    own_equipment_types: frozenset[str] = frozenset()  # "hand over two patrol boats to ...": not the target
     participle_target_types: frozenset[str] = frozenset()
     phrase_target_types: frozenset[str] = frozenset()
     purpose_verbs: frozenset[str] = frozenset()
@@ -133,6 +134,7 @@ def load_rules() -> CodingRules:
         trade_words=words("trade_words"),
         announcing_verbs=words("announcing_verbs"),
         own_forces_types=names("own_forces_types"),
+        own_equipment_types=names("own_equipment_types"),
         participle_target_types=names("participle_target_types"),
         phrase_target_types=names("phrase_target_types"),
         purpose_verbs=words("purpose_verbs"),
