@@ -175,3 +175,18 @@ def test_handing_over_boats_is_aid_to_the_receiver(code):
 def test_money_given_is_aid(code):
     text = "The European Union will give Armenia 270 million euros in budget support next year."
     assert [(e.event_type, e.mode, e.target.country) for e in code(text, "2026-07-21")] == [("AID", "economic", "ARM")]
+
+
+def test_a_patrol_is_a_unit_when_it_acts_or_is_acted_on(code):
+    seized = code("The farmers were seized by a Venezuelan army patrol on Sunday.", "2026-11-18")
+    assert [(e.event_type, e.source.country) for e in seized] == [("COERCE", "VEN")]
+    fired = code("Tajik border guards opened fire on a Kyrgyz patrol near Batken.", "2026-11-18")
+    assert [(e.event_type, e.source.country, e.target.country) for e in fired] == [("ASSAULT", "TJK", "KGZ")]
+    joint = code("The Philippines and the United States will hold joint naval patrols next month.", "2026-11-18")
+    assert [e.event_type for e in joint] == ["COOPERATE"]
+
+
+def test_a_censure_in_a_resolution_to_be_tabled_is_hypothetical(code):
+    text = "Britain, France and Germany will table a resolution censuring Iran at the board meeting on November 25."
+    events = [e for e in code(text, "2026-11-20") if e.event_type == "ACCUSE"]
+    assert [(e.hypothetical, e.date) for e in events] == [(True, "2026-11-25")]

@@ -525,8 +525,16 @@ class EventCoder:
         return Trigger(verb.lemma_, "VERB", "ACCUSE", "disapprove", (), DEFAULT_TARGET_PREPS)
 
     def _governed_by_trigger(self, noun: Token, found: list[Found]) -> bool:
-        verbs = {f.verb.i for f in found if f.kind != "noun"}
-        return noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in verbs
+        """An event noun that is another trigger's object or doer is a thing or a unit there: "attacked
+        an Indian patrol", "were seized by an army patrol", "opened fire on a Kyrgyz patrol"."""
+        verbs = {f.verb.i: f for f in found if f.kind != "noun"}
+        if noun.dep_ in ("dobj", "nsubjpass"):
+            return noun.head.i in verbs
+        if noun.dep_ != "pobj" or noun.head.head.i not in verbs:
+            return False
+        prep = noun.head.lower_
+        hostile = verbs[noun.head.head.i].entry.event_type in ("ASSAULT", "COERCE")
+        return prep == "by" or (hostile and prep in ("on", "at", "against"))
 
     # -- sentences --------------------------------------------------------------------------
     def _code_sentence(self, sent: Span, actors: DocumentActors, document: Document) -> Iterator[Event]:
@@ -814,6 +822,10 @@ class EventCoder:
         hypothetical = is_hypothetical(verb, self.words, noun)
         if item.kind == "noun" and not hypothetical:
             hypothetical = self._noun_hypothetical(noun)
+        if not hypothetical and item.kind == "verb" and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            # "will table a resolution censuring Iran": the resolution's censure is as real as its tabling.
+            governing = _governing_verb(verb.head)
+            hypothetical = governing is not None and is_hypothetical(governing, self.words)
         offered = self._offered(item)
         if offered is not None:
             # "said he was ready to meet Putin", "stood ready to provide grants": an offer made now (AGREE);
