@@ -190,3 +190,12 @@ def test_a_censure_in_a_resolution_to_be_tabled_is_hypothetical(code):
     text = "Britain, France and Germany will table a resolution censuring Iran at the board meeting on November 25."
     events = [e for e in code(text, "2026-11-20") if e.event_type == "ACCUSE"]
     assert [(e.hypothetical, e.date) for e in events] == [(True, "2026-11-25")]
+
+
+def test_rejecting_the_protest_answers_who_lodged_it(code):
+    text = (
+        "Manila lodged a diplomatic protest with Beijing on Monday over the water cannon attack. "
+        "Beijing rejected the protest on Tuesday."
+    )
+    rejections = [e for e in code(text, "2024-05-15") if e.event_type == "REJECT"]
+    assert [(e.source.country, e.target.country) for e in rejections] == [("CHN", "PHL")]
