@@ -199,3 +199,13 @@ def test_rejecting_the_protest_answers_who_lodged_it(code):
     )
     rejections = [e for e in code(text, "2024-05-15") if e.event_type == "REJECT"]
     assert [(e.source.country, e.target.country) for e in rejections] == [("CHN", "PHL")]
+
+
+def test_frozen_money_is_a_sanction(code):
+    text = "The European Commission froze 300 million euros in funds for Hungary on Monday."
+    assert ("SANCTION", "EU", "HUN") in kinds(code(text, "2026-11-18"))
+
+
+def test_miners_in_the_street_are_people_not_companies(code):
+    events = code("Bolivian miners blocked highways on Monday to protest against a new mining law.", "2026-11-18")
+    assert [(e.event_type, e.source.country, e.source.sector) for e in events] == [("PROTEST", "BOL", "CVL")]
