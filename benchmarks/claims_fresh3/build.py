@@ -14,10 +14,12 @@ countries and offices are real. Gold follows docs/annotation.md ("Claims").
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
+from claims_sets import write_claims_set  # noqa: E402
 
 # (id, outlet, published, title, text, [(sentence, speaker name, country, sector, content, stance, key)])
 DOCS = [
@@ -601,24 +603,7 @@ DOCS = [
 
 
 def main() -> None:
-    docs, gold = [], []
-    for doc_id, outlet, published, title, text, claims in DOCS:
-        docs.append({"id": doc_id, "text": text, "published": published, "outlet": outlet, "title": title})
-        for sentence, name, country, sector, content, stance, key in claims:
-            assert sentence in text, (doc_id, sentence)
-            gold.append(
-                {
-                    "doc": doc_id,
-                    "sentence": sentence,
-                    "speaker": {"name": name, "country": country, "sector": sector},
-                    "content": content,
-                    "stance": stance,
-                    "claim_key": key,
-                }
-            )
-    (HERE / "documents.jsonl").write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs))
-    (HERE / "claims.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold))
-    print(f"{len(docs)} documents, {len(gold)} gold claims")
+    write_claims_set(HERE, DOCS)
 
 
 if __name__ == "__main__":
