@@ -209,3 +209,17 @@ def test_frozen_money_is_a_sanction(code):
 def test_miners_in_the_street_are_people_not_companies(code):
     events = code("Bolivian miners blocked highways on Monday to protest against a new mining law.", "2026-11-18")
     assert [(e.event_type, e.source.country, e.source.sector) for e in events] == [("PROTEST", "BOL", "CVL")]
+
+
+def test_a_pronoun_object_of_a_second_verb_is_the_first_verbs_object(code):
+    text = "Russia imposed sanctions on Georgia in 2008 and lifted them in 2012."
+    assert [(e.event_type, e.target.country, e.date) for e in code(text, "2026-11-20")] == [
+        ("SANCTION", "GEO", "2008-01-01"),
+        ("CONCEDE", "GEO", "2012-01-01"),
+    ]
+    text = (
+        "Warsaw shut the crossings with Belarus in 2023 and reopened them in April 2024 "
+        "after complaints from Chinese firms."
+    )
+    reopened = [e for e in code(text, "2026-11-20") if e.trigger == "reopened"]
+    assert [(e.event_type, e.target.country) for e in reopened] == [("RETREAT", "BLR")]

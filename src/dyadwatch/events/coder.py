@@ -305,6 +305,9 @@ class EventCoder:
             # "called the strike on a boat a murder" is no "call on": that particle comes before the object
             and not (c.dep_ == "prep" and c.i > first_object)
         }
+        if token.dep_ == "conj" and any(o.lower_ in ("it", "them") for o in objects):
+            # "shut the crossings in 2023 and reopened them in 2024": the pronoun is the first verb's object
+            objects += [c for c in token.head.children if c.dep_ == "dobj"]
         # the word as written too: "closed the Torkham crossing" (tagged a verb, lemma "cross")
         object_lemmas = {o.lemma_.lower() for o in objects} | {o.lower_ for o in objects}
         if lemma in self.lexicon.place_verbs and any(_named_place(o) for o in objects):
@@ -1213,6 +1216,12 @@ class EventCoder:
             if child.dep_ == "dative":
                 candidates.append(child)
         candidates += self._prep_objects(verb, entry.target_preps)
+        if verb.dep_ == "conj" and any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children):
+            # "imposed sanctions on Georgia in 2008 and lifted them in 2012": the first verb's other side
+            first = verb.head
+            candidates += self._prep_objects(first, DEFAULT_TARGET_PREPS)
+            for thing in (c for c in first.children if c.dep_ == "dobj"):
+                candidates += self._prep_objects(thing, DEFAULT_TARGET_PREPS)
         for between in self._prep_objects(verb, ("between",)):
             # "mediated between Kinshasa and Kigali": both sides are targets.
             heads = [between] + [c for c in between.children if c.dep_ == "conj"]
