@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Iterable
 
 import numpy as np
@@ -218,7 +219,7 @@ class StoryClusters:
         matches = sorted(c for c in candidates if similarity(sig, self.signature_of(c)) >= self.threshold)
         self.slot[doc_id] = self.index.insert(sig)
         self.ids.append(doc_id)
-        self.published[doc_id] = published
+        self.published[doc_id] = sys.intern(published) if published else published  # dates repeat
         self.touched.add(doc_id)
         for other in matches:
             self._union(doc_id, other)
