@@ -310,3 +310,35 @@ def test_ingest_memory_limit_from_the_environment_holds_duckdb_to_it(tmp_path, m
         assert summary.ingested > 5 and store.counts()["events"] > 0
     assert {limit for limit, _ in seen} == {_as_duckdb_shows("24MiB")}
     assert max(used for _, used in seen) <= 24 * 2**20
+
+
+def test_ingest_opens_the_store_again_after_each_fusion_and_keeps_its_cap(tmp_path, monkeypatch):
+    """Each fusion is followed by a new connection (what fusion left with DuckDB's allocator goes with
+    the old one); the ingest's cap holds on the new one, and claims keyed after it are those keyed
+    without it."""
+    from dyadwatch.ingest import run
+
+    seen: list[tuple[object, str]] = []  # the connections themselves: ids of freed ones repeat
+    with Store(tmp_path / "once.duckdb") as store:
+        ingest([str(CLAIMS_CORPUS)], store)
+    monkeypatch.setattr(run, "FUSE_EVERY", 3)
+    with Store(tmp_path / "often.duckdb") as store:
+        ingest([str(CLAIMS_CORPUS)], store, on_document=lambda _: seen.append((store.con, _memory_limit(store))))
+    assert len({id(con) for con, _ in seen}) > 2  # opened again, more than once
+    assert {limit for _, limit in seen} == {_as_duckdb_shows(run.INGEST_MEMORY_LIMIT)}
+    assert _claim_rows(tmp_path / "often.duckdb") == _claim_rows(tmp_path / "once.duckdb")
+
+
+def test_a_reopened_store_reads_stored_claim_vectors_from_the_new_connection(tmp_path):
+    """The claim-key index reads float32 vectors back from the store when float16 cannot decide a key:
+    after `Store.reopen` it must read them through the connection that is open."""
+    with Store(tmp_path / "reopen.duckdb") as store:
+        ingest([str(CLAIMS_CORPUS)], store)
+        ids = [r[0] for r in store.con.execute("SELECT claim_id FROM claims ORDER BY claim_id LIMIT 3").fetchall()]
+        keyer = store._claim_writer.keyer
+        before = keyer.exact(ids)
+        store.reopen()
+        assert np.array_equal(keyer.exact(ids), before)
+        assert keyer.contents(ids) == [
+            r[0] for r in store.con.execute("SELECT content FROM claims ORDER BY claim_id LIMIT 3").fetchall()
+        ]

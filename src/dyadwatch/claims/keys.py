@@ -71,6 +71,7 @@ from functools import lru_cache
 import numpy as np
 
 from dyadwatch.records import Claim
+from dyadwatch.rowfile import RowFile
 
 FEATURES = (
     "cosine",
@@ -372,7 +373,7 @@ def _accusing_stems() -> frozenset[str]:
 
 
 EXACT_SLACK = 1e-3  # a unit vector's cosine with a float16 row: within 2**-11 (+ rounding) of float32's
-COSINE_BLOCK = 8192  # float16 rows made float32 at a time for a matrix product (12 MB)
+COSINE_BLOCK = 8192  # float16 rows read and made float32 at a time for a matrix product (6 + 12 MB)
 
 
 def _room(array: np.ndarray, start: int, end: int) -> np.ndarray:
@@ -415,8 +416,10 @@ class ClaimKeyer:
     only between two claims of one document (`pair_features`), and a document's claims are
     keyed together. Vectors live in one array grown as needed, not restacked per document.
 
-    Content vectors are held in float16 (768 bytes a claim instead of 1,536), and in float32 too
-    until `release` (the claims of a write batch, until the store holds them). A cosine with a
+    Content vectors are held in float16 (768 bytes a claim instead of 1,536) in a `RowFile` on disk,
+    read in blocks of COSINE_BLOCK rows (in memory they grew the RSS by 1.3 KB per generated document),
+    and in float32 in memory too until `release` (the claims of a write batch, until the store holds
+    them). A cosine with a
     float16 row is within EXACT_SLACK of the float32 one, so float16 rows only pick candidates;
     when a float16 cosine could decide a key, the row's float32 vector is read back from the store
     (`exact`: claim ids -> float32 content vectors) and the key is the one float32 gives. One
@@ -436,7 +439,7 @@ class ClaimKeyer:
         # list held a pointer and an int object (36 bytes) for each of the store's assertions.
         self._named: dict[str, array] = {}
         self.items: list[Keyed] = []
-        self._content = np.zeros((0, DIM), dtype=np.float16)  # capacity >= len(items); rows past it unused
+        self._content = RowFile(DIM, np.float16, COSINE_BLOCK)  # one row per item
         self._exact_from = 0  # rows from here on have float32 content vectors too, in _tail
         self._tail = np.zeros((0, DIM), dtype=np.float32)
         self._open_doc: str | None = None  # the document whose sentence vectors are held
@@ -452,8 +455,7 @@ class ClaimKeyer:
             return
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(items), 2 * DIM)
         start, end = len(self.items), len(self.items) + len(items)
-        self._content = _room(self._content, start, end)
-        self._content[start:end] = vectors[:, :DIM]
+        self._content.put(start, vectors[:, :DIM])
         self._tail = _room(self._tail, start - self._exact_from, end - self._exact_from)
         self._tail[start - self._exact_from : end - self._exact_from] = vectors[:, :DIM]
         self.items.extend(items)
@@ -482,7 +484,7 @@ class ClaimKeyer:
             return
         keep = [i for i, item in enumerate(self.items) if item.doc_id not in drop]
         self.items = [self.items[i] for i in keep]
-        self._content = self._content[keep]
+        self._content.keep(np.asarray(keep, dtype=np.intp))
         self._tail = self._tail[[i - self._exact_from for i in keep if i >= self._exact_from]]
         self._texts = [self._texts[i - self._exact_from] for i in keep if i >= self._exact_from]
         self._exact_from = sum(1 for i in keep if i < self._exact_from)
@@ -504,7 +506,7 @@ class ClaimKeyer:
     @property
     def vectors(self) -> np.ndarray:
         """The content vectors of the indexed claims, one row each (float32; released rows as held, in float16)."""
-        held = self._content[: self._exact_from].astype(np.float32)
+        held = self._content.take(np.arange(self._exact_from)).astype(np.float32)
         return np.vstack([held, self._tail[: len(self.items) - self._exact_from]])
 
     def _cosines(self, queries: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
@@ -516,13 +518,13 @@ class ClaimKeyer:
             out = np.empty((len(queries), n), dtype=np.float32)
             for lo in range(0, cut, COSINE_BLOCK):  # float16 rows in blocks: no float32 copy of the index
                 hi = min(lo + COSINE_BLOCK, cut)
-                out[:, lo:hi] = queries @ self._content[lo:hi].astype(np.float32).T
+                out[:, lo:hi] = queries @ self._content.block(lo, hi).astype(np.float32).T
             out[:, cut:] = queries @ self._tail[: n - cut].T
             return out
         rows = np.asarray(rows, dtype=np.intp)
         out = np.empty((len(queries), len(rows)), dtype=np.float32)
         old = rows < cut
-        out[:, old] = queries @ self._content[rows[old]].astype(np.float32).T
+        out[:, old] = queries @ self._content.take(rows[old]).astype(np.float32).T
         out[:, ~old] = queries @ self._tail[rows[~old] - cut].T
         return out
 
@@ -661,7 +663,7 @@ class ClaimKeyer:
             return self._tail[row - self._exact_from]
         if self.exact is not None:
             return self.exact([self.items[row].claim_id])[0]
-        return self._content[row].astype(np.float32)
+        return self._content.row(row).astype(np.float32)
 
     def content_cosines(self, vectors: np.ndarray) -> np.ndarray:
         """Content cosines of new claims' vectors (content | sentence) with every claim indexed now, one

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import duckdb
 import numpy as np
@@ -93,14 +93,18 @@ def has_claims_table(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 # -- writing ---------------------------------------------------------------------------------
-def load_keyer(con: duckdb.DuckDBPyConnection) -> ClaimKeyer:
+def load_keyer(
+    con: duckdb.DuckDBPyConnection, current: Callable[[], duckdb.DuckDBPyConnection] | None = None
+) -> ClaimKeyer:
     """A key index holding every stored claim (of a stored document) with its vectors.
 
     The index holds the stored claims' content vectors in float16 and reads the float32 ones
-    back from the store when they could decide a key (`ClaimKeyer`)."""
+    back from the store when they could decide a key (`ClaimKeyer`). current: the store's
+    connection at the time of reading (a store can open its file again: `Store.reopen`)."""
+    live = current or (lambda: con)
     keyer = ClaimKeyer(
-        exact=lambda claim_ids: stored_content_vectors(con, claim_ids),
-        contents=lambda claim_ids: stored_contents(con, claim_ids),
+        exact=lambda claim_ids: stored_content_vectors(live(), claim_ids),
+        contents=lambda claim_ids: stored_contents(live(), claim_ids),
     )
     if not has_claims_table(con):
         return keyer
@@ -178,8 +182,10 @@ class ClaimWriter:
     re-run, which codes again only what was not stored, adds the rest.
     """
 
-    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
-        self.keyer = load_keyer(con)
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, current: Callable[[], duckdb.DuckDBPyConnection] | None = None
+    ) -> None:
+        self.keyer = load_keyer(con, current)
         self.pending: dict[str, tuple[list[Claim], np.ndarray | None]] = {}
 
     def add(self, doc_id: str, claims: Sequence[Claim], vectors: np.ndarray | None = None) -> None:

@@ -224,7 +224,8 @@ def _ingest(
     clusters, written = load_clusters(store)
     writer = _Writer(store, clusters, written)
     seen_ids: set[str] = set()
-    run_hashes: dict[str, str] = {}  # content hash -> id of the document kept for it in this run
+    # content hash (20 bytes, not its 40 hex digits: one entry per document read) -> id of the document kept for it
+    run_hashes: dict[bytes, str] = {}
     # Results in input order: ("code", doc id, language, signature) waits for the coder; the rest is ready.
     order: deque[tuple] = deque()
 
@@ -245,11 +246,12 @@ def _ingest(
             return
         seen_ids.add(doc.id)
         digest = doc.content_hash
+        raw = bytes.fromhex(digest)
         if not recode and by_id.get(doc.id) == digest:
             summary.unchanged += 1
-            run_hashes.setdefault(digest, doc.id)
+            run_hashes.setdefault(raw, doc.id)
             return
-        kept = run_hashes.get(digest)
+        kept = run_hashes.get(raw)
         if kept is None and by_hash.get(digest) not in seen_ids:  # read in this run: its text may have changed
             kept = by_hash.get(digest)
         if kept and kept != doc.id:
@@ -264,7 +266,7 @@ def _ingest(
         if len(doc.text) > MAX_CHARS:
             summary.failures.append(Failure(doc.source or doc.id, f"document longer than {MAX_CHARS:,} characters"))
             return
-        run_hashes[digest] = doc.id
+        run_hashes[raw] = doc.id
         language = detect(doc.text)
         sig = signature(doc.text)
         if sig is None:
@@ -323,6 +325,10 @@ def _ingest(
             writer.flush()
             fuse_new(store)
             fused_at = summary.ingested
+            # What fusion's queries leave with DuckDB's allocator (20-50 MB of RSS after each fusion, a
+            # ratchet over a long run) goes only with the database: open it again (the ingest's limit too).
+            store.reopen()
+            store.con.execute(f"SET memory_limit = '{ingest_memory_limit()}'")
     drain()
     writer.flush()
     fuse_new(store)  # fused events: the new mentions join (or start) the real-world events they report

@@ -223,6 +223,16 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def reopen(self) -> None:
+        """Close the connection and open the file again (settings made on the connection are lost).
+
+        For long writers (the ingest, after each fusion): a fusion's queries leave memory with DuckDB's
+        allocator, outside DuckDB's own count, that stays with the process until the database is closed
+        (benchmarks/README.md, "Fifth round"). Call between transactions only."""
+        assert not self.read_only, "only the ingest, a writer, needs this"
+        self.con.close()
+        self.con = duckdb.connect(self.path)
+
     def __enter__(self) -> Store:
         return self
 
@@ -564,7 +574,7 @@ class Store:
         from dyadwatch.claims.store import ClaimWriter, write_document_claims
 
         if self._claim_writer is None:
-            self._claim_writer = ClaimWriter(self.con)
+            self._claim_writer = ClaimWriter(self.con, lambda: self.con)
         if with_document:
             self._claim_writer.add(doc_id, claims, vectors)
         else:
