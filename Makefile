@@ -48,8 +48,8 @@ profile: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/profile_pipeline.py
 
 lint: $(VENV)/.installed-dev
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

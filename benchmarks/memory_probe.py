@@ -106,7 +106,9 @@ def main() -> None:
 
     def probe(store: Store, docs: int) -> None:
         nlp = load_nlp()
-        tags = store.con.execute("SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0").fetchall()
+        tags = store.con.execute(
+            "SELECT tag, memory_usage_bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0"
+        ).fetchall()
         duck = sum(size for _, size in tags)
         line = {
             "docs": docs,
