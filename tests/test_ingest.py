@@ -135,3 +135,24 @@ def test_broken_inputs_fail_one_by_one_and_the_rest_goes_on(tmp_path):
 def test_missing_path_is_reported(tmp_path):
     [failure] = list(read_paths([tmp_path / "nope"]))
     assert isinstance(failure, Failure) and "no such file" in failure.reason
+
+
+def test_scraped_text_in_jsonl_loses_its_page_furniture(tmp_path):
+    """A record whose text is a page copied as text: the menu, the headline told again, the
+    caption and the copyright line go, as they do from the same page read as HTML."""
+    text = (
+        "Home | News | Politics | Sport | Business\n\n"
+        "Somalia accuses Ethiopia of arming a regional militia\n\n"
+        "Somalia's federal government on Friday accused Ethiopia of sending weapons to fighters in Gedo.\n\n"
+        "Photo: Somali soldiers on patrol in Mogadishu. (File)\n\n"
+        "The African Union asked both governments to settle the dispute through dialogue.\n\n"
+        "(c) 2026 East Africa Now. All rights reserved."
+    )
+    record = {"id": "p1", "text": text, "title": "Somalia accuses Ethiopia of arming a regional militia"}
+    (tmp_path / "pages.jsonl").write_text(json.dumps(record), encoding="utf-8")
+    [doc] = list(read_paths([tmp_path / "pages.jsonl"]))
+    assert doc.text.split("\n\n") == [
+        "Somalia's federal government on Friday accused Ethiopia of sending weapons to fighters in Gedo.",
+        "The African Union asked both governments to settle the dispute through dialogue.",
+    ]
+    assert doc.title == record["title"]

@@ -125,7 +125,7 @@ def extract_html(html: str, url: str | None = None, fallback_date: str | None = 
     page.title = meta.get("title") or (doc.title if doc else None) or None
     page.url = _canonical(meta, url) or (doc.url if doc else None) or url
     page.outlet = meta.get("outlet") or (doc.sitename if doc else None) or _domain(page.url)
-    page.text = _clean_paragraphs((doc.text if doc else "") or "", page.title)
+    page.text = clean_paragraphs((doc.text if doc else "") or "", page.title)
     words = len(page.text.split())
     if words < MIN_ARTICLE_WORDS:
         raise NoArticleError(f"no article text in the page ({words} words after removing page furniture)")
@@ -316,7 +316,8 @@ def _drop(node) -> None:
 
 
 # -- paragraphs -------------------------------------------------------------------------------
-def _clean_paragraphs(text: str, title: str | None) -> str:
+def clean_paragraphs(text: str, title: str | None) -> str:
+    """The body's paragraphs without furniture, and without the headline, byline and date lines on top."""
     paragraphs = [" ".join(p.split()) for p in text.split("\n")]
     paragraphs = [p for p in paragraphs if p and not is_furniture(p)]
     # The headline, byline and date lines that trafilatura sometimes keeps above the body.

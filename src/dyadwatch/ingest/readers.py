@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from dyadwatch.ingest.cleaning import clean_text, is_boilerplate
+from dyadwatch.ingest.cleaning import clean_text
 from dyadwatch.ingest.dates import date_from_url, parse_dateline, parse_iso
 from dyadwatch.ingest.decoding import (
     InputError,
@@ -26,7 +26,7 @@ from dyadwatch.ingest.decoding import (
     read_limited,
 )
 from dyadwatch.ingest.decoding import decode as decode_bytes
-from dyadwatch.ingest.html import NoArticleError, extract_html
+from dyadwatch.ingest.html import NoArticleError, clean_paragraphs, extract_html
 from dyadwatch.records import Document, Failure
 
 KINDS = {
@@ -241,8 +241,9 @@ def _from_record(record: dict, where: str) -> Document | Failure:
     if record.get("published") and published is None:
         return Failure(where, f"unreadable 'published' value {record['published']!r}")
     if record.get("text"):
-        paragraphs = [p for p in str(record["text"]).split("\n") if p.strip() and not is_boilerplate(p)]
-        text = "\n\n".join(p.strip() for p in paragraphs)
+        # A scraped page's text as it came: menus, the headline again, the byline and captions go
+        # as they do from a page read as HTML.
+        text = clean_paragraphs(str(record["text"]), record.get("title"))
         doc = Document(id=doc_id, text=text, source=where)
     elif record.get("html"):
         doc = read_html(str(record["html"]), doc_id, where, url=record.get("url"))
