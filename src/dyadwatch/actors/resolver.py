@@ -760,6 +760,10 @@ class DocumentActors:
                 ]
         return sorted(tokens, key=lambda t: t.i)
 
+    def group_sector(self, head: Token) -> str | None:
+        """The sector a group word gives ("rebels" REB, "a cargo ship" BUS), whether or not its country is known."""
+        return self._group_sector(head)
+
     def _group_sector(self, head: Token) -> str | None:
         left = [t.lower_ for t in self._title_modifiers(head)]
         for start in range(len(left) + 1):

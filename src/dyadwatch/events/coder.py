@@ -939,6 +939,9 @@ class EventCoder:
             pairs = [(sources[0], other) for other in sources[1:]]
         elif event_type in TARGETLESS_TYPES | VICTIMLESS_TYPES or (event_type, mode) in TARGETLESS_MODES:
             pairs = [(sources[0], None)]
+        elif (unplaced := self._unplaced_object(item, actors, sources[0])) is not None:
+            pairs = [(sources[0], unplaced)]
+            guessed = True
         else:
             return
         pairs = [(s, t) for s, t in pairs if t is None or not _same_actor(s.ref, t.ref)]
@@ -1489,6 +1492,23 @@ class EventCoder:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
                 found += [c for c in child.children if c.dep_ == "pobj"]
         return found
+
+    def _unplaced_object(self, item: Found, actors: DocumentActors, source: Resolution) -> Resolution | None:
+        """The verb's object when it is someone the story gives no country ("arrested Choi", "detained
+        a cargo ship", "blamed the Ansar network"): the act is still told, its other side known only by
+        its words and, for a group word, its sector (docs/annotation.md: country-less actors)."""
+        if item.kind != "verb" or item.reported:
+            return None
+        for obj in item.verb.children:
+            if obj.dep_ not in ("dobj", "dative") or obj.pos_ == "PRON" or _own_possession(obj):
+                continue
+            named = obj.pos_ == "PROPN" and obj.ent_type_ in ("PERSON", "ORG", "NORP")
+            sector = actors.group_sector(obj)
+            if named or sector:
+                if obj.lemma_.lower() in self.kb.not_actors:
+                    return None
+                return Resolution(ActorRef(_phrase(obj), None, _phrase(obj), None, sector or "UNK"), 0.4)
+        return None
 
     def _nearby_target(
         self,
