@@ -32,9 +32,9 @@ BATCH_SIZE = 32  # documents per task sent to a worker process (`code_parallel`)
 # Documents per `nlp.pipe` batch. spaCy's parser and NER precompute their hidden layer for every token
 # of a batch at once (about 4 KB a token for the parser), so a batch's transient memory grows with its
 # size: at 32 documents the RSS swung by 80-140 MB at each batch, and those swings are the peaks of a
-# long ingest. At 16 the peak of a 500-document ingest fell from 732 to 674 MB for the same CPU (a bare
-# pass: 20.4 s at 32, 20.1 s at 16, 20.9 s at 8), and the same events, claims and fused events
-# (benchmarks/README.md, "Sixth round").
+# long ingest. At 16 the peak of a 500-document ingest fell from 732 to 663-674 MB, with the same events,
+# claims and fused events; spaCy's CPU moved by less than its run-to-run noise (0-5%; benchmarks/README.md,
+# "Sixth round").
 PARSE_BATCH = 16
 
 
