@@ -21,7 +21,7 @@ def main(db: str) -> int:
     import duckdb
 
     from dyadwatch.nlp import load_nlp
-    from dyadwatch.pipeline import BATCH_SIZE
+    from dyadwatch.pipeline import PARSE_BATCH
 
     con = duckdb.connect(db, read_only=True)
     columns = {row[0] for row in con.execute("DESCRIBE documents").fetchall()}
@@ -31,7 +31,7 @@ def main(db: str) -> int:
     nlp = load_nlp()
     loaded = time.perf_counter()
     tokens = 0
-    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE):
+    for doc in nlp.pipe(texts, batch_size=PARSE_BATCH):
         tokens += len(doc)
     parsed = time.perf_counter()
     print(

@@ -342,3 +342,30 @@ def test_a_reopened_store_reads_stored_claim_vectors_from_the_new_connection(tmp
         assert keyer.contents(ids) == [
             r[0] for r in store.con.execute("SELECT content FROM claims ORDER BY claim_id LIMIT 3").fetchall()
         ]
+
+
+def _event_rows(db: Path) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT * EXCLUDE (event_id) FROM events ORDER BY doc_id, start").fetchall()
+    finally:
+        con.close()
+
+
+def test_ingest_opens_the_store_again_every_few_documents_between_write_batches(tmp_path, monkeypatch):
+    """Between fusions the ingest opens the database again every REOPEN_EVERY documents, between write
+    batches (what DuckDB kept of the blocks written goes with the old connection); the cap holds on each
+    new connection, and the stored events and claims are those of an ingest that never reopened."""
+    from dyadwatch.ingest import run
+
+    monkeypatch.setattr(run, "WRITE_BATCH", 2)
+    with Store(tmp_path / "never.duckdb") as store:
+        ingest([str(CLAIMS_CORPUS)], store)
+    monkeypatch.setattr(run, "REOPEN_EVERY", 4)
+    seen: list[tuple[object, str]] = []
+    with Store(tmp_path / "often.duckdb") as store:
+        ingest([str(CLAIMS_CORPUS)], store, on_document=lambda _: seen.append((store.con, _memory_limit(store))))
+    assert len({id(con) for con, _ in seen}) > 2  # no fusion before the end: only REOPEN_EVERY reopened it
+    assert {limit for _, limit in seen} == {_as_duckdb_shows(run.INGEST_MEMORY_LIMIT)}
+    assert _claim_rows(tmp_path / "often.duckdb") == _claim_rows(tmp_path / "never.duckdb")
+    assert _event_rows(tmp_path / "often.duckdb") == _event_rows(tmp_path / "never.duckdb")

@@ -28,7 +28,14 @@ from dyadwatch.nlp import MAX_CHARS, load_nlp
 from dyadwatch.records import Claim, Document, Event, Failure
 from dyadwatch.settings import load_settings
 
-BATCH_SIZE = 32
+BATCH_SIZE = 32  # documents per task sent to a worker process (`code_parallel`)
+# Documents per `nlp.pipe` batch. spaCy's parser and NER precompute their hidden layer for every token
+# of a batch at once (about 4 KB a token for the parser), so a batch's transient memory grows with its
+# size: at 32 documents the RSS swung by 80-140 MB at each batch, and those swings are the peaks of a
+# long ingest. At 16 the peak of a 500-document ingest fell from 732 to 663-674 MB, with the same events,
+# claims and fused events; spaCy's CPU moved by less than its run-to-run noise (0-5%; benchmarks/README.md,
+# "Sixth round").
+PARSE_BATCH = 16
 
 
 @dataclass
@@ -89,7 +96,7 @@ class Pipeline:
         self._claim_finder: ClaimFinder | None = None
 
     def code(
-        self, documents: Iterable[Document], batch_size: int = BATCH_SIZE, with_claims: bool = False
+        self, documents: Iterable[Document], batch_size: int = PARSE_BATCH, with_claims: bool = False
     ) -> Iterator[tuple[Document, list[Event]] | tuple[Document, list[Event], list[Claim]] | Failure]:
         """(document, events) for each document, in input order; too-long documents become Failures.
 
@@ -183,13 +190,15 @@ def code_parallel(
 ) -> Iterator[tuple | Failure]:
     """Like `Pipeline.code`, over `workers` processes; results come back in input order.
 
+    batch_size: documents per task sent to a worker (each parses them in `PARSE_BATCH` batches).
+
     claim_vectors (with with_claims): (document, events, claims, vectors), the claims' embeddings
     computed by the worker that coded them (a batch at a time); in one process, vectors is None
     and the caller embeds (the claims writer does, a write batch at a time).
     """
     settings = settings or Settings()
     if workers <= 1:
-        for result in Pipeline(settings).code(documents, batch_size, with_claims=with_claims):
+        for result in Pipeline(settings).code(documents, with_claims=with_claims):
             yield (*result, None) if claim_vectors and isinstance(result, tuple) else result
         return
     iterator = iter(documents)

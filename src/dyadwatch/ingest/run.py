@@ -47,6 +47,11 @@ FUSE_EVERY = 2000
 # a store whose fusion needs more can be given more with $DYADWATCH_INGEST_MEMORY_LIMIT (e.g. "256MiB").
 INGEST_MEMORY_LIMIT = "64MiB"
 MEMORY_LIMIT_VAR = "DYADWATCH_INGEST_MEMORY_LIMIT"
+# The ingest opens the database again every REOPEN_EVERY stored documents (between two write batches), not
+# only after a fusion: what DuckDB keeps of the blocks it wrote, and its allocator's pages, went on growing
+# up to the memory limit between fusions (7 -> 53 MB over 10,000 documents; benchmarks/README.md, "Sixth
+# round"), and only closing the database gives them back. A reopening costs about 30 ms of CPU.
+REOPEN_EVERY = 500
 
 
 def ingest_memory_limit() -> str:
@@ -136,6 +141,11 @@ class _Writer:
         self.written = written  # stored document -> the cluster id the store holds for it
         self.stored: list[_Stored] = []
         self.duplicates: list[_Duplicate] = []
+
+    @property
+    def empty(self) -> bool:
+        """Nothing waits to be written (the last item added completed a write batch)."""
+        return not (self.stored or self.duplicates)
 
     def add(self, item: _Stored | _Duplicate) -> None:
         (self.stored if isinstance(item, _Stored) else self.duplicates).append(item)
@@ -306,7 +316,14 @@ def _ingest(
                 else:
                     yield from accept(item, by_id, by_hash)
 
-    fused_at = 0  # summary.ingested at the last fusion
+    fused_at = reopened_at = 0  # summary.ingested at the last fusion, at the last reopening
+
+    def reopen() -> None:
+        nonlocal reopened_at
+        store.reopen()
+        store.con.execute(f"SET memory_limit = '{ingest_memory_limit()}'")  # the connection's settings go with it
+        reopened_at = summary.ingested
+
     for result in code_parallel(documents(), workers, settings, with_claims=True, claim_vectors=True):
         if isinstance(result, Failure):  # not expected: too-long documents are refused before coding
             summary.failures.append(result)
@@ -326,9 +343,10 @@ def _ingest(
             fuse_new(store)
             fused_at = summary.ingested
             # What fusion's queries leave with DuckDB's allocator (20-50 MB of RSS after each fusion, a
-            # ratchet over a long run) goes only with the database: open it again (the ingest's limit too).
-            store.reopen()
-            store.con.execute(f"SET memory_limit = '{ingest_memory_limit()}'")
+            # ratchet over a long run) goes only with the database: open it again.
+            reopen()
+        elif summary.ingested - reopened_at >= REOPEN_EVERY and writer.empty:
+            reopen()  # between two write batches: what DuckDB kept of the last REOPEN_EVERY documents goes
     drain()
     writer.flush()
     fuse_new(store)  # fused events: the new mentions join (or start) the real-world events they report
