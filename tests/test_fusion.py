@@ -446,6 +446,33 @@ def test_inside_one_article_only_the_same_mode_lets_a_retelling_join():
     assert ids["l1"] != ids["l2"]
 
 
+def test_inside_one_article_a_dated_visit_and_its_hosting_are_one_meeting():
+    # "Lula arrived in Mexico City on Monday for talks with Sheinbaum" and, later in the article,
+    # "Sheinbaum hosted Lula at the National Palace": one meeting told from its two ends, as a
+    # dated lede and its retelling of one mode are. The host received the guest, not the other way.
+    config = FusionConfig()
+    vectors = {"v1": unit(1, 0), "v2": unit(0.5, 0.866)}
+    assert config.threshold <= float(vectors["v1"] @ vectors["v2"]) < config.threshold_same_document
+    guest, host = ("BRA", "GOV"), ("MEX", "GOV")
+    visit = mention("v1", doc_id="lula", start=0, mode="visit", source=guest, target=host)
+    hosting = mention(
+        "v2",
+        doc_id="lula",
+        start=150,
+        mode="host",
+        source=host,
+        target=guest,
+        day=date(2024, 3, 14),
+        sentence="Sheinbaum hosted Lula.",
+    )
+    assert visit.explicit_day and hosting.undated
+    ids = fuse_mentions([visit, hosting], config, vectors).fused_ids
+    assert ids["v1"] == ids["v2"]
+    other_way = replace(hosting, source=visit.source, target=visit.target)  # Lula hosting Sheinbaum: another
+    ids = fuse_mentions([visit, other_way], config, vectors).fused_ids
+    assert ids["v1"] != ids["v2"]
+
+
 def test_each_side_on_its_own_day_is_two_acts():
     # "Putin said on Thursday he was ready to meet Zelensky" / "Zelensky said on Friday he was
     # ready to meet Putin": the sides swapped, a day apart. The day of slack still joins one

@@ -302,7 +302,7 @@ def own_acts(a: Mention, b: Mention) -> bool:
 
 def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
     """The cosine two compatible mentions need: lower when structured evidence already agrees."""
-    same_mode = bool(a.mode) and a.mode == b.mode
+    same_mode = bool(a.mode) and (a.mode == b.mode or converse(a, b))  # a visit and its hosting: one act
     if a.doc_id == b.doc_id:
         dated_retelling = same_mode and (a.explicit_day or b.explicit_day)
         threshold = config.threshold if dated_retelling else config.threshold_same_document
