@@ -473,6 +473,30 @@ def test_inside_one_article_a_dated_visit_and_its_hosting_are_one_meeting():
     assert ids["v1"] != ids["v2"]
 
 
+def test_a_side_the_resolver_could_not_identify_names_no_country():
+    # "whom Turkish police arrested in Istanbul earlier this month": the coder keeps the
+    # journalist as an unidentified actor (sector UNK) with the country of the place named,
+    # Turkey. That guess must not keep the recap from the dated report of her arrest; a
+    # resolved Turkish target (civilians, sector CVL) still does.
+    config = FusionConfig()
+    vectors = {"a1": unit(1, 0), "a2": unit(0.6, 0.8)}
+    police, journalist = ("TUR", "GOV"), ("DEU", "MED")
+    dated = mention("a1", event_type="COERCE", mode="arrest", source=police, target=journalist)
+    for target, together in ((("TUR", "UNK"), True), (("TUR", "CVL"), False), (("DEU", "UNK"), True)):
+        recap = mention(
+            "a2",
+            event_type="COERCE",
+            mode="arrest",
+            source=police,
+            target=target,
+            day=date(2024, 3, 1),
+            precision="month",
+        )
+        assert compatible(dated, recap, config) is together, target
+        ids = fuse_mentions([dated, recap], config, vectors).fused_ids
+        assert (ids["a1"] == ids["a2"]) is together, target
+
+
 def test_each_side_on_its_own_day_is_two_acts():
     # "Putin said on Thursday he was ready to meet Zelensky" / "Zelensky said on Friday he was
     # ready to meet Putin": the sides swapped, a day apart. The day of slack still joins one

@@ -155,7 +155,9 @@ class Side:
 
     @property
     def known(self) -> bool:
-        return bool(self.actor_id or self.country)
+        # An actor the resolver could not identify (no actor id, sector UNK) has a country guessed
+        # from the sentence's places ("Lena Vogt", arrested in Istanbul, as TUR): it names no side.
+        return bool(self.actor_id or (self.country and self.sector != "UNK"))
 
 
 @dataclass(frozen=True)
@@ -524,7 +526,7 @@ def _most_common(values: list, ms: list[Mention]):
 
 
 def _side_vote(sides: list[Side | None]) -> dict | None:
-    known = [s for s in sides if s is not None and s.known]
+    known = [s for s in sides if s is not None and (s.actor_id or s.country)]  # a guessed country is still shown
     if not known:
         return None
     counts = Counter((s.raw_country or s.country, s.sector, s.actor_id) for s in known)
