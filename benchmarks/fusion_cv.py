@@ -16,6 +16,7 @@ and the figure overstates how far such a rule travels (README, "Gold fused group
     python benchmarks/fusion_cv.py --heldout       # also the held-out figure (report only)
     python benchmarks/fusion_cv.py --pairs         # dev's wrong and missed pairs, shipped config
     python benchmarks/fusion_cv.py --fresh-pairs   # the fresh set's wrong and missed pairs
+    python benchmarks/fusion_cv.py --set undated_days=14   # another config (the grid centres on it)
 
 The **fresh set** (`benchmarks/fusion_fresh/`, README "Gold fused groups") is a second check
 written after the rules, for the rules: 64 short documents of 19 stories, each told by
@@ -176,8 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fresh-pairs", action="store_true", help="list the fresh set's wrong and missed pairs")
     ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation grid")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "dyadwatch-fusion-cv.npz")
+    ap.add_argument("--set", action="append", default=[], metavar="KNOB=VALUE", help="score another config")
     args = ap.parse_args(argv)
     base = FusionConfig()
+    for knob, value in (item.split("=", 1) for item in args.set):
+        base = replace(base, **{knob: type(getattr(base, knob))(value)})
     dev = Bench(["dev"], args.cache)
     counts = dev.counts(base)
     print("shipped config:", json.dumps(base.to_dict()))

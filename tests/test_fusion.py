@@ -497,6 +497,28 @@ def test_a_side_the_resolver_could_not_identify_names_no_country():
         assert (ids["a1"] == ids["a2"]) is together, target
 
 
+def test_an_undated_recap_that_names_a_span_reaches_that_far_back():
+    # "The visit comes two weeks after Mirziyoyev held talks with Tokayev in Astana": the coder
+    # leaves the recalled talks on the publication day, 16 days after them. The span the sentence
+    # names carries the recap back to them; an undated report without one covers the week only.
+    config = FusionConfig()
+    talks = mention("t1", mode="visit", day=date(2025, 9, 8), published=date(2025, 9, 8))
+    assert talks.explicit_day is False and talks.undated  # no date words: the publication day
+    talks = replace(talks, sentence="Mirziyoyev arrived in Astana on Monday.")
+    assert talks.explicit_day
+    later = date(2025, 9, 24)
+    for sentence, together in (
+        ("The visit comes two weeks after Mirziyoyev held talks with Tokayev in Astana.", True),
+        ("The visit comes weeks after Mirziyoyev held talks with Tokayev in Astana.", True),
+        ("The visit comes after Mirziyoyev held talks with Tokayev in Astana.", False),
+        ("The visit comes the week after Mirziyoyev held talks with Tokayev in Astana.", False),
+        ("The visit comes two days after Mirziyoyev held talks with Tokayev in Astana.", False),
+    ):
+        recap = mention("t2", mode="visit", day=later, published=later, sentence=sentence)
+        assert recap.undated, sentence
+        assert compatible(talks, recap, config) is together, sentence
+
+
 def test_each_side_on_its_own_day_is_two_acts():
     # "Putin said on Thursday he was ready to meet Zelensky" / "Zelensky said on Friday he was
     # ready to meet Putin": the sides swapped, a day apart. The day of slack still joins one

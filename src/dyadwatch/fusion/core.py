@@ -97,6 +97,27 @@ DATE_WORDS = re.compile(
     re.I,
 )
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+_SPANS = _RULES["recap_spans"]
+# "two weeks after", "a month ago", "weeks after", "10 days earlier": (count, unit, plural s) of recap_spans.
+RECAP_SPAN = re.compile(
+    r"\b(?:(\d{1,3}|" + "|".join(sorted(map(re.escape, _SPANS["counts"]), key=len, reverse=True)) + r")\s+)?"
+    r"(" + "|".join(map(re.escape, _SPANS["units"])) + r")(s?)\s+(?:" + "|".join(_SPANS["relations"]) + r")\b",
+    re.I,
+)
+
+
+def recap_days(sentence: str) -> int:
+    """How far back the longest span the sentence names reaches ("weeks after": `bare` weeks; 0: none)."""
+    days = 0
+    for count, unit, plural in RECAP_SPAN.findall(sentence):
+        if count:
+            n = int(count) if count.isdigit() else _SPANS["counts"][count.lower()]
+        elif plural:
+            n = _SPANS["bare"]
+        else:  # "the week before": no count and no plural, not a span
+            continue
+        days = max(days, n * _SPANS["units"][unit.lower()])
+    return days
 
 
 @lru_cache(maxsize=64)
@@ -202,7 +223,7 @@ class Mention:
         if self.date is None:
             return None
         if self.undated:
-            return self.date - timedelta(days=config.undated_days), self.date
+            return self.date - timedelta(days=config.undated_days + recap_days(self.sentence)), self.date
         if self.precision == "month":
             first = self.date.replace(day=1)
             last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
