@@ -60,7 +60,7 @@ GRID = {
     "threshold_same_mode": (0.25, 0.30, 0.35),
     "threshold_same_document": (0.70, 0.80, 0.90),
     "threshold_other_mode": (0.45, 0.55, 0.65),
-    "threshold_swapped": (0.45, 0.55, 0.65),
+    "threshold_swapped": (0.35, 0.45, 0.55),
 }
 
 

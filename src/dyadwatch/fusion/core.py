@@ -158,7 +158,7 @@ class FusionConfig:
     threshold_same_mode: float = 0.30
     threshold_other_mode: float = 0.55
     threshold_same_document: float = 0.80
-    threshold_swapped: float = 0.55
+    threshold_swapped: float = 0.45
     day_window: int = 1
     undated_days: int = 7
 
