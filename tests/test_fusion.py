@@ -548,6 +548,29 @@ def test_a_clash_told_by_each_side_is_one_event_an_attack_and_a_reprisal_two_day
         assert (ids["c1"] == ids["c2"]) is together, day
 
 
+def test_two_people_of_one_country_arrested_the_same_day_are_two_arrests():
+    # "Russian border guards detained an American schoolteacher at Sheremetyevo on Tuesday" and
+    # "Russian police detained a U.S. Army sergeant in Vladivostok on Tuesday": one pair, one day,
+    # one mode, a cosine the same mode would allow; but an arrest's target is a person, and a
+    # civilian and a soldier are two. A border closed to a country and to its traders (not an act
+    # on persons) keeps the target at any grain.
+    config = FusionConfig()
+    vectors = {"r1": unit(1, 0), "r2": unit(0.5, 0.866)}
+    cos = float(vectors["r1"] @ vectors["r2"])
+    assert config.threshold_same_mode <= cos < config.threshold_other_mode
+    russia = ("RUS", "GOV")
+    for event_type, mode, targets, together in (
+        ("COERCE", "arrest", (("USA", "CVL"), ("USA", "MIL")), False),
+        ("COERCE", "arrest", (("USA", "CVL"), ("USA", "MED")), True),  # a teacher and "the American": one kind
+        ("COERCE", "restrict", (("AFG", "GOV"), ("AFG", "BUS")), True),
+    ):
+        first = mention("r1", event_type=event_type, mode=mode, source=russia, target=targets[0])
+        second = mention("r2", event_type=event_type, mode=mode, source=russia, target=targets[1])
+        assert compatible(first, second, config)
+        ids = fuse_mentions([first, second], config, vectors).fused_ids
+        assert (ids["r1"] == ids["r2"]) is together, (mode, targets)
+
+
 def test_each_side_on_its_own_day_is_two_acts():
     # "Putin said on Thursday he was ready to meet Zelensky" / "Zelensky said on Friday he was
     # ready to meet Putin": the sides swapped, a day apart. The day of slack still joins one

@@ -84,6 +84,7 @@ SWAPPABLE_TYPES = MUTUAL_TYPES | set(_RULES["swappable_types"])
 JOINT_TYPES = frozenset(_RULES["joint_types"])
 COMPATIBLE_TYPES = frozenset(frozenset(p) for p in _RULES["compatible_types"])
 ANY_PARTY_MODES = frozenset(_RULES["any_party_modes"])
+PERSON_MODES = frozenset(_RULES["person_modes"])
 # converse_modes of data/fusion.yaml: mode -> (its pair, 0 when the source is the guest, 1 the host)
 VENUE_MODES = {mode: (tuple(pair), k) for pair in _RULES["converse_modes"] for k, mode in enumerate(pair)}
 SECTOR_KINDS = {sector: kind for kind, sectors in _RULES["sector_kinds"].items() for sector in sectors}
@@ -333,6 +334,8 @@ def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
         threshold = config.threshold_same_mode if same_kind(a, b) else config.threshold
     if a.mode and b.mode and a.mode != b.mode and not converse(a, b):
         threshold = max(threshold, config.threshold_other_mode)
+    if a.mode in PERSON_MODES and b.mode in PERSON_MODES and not sides_compatible(a.target, b.target):
+        threshold = max(threshold, config.threshold_other_mode)  # a teacher and a soldier: two arrests
     if not (a.event_type in MUTUAL_TYPES and b.event_type in MUTUAL_TYPES) and swapped(a, b):
         threshold = max(threshold, config.threshold_swapped)
     return threshold
