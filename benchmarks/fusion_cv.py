@@ -50,8 +50,8 @@ from dyadwatch.ingest.readers import read_paths
 GOLD = Path(__file__).resolve().parent.parent / "gold"
 FRESH = Path(__file__).resolve().parent / "fusion_fresh"
 # The fresh set's batches: fr- (seen by two changes), fb- (written after them), fc- (written in the
-# sixth session before its changes), fd- (written in the seventh session before its changes), fe- (near misses, written in
-# the seventh session after its first changes).
+# sixth session before its changes), fd- (written in the seventh session before its changes), fe-
+# (near misses, written in the seventh session after its first changes).
 FRESH_PARTS = ("fr", "fb", "fc", "fd", "fe")
 GROUPS = ("ga", "gb", "gc")
 # The grid: each threshold at the shipped value and one step either side (a knob the config
