@@ -112,6 +112,7 @@ RULES: dict[str, tuple[dict, dict]] = {
     ),
     "swapped sides on two days": ({}, {"compatible": _no_swapped_days}),
     "compatible component stays whole": ({}, {"_split": _split_always}),
+    "an undated recap's named span": ({}, {"recap_days": lambda sentence: 0}),
 }
 LAST_ROUND = (
     "visit and host one meeting",

@@ -84,6 +84,7 @@ SWAPPABLE_TYPES = MUTUAL_TYPES | set(_RULES["swappable_types"])
 JOINT_TYPES = frozenset(_RULES["joint_types"])
 COMPATIBLE_TYPES = frozenset(frozenset(p) for p in _RULES["compatible_types"])
 ANY_PARTY_MODES = frozenset(_RULES["any_party_modes"])
+PERSON_MODES = frozenset(_RULES["person_modes"])
 # converse_modes of data/fusion.yaml: mode -> (its pair, 0 when the source is the guest, 1 the host)
 VENUE_MODES = {mode: (tuple(pair), k) for pair in _RULES["converse_modes"] for k, mode in enumerate(pair)}
 SECTOR_KINDS = {sector: kind for kind, sectors in _RULES["sector_kinds"].items() for sector in sectors}
@@ -97,6 +98,27 @@ DATE_WORDS = re.compile(
     re.I,
 )
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+_SPANS = _RULES["recap_spans"]
+# "two weeks after", "a month ago", "weeks after", "10 days earlier": (count, unit, plural s) of recap_spans.
+RECAP_SPAN = re.compile(
+    r"\b(?:(\d{1,3}|" + "|".join(sorted(map(re.escape, _SPANS["counts"]), key=len, reverse=True)) + r")\s+)?"
+    r"(" + "|".join(map(re.escape, _SPANS["units"])) + r")(s?)\s+(?:" + "|".join(_SPANS["relations"]) + r")\b",
+    re.I,
+)
+
+
+def recap_days(sentence: str) -> int:
+    """How far back the longest span the sentence names reaches ("weeks after": `bare` weeks; 0: none)."""
+    days = 0
+    for count, unit, plural in RECAP_SPAN.findall(sentence):
+        if count:
+            n = int(count) if count.isdigit() else _SPANS["counts"][count.lower()]
+        elif plural:
+            n = _SPANS["bare"]
+        else:  # "the week before": no count and no plural, not a span
+            continue
+        days = max(days, n * _SPANS["units"][unit.lower()])
+    return days
 
 
 @lru_cache(maxsize=64)
@@ -137,7 +159,7 @@ class FusionConfig:
     threshold_same_mode: float = 0.30
     threshold_other_mode: float = 0.55
     threshold_same_document: float = 0.80
-    threshold_swapped: float = 0.55
+    threshold_swapped: float = 0.45
     day_window: int = 1
     undated_days: int = 7
 
@@ -155,7 +177,9 @@ class Side:
 
     @property
     def known(self) -> bool:
-        return bool(self.actor_id or self.country)
+        # An actor the resolver could not identify (no actor id, sector UNK) has a country guessed
+        # from the sentence's places ("Lena Vogt", arrested in Istanbul, as TUR): it names no side.
+        return bool(self.actor_id or (self.country and self.sector != "UNK"))
 
 
 @dataclass(frozen=True)
@@ -200,7 +224,7 @@ class Mention:
         if self.date is None:
             return None
         if self.undated:
-            return self.date - timedelta(days=config.undated_days), self.date
+            return self.date - timedelta(days=config.undated_days + recap_days(self.sentence)), self.date
         if self.precision == "month":
             first = self.date.replace(day=1)
             last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
@@ -302,7 +326,7 @@ def own_acts(a: Mention, b: Mention) -> bool:
 
 def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
     """The cosine two compatible mentions need: lower when structured evidence already agrees."""
-    same_mode = bool(a.mode) and a.mode == b.mode
+    same_mode = bool(a.mode) and (a.mode == b.mode or converse(a, b))  # a visit and its hosting: one act
     if a.doc_id == b.doc_id:
         dated_retelling = same_mode and (a.explicit_day or b.explicit_day)
         threshold = config.threshold if dated_retelling else config.threshold_same_document
@@ -310,6 +334,8 @@ def threshold_for(a: Mention, b: Mention, config: FusionConfig) -> float:
         threshold = config.threshold_same_mode if same_kind(a, b) else config.threshold
     if a.mode and b.mode and a.mode != b.mode and not converse(a, b):
         threshold = max(threshold, config.threshold_other_mode)
+    if a.mode in PERSON_MODES and b.mode in PERSON_MODES and not sides_compatible(a.target, b.target):
+        threshold = max(threshold, config.threshold_other_mode)  # a teacher and a soldier: two arrests
     if not (a.event_type in MUTUAL_TYPES and b.event_type in MUTUAL_TYPES) and swapped(a, b):
         threshold = max(threshold, config.threshold_swapped)
     return threshold
@@ -524,7 +550,7 @@ def _most_common(values: list, ms: list[Mention]):
 
 
 def _side_vote(sides: list[Side | None]) -> dict | None:
-    known = [s for s in sides if s is not None and s.known]
+    known = [s for s in sides if s is not None and (s.actor_id or s.country)]  # a guessed country is still shown
     if not known:
         return None
     counts = Counter((s.raw_country or s.country, s.sector, s.actor_id) for s in known)
