@@ -89,11 +89,9 @@ DOCS = [
         text(
             "PHNOM PENH, June 3 - Cambodia's prime minister said on Wednesday that Thai soldiers had entered "
             "Cambodian land near Ta Krabey temple before the shooting began.",
-            "Thailand's foreign ministry rejected the claim and said Cambodia should stop spreading false "
-            "information.",
+            "Thailand's foreign ministry rejected the claim and said Cambodia should stop spreading false information.",
             "The Thai army said the two wounded soldiers were in stable condition at a hospital in Surin.",
-            "Cambodia also said it would ask the Association of Southeast Asian Nations to send observers to "
-            "the area.",
+            "Cambodia also said it would ask the Association of Southeast Asian Nations to send observers to the area.",
         ),
         [
             (
@@ -178,8 +176,7 @@ DOCS = [
         text(
             "ABUJA, March 10 - Nigeria's central bank said on Tuesday that annual inflation had fallen to 21 "
             "percent in February, the third monthly decline in a row.",
-            "The International Monetary Fund said in a statement that Nigeria's reforms were beginning to bear "
-            "fruit.",
+            "The International Monetary Fund said in a statement that Nigeria's reforms were beginning to bear fruit.",
             "The Nigeria Labour Congress questioned the figures, saying food prices in markets had doubled since "
             "last year.",
             "The bank's governor said interest rates would stay unchanged until inflation fell further.",
