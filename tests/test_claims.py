@@ -472,3 +472,23 @@ def test_a_denial_months_after_an_accusation_answers_another_incident():
         keyer.assign([c])
     assert answer.claim_key == first.claim_key
     assert later.claim_key != first.claim_key
+
+
+def test_a_denial_of_what_the_story_tells_is_not_keyed_with_another_statement_of_its_accuser(pipeline):
+    # The story tells the water cannon without a speaker; the accuser speaks only of the boarding. The denial
+    # of the water cannon answers the story's account (much closer to it than to the boarding), not the
+    # boarding, though the accuser's claim names China (accused_elsewhere through Claim.narration).
+    claims = _claims_of(
+        pipeline,
+        "MANILA, May 4 (Luzon Courier) - Chinese coast guard ships fired water cannon at a Philippine fishing "
+        "boat near Scarborough Shoal on Sunday.\n\n"
+        "The Philippine coast guard said Chinese officers had boarded the boat and thrown its catch overboard.\n\n"
+        "China's foreign ministry denied that its ships had used water cannon.",
+        published="2026-05-04",
+    )
+    [boarded] = [c for c in claims if "boarded" in c.content]
+    [denied] = [c for c in claims if c.stance == "deny"]
+    assert boarded.speaker.country == "PHL" and denied.speaker.country == "CHN"
+    assert denied.narration is not None and "fired water cannon" in denied.narration
+    ClaimKeyer().assign(claims)
+    assert denied.claim_key != boarded.claim_key

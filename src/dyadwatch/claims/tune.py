@@ -74,7 +74,7 @@ def candidate_features(claims: list[Claim], vectors: np.ndarray) -> list[tuple[n
     features = []
     for i, claim in enumerate(claims):
         new = keyed_from(claim)
-        pairs = keyer.candidates(new, vectors[i])
+        pairs = keyer.candidates(new, vectors[i], told=keyer.told_cosine(claim, vectors[i]))
         names = list(pairs[0][1]) if pairs else []
         columns = {name: np.array([f[name] for _, f in pairs], dtype=np.float64) for name in names}
         features.append((np.array([item.index for item, _ in pairs], dtype=int), columns))
