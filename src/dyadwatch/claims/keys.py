@@ -32,7 +32,8 @@ The score of a new claim `a` and an earlier claim `b` (see `pair_features`, `pai
       + accused_elsewhere * [within a document, `accused` while a's content shares no word of what happened
                     with b's (`referents_of`) and does with another claim it answers there] (negative)
     and 0 when a and b come from different documents with cosine < cross_doc_floor, or made
-    more than cross_doc_days apart (statement dates).
+    more than cross_doc_days apart (statement dates); from different documents more than answer_days
+    apart, the first line alone (no bonuses: an answer comes soon after what it answers).
 
 `cosine` compares the contents, `sentence_cosine` the sentences (within a document only,
 and not for two claims of one sentence), as unit embeddings from all-MiniLM-L6-v2
