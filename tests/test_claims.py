@@ -437,3 +437,58 @@ def test_an_answer_to_the_claims_about_a_topic_carries_the_claim_it_answers(pipe
     [denied] = [c for c in claims if c.stance == "deny"]
     assert said.speaker.country == "MDA" and said.speaker.sector == "GOV"
     assert denied.link == said.claim_id and denied.content == said.content
+
+
+def test_a_denial_months_after_an_accusation_answers_another_incident():
+    # "China denied that its ships had fired water cannon", two days after the Philippine accusation, answers
+    # it; the same denial three months later is about another incident: across documents more than
+    # answer_days apart only the contents' likeness counts, not the answer's bonuses.
+    from dyadwatch.records import ActorRef, Claim
+
+    def claim(doc: str, day: str, country: str, stance: str, content: str, about: list[str]) -> Claim:
+        sentence = f"A spokesman said {content}."
+        return Claim(
+            claim_id=f"{doc}-c1",
+            doc_id=doc,
+            sentence=sentence,
+            start=0,
+            end=len(sentence),
+            speaker=ActorRef("A spokesman", None, None, country, "GOV"),
+            content=content,
+            stance=stance,
+            date=day,
+            date_precision="day",
+            about=about,
+        )
+
+    accused = "Chinese coast guard ships had fired water cannon at a Philippine supply boat near the shoal"
+    denial = "its ships had fired water cannon at any Philippine vessel"
+    keyer = ClaimKeyer()
+    first = claim("shoal-a", "2026-01-10", "PHL", "assert", accused, ["CHN", "PHL"])
+    answer = claim("shoal-b", "2026-01-12", "CHN", "deny", denial, ["PHL"])
+    elsewhere = "its coast guard had used water cannon against Vietnamese fishermen near the Paracels"
+    later = claim("shoal-c", "2026-04-20", "CHN", "deny", elsewhere, ["VNM"])
+    for c in (first, answer, later):
+        keyer.assign([c])
+    assert answer.claim_key == first.claim_key
+    assert later.claim_key != first.claim_key
+
+
+def test_a_denial_of_what_the_story_tells_is_not_keyed_with_another_statement_of_its_accuser(pipeline):
+    # The story tells the water cannon without a speaker; the accuser speaks only of the boarding. The denial
+    # of the water cannon answers the story's account (much closer to it than to the boarding), not the
+    # boarding, though the accuser's claim names China (accused_elsewhere through Claim.narration).
+    claims = _claims_of(
+        pipeline,
+        "MANILA, May 4 (Luzon Courier) - Chinese coast guard ships fired water cannon at a Philippine fishing "
+        "boat near Scarborough Shoal on Sunday.\n\n"
+        "The Philippine coast guard said Chinese officers had boarded the boat and thrown its catch overboard.\n\n"
+        "China's foreign ministry denied that its ships had used water cannon.",
+        published="2026-05-04",
+    )
+    [boarded] = [c for c in claims if "boarded" in c.content]
+    [denied] = [c for c in claims if c.stance == "deny"]
+    assert boarded.speaker.country == "PHL" and denied.speaker.country == "CHN"
+    assert denied.narration is not None and "fired water cannon" in denied.narration
+    ClaimKeyer().assign(claims)
+    assert denied.claim_key != boarded.claim_key

@@ -125,6 +125,12 @@ class Claim:
     # Answers "the accusations" of a party its document holds no accusation of: the claim keyer looks for
     # one in earlier documents before keeping `link` (not stored).
     look_back: bool = False
+    # For an answer (denies, disputes, admits): the sentence before it, told by the story without a speaker, that
+    # shares the most words of what happened with its content (claims.keys.referents_of): "Chinese vessels
+    # fired water cannon at a fishing boat" before "China denied that its vessels had used water cannon". The
+    # keyer compares it with the accuser's statements (keys: accused_elsewhere); within its document only, so
+    # not stored.
+    narration: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

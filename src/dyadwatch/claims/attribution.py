@@ -91,9 +91,14 @@ class ClaimFinder:
             surname = person.name.split()[-1] if person.name else None
             if surname and person.kind == "person":
                 context.people.setdefault(surname, _actor_ref(surname, person, document.published))
+        told: list[tuple[int, str]] = []  # (start, text) of the sentences that hold no claim
         for sent in doc.sents:
             found = self._in_sentence(sent)
-            claims += self._records(found, sent, document, actors, events, claims, context)
+            records = self._records(found, sent, document, actors, events, claims, context)
+            claims += records
+            if not records:
+                told.append((sent.start_char, sent.text))
+        _mark_narrated(claims, told)
         return claims
 
     # -- cues -------------------------------------------------------------------------------
@@ -1197,3 +1202,23 @@ def _phrase(token: Token) -> str:
 
 def _ref_fields(ref: ActorRef) -> tuple:
     return ref.actor_id, ref.name, ref.country, ref.sector
+
+
+def _mark_narrated(claims: list[Claim], told: list[tuple[int, str]]) -> None:
+    """`Claim.narration` of each answer: the sentence before it that holds no claim (what the story tells
+    without a speaker) sharing the most words of what happened with its content, so that the keyer can tell
+    a denial of the story's own account from a denial of its accuser's other statements."""
+    from dyadwatch.claims.keys import referents_of
+
+    if not told:
+        return
+    for claim in claims:
+        if claim.stance not in ("deny", "dispute", "admit") and not claim.negative:
+            continue
+        words = referents_of(claim.content)
+        best = max(
+            ((len(words & referents_of(text)), start, text) for start, text in told if start < claim.start),
+            default=(0, 0, None),
+        )
+        if best[0]:
+            claim.narration = best[2]
