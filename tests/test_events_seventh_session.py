@@ -40,3 +40,41 @@ def test_an_object_that_is_a_place_is_no_other_side(code):
     # "the region" is where, not whom: no country-less target is made of it.
     events = code("Ethiopia's army secured the region on Monday.", "2024-05-15")
     assert not any(e.target is not None and e.target.country is None for e in events)
+
+
+def test_force_its_own_side_says_it_will_use_is_a_threat(code):
+    text = "Israel's defence minister said on Monday that Israel would strike Hezbollah again."
+    events = code(text, "2024-05-15")
+    assert [(e.event_type, e.source.country, e.target.country, e.hypothetical) for e in events] == [
+        ("THREATEN", "ISR", "LBN", False)
+    ]
+
+
+def test_arrests_a_navy_will_go_on_making_are_a_threat(code):
+    text = "Sri Lanka's fisheries minister said on Tuesday that the navy would continue to arrest Indian fishermen."
+    assert "THREATEN" in {e.event_type for e in code(text, "2024-05-15")}
+
+
+def test_a_forecast_by_others_stays_a_possible_attack(code):
+    for text in (
+        "Analysts said Israel would probably strike Hezbollah again.",
+        "Lebanon's prime minister said Israel would strike Hezbollah again.",
+    ):
+        events = code(text, "2024-05-15")
+        assert [(e.event_type, e.hypothetical) for e in events] == [("ASSAULT", True)], text
+
+
+def test_an_announced_measure_is_no_threat(code):
+    text = "Canada's prime minister said on Monday that Canada would impose tariffs on steel from China."
+    events = code(text, "2024-05-15")
+    assert [(e.event_type, e.hypothetical) for e in events] == [("SANCTION", True)]
+
+
+def test_a_visa_ban_on_officials_is_a_sanction(code):
+    events = code("The United States imposed visa bans on 12 Ugandan officials on Tuesday.", "2024-05-15")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("SANCTION", "USA", "UGA")]
+
+
+def test_a_ban_on_rallies_is_still_a_restriction_of_rights(code):
+    events = code("Uganda's government imposed a ban on opposition rallies on Tuesday.", "2024-05-15")
+    assert "SANCTION" not in {e.event_type for e in events}

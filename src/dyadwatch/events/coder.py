@@ -760,6 +760,28 @@ class EventCoder:
             return False
         return bool(_conditions(chain))
 
+    def _vowed(self, item: Found, event_type: str, source: Resolution, actors: DocumentActors, day: str | None) -> bool:
+        """'Israel's defence minister said Israel would keep hitting Hezbollah': a side's own spokesman
+        telling what it will do to another is a threat made now (docs/annotation.md: quotations), not
+        a forecast. Only 'will'/'would' (not 'could'), only when the speaker is of the doer's side."""
+        if item.kind == "noun" or event_type not in self.rules.vowed_types or source.ref.country is None:
+            return False
+        chain = [item.verb]
+        while chain[-1].dep_ in ("xcomp", "conj") and len(chain) < 4:
+            chain.append(chain[-1].head)
+        clause = chain[-1]
+        saying = clause.head
+        if clause.dep_ != "ccomp" or saying.lemma_.lower() not in self.words.speech_verbs:
+            return False
+        if saying.lemma_.lower() in self.words.non_factual_heads or is_negated(saying, self.words):
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ in self.rules.threat_aux for v in chain for c in v.children):
+            return False
+        for speaker in (c for c in saying.children if c.dep_ == "nsubj"):
+            said_by = self._resolve(speaker, actors, day, saying)
+            return said_by is not None and said_by.ref.country == source.ref.country
+        return False
+
     def _conditioned(
         self, item: Found, actors: DocumentActors, day: str | None, source: Resolution
     ) -> list[Resolution]:
@@ -971,7 +993,11 @@ class EventCoder:
                 and source.ref.country is not None
             ):
                 target = None  # "drones launched by Russia": a state's own forces are no other side of its attack
-            threat = hypothetical and not negated and self._is_threat(item, final_type)
+            threat = (
+                hypothetical
+                and not negated
+                and (self._is_threat(item, final_type) or self._vowed(item, final_type, source, actors, day))
+            )
             if threat:
                 # "will file a motion against Yoon if he does not resign".
                 final_type, final_mode = "THREATEN", None

@@ -64,6 +64,7 @@ class CodingRules:
     non_event_modifiers: frozenset[str] = frozenset()
     characterising_verbs: frozenset[str] = frozenset()
     threat_types: frozenset[str] = frozenset()
+    vowed_types: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
     joint_nouns: frozenset[str] = frozenset()
@@ -154,6 +155,7 @@ def load_rules() -> CodingRules:
         non_event_modifiers=words("non_event_modifiers"),
         characterising_verbs=words("characterising_verbs"),
         threat_types=names("threat_types"),
+        vowed_types=names("vowed_types"),
         issuing_verbs=words("issuing_verbs"),
         document_nouns=words("document_nouns"),
         joint_nouns=words("joint_nouns"),
