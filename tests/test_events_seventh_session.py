@@ -78,3 +78,10 @@ def test_a_visa_ban_on_officials_is_a_sanction(code):
 def test_a_ban_on_rallies_is_still_a_restriction_of_rights(code):
     events = code("Uganda's government imposed a ban on opposition rallies on Tuesday.", "2024-05-15")
     assert "SANCTION" not in {e.event_type for e in events}
+
+
+def test_releasing_money_is_aid_and_releasing_hostages_a_release(code):
+    money = code("The IMF's executive board approved the release of $370 million to Zambia on Monday.", "2024-05-15")
+    assert [(e.event_type, e.source.country, e.target.country) for e in money] == [("AID", "IMF", "ZMB")]
+    hostages = code("Hamas announced the release of three Israeli hostages on Saturday.", "2024-05-15")
+    assert [e.event_type for e in hostages] == ["RETREAT"]
