@@ -85,3 +85,14 @@ def test_releasing_money_is_aid_and_releasing_hostages_a_release(code):
     assert [(e.event_type, e.source.country, e.target.country) for e in money] == [("AID", "IMF", "ZMB")]
     hostages = code("Hamas announced the release of three Israeli hostages on Saturday.", "2024-05-15")
     assert [e.event_type for e in hostages] == ["RETREAT"]
+
+
+def test_declining_talks_is_a_refusal(code):
+    events = code("Serbia's president declined to hold talks with Kosovo's prime minister on Monday.", "2024-05-15")
+    assert [(e.event_type, e.source.country, e.target.country, e.negated) for e in events] == [
+        ("REJECT", "SRB", "XKX", False)
+    ]
+
+
+def test_declining_to_comment_is_no_event(code):
+    assert code("The foreign ministry declined to comment on the report.", "2024-05-15") == []
