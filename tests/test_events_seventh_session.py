@@ -96,3 +96,10 @@ def test_declining_talks_is_a_refusal(code):
 
 def test_declining_to_comment_is_no_event(code):
     assert code("The foreign ministry declined to comment on the report.", "2024-05-15") == []
+
+
+def test_handing_over_radar_systems_is_aid(code):
+    events = code("Tokyo will hand over five coastal radar systems to the Philippine navy next year.", "2024-05-15")
+    assert [(e.event_type, e.source.country, e.target.country, e.hypothetical) for e in events] == [
+        ("AID", "JPN", "PHL", True)
+    ]
