@@ -103,3 +103,11 @@ def test_handing_over_radar_systems_is_aid(code):
     assert [(e.event_type, e.source.country, e.target.country, e.hypothetical) for e in events] == [
         ("AID", "JPN", "PHL", True)
     ]
+
+
+def test_blocking_fishermen_restricts_them(code):
+    text = "Chinese coast guard vessels have blocked Filipino fishermen from the lagoon since March."
+    events = code(text, "2024-05-15")
+    assert [(e.event_type, e.mode, e.source.country, e.target.country) for e in events] == [
+        ("COERCE", "restrict", "CHN", "PHL")
+    ]
