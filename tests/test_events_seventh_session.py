@@ -111,3 +111,17 @@ def test_blocking_fishermen_restricts_them(code):
     assert [(e.event_type, e.mode, e.source.country, e.target.country) for e in events] == [
         ("COERCE", "restrict", "CHN", "PHL")
     ]
+
+
+def test_saying_a_state_colludes_is_an_accusation(code):
+    text = "A Chinese foreign ministry spokesperson said on Monday that Manila was colluding with outside forces."
+    events = code(text, "2024-05-15")
+    assert [(e.event_type, e.source.country, e.target.country) for e in events] == [("ACCUSE", "CHN", "PHL")]
+
+
+def test_a_wrong_a_draft_does_or_will_not_do_is_no_accusation(code):
+    for text in (
+        "Russia's ambassador told the council that the draft interfered in Sudan's internal affairs.",
+        "The minister said the ships would not intrude into Indonesian waters.",
+    ):
+        assert not any(e.event_type == "ACCUSE" for e in code(text, "2024-05-15")), text

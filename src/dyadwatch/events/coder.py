@@ -441,7 +441,14 @@ class EventCoder:
             if any(c.dep_ == "auxpass" for c in clause.children):
                 predicates.append(clause)  # "said it was disturbed by ...": the participle judges
             words = predicates + [m for p in predicates for m in p.children if m.dep_ in ("amod", "compound")]
-            if any(
+            doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            wrongdoing = (
+                clause.lemma_.lower() in self.rules.wrongdoing_verbs
+                and doer is not None
+                and (doer.pos_ == "PROPN" or doer.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"))  # not "the draft"
+                and not is_hypothetical(clause, self.words)
+            )
+            if wrongdoing or any(
                 t.lemma_.lower() in self.rules.negative_judgements or t.lower_ in self.rules.negative_judgements
                 for t in words
             ):

@@ -83,6 +83,7 @@ class CodingRules:
     stopping_switch: tuple[frozenset[str], frozenset[str], str, str | None] | None = None
     threat_aux: frozenset[str] = frozenset()
     negative_judgements: frozenset[str] = frozenset()
+    wrongdoing_verbs: frozenset[str] = frozenset()
     crowd_words: frozenset[str] = frozenset()
     crowd_verbs: frozenset[str] = frozenset()
     riot_verbs: frozenset[str] = frozenset()
@@ -174,6 +175,7 @@ def load_rules() -> CodingRules:
         stopping_switch=_stopping(data.get("stopping_switch")),
         threat_aux=words("threat_aux"),
         negative_judgements=words("negative_judgements"),
+        wrongdoing_verbs=words("wrongdoing_verbs"),
         crowd_words=words("crowd_words"),
         crowd_verbs=words("crowd_verbs"),
         riot_verbs=words("riot_verbs"),
