@@ -402,7 +402,7 @@ class DocumentActors:
             if country is None or certainty < 0.9:
                 return None
             return Resolution(self._country_ref(country, _phrase_text(head), "MIL"), certainty * 0.95)
-        sector = self._group_sector(head)
+        sector = self.group_sector(head)
         if sector:
             named = self._unknown_group(head, sector, day)
             if named is not None:
@@ -631,7 +631,7 @@ class DocumentActors:
                 return Resolution(ActorRef(text, actor.actor_id, actor.name, actor.country, sector), 1.0)
             if actor.kind == "country":
                 head = text_head or span.root
-                sector = self._group_sector(head) if text_head is not None else None
+                sector = self.group_sector(head) if text_head is not None else None
                 if sector is None and surface.kind in ("demonym", "region"):
                     sector = "CVL"  # "Cubans took to the streets", "shelled Tigray": the people, not the state
                 return Resolution(self._country_ref(actor.country, text, sector or "GOV"), 1.0)
@@ -762,9 +762,6 @@ class DocumentActors:
 
     def group_sector(self, head: Token) -> str | None:
         """The sector a group word gives ("rebels" REB, "a cargo ship" BUS), whether or not its country is known."""
-        return self._group_sector(head)
-
-    def _group_sector(self, head: Token) -> str | None:
         left = [t.lower_ for t in self._title_modifiers(head)]
         for start in range(len(left) + 1):
             phrase = " ".join(left[start:] + [head.lower_])
@@ -1008,7 +1005,7 @@ class DocumentActors:
             if inside:
                 country = self._country_in_match(inside[0], day)
         if entity.label_ == "ORG":
-            sector = self.kb.org_suffixes.get(entity[-1].lower_) or self._group_sector(head) or "UNK"
+            sector = self.kb.org_suffixes.get(entity[-1].lower_) or self.group_sector(head) or "UNK"
             if country is None and sector == "UNK":
                 return None  # nothing known about it: not worth an event
             actor_id = "org:" + _slug(entity.text)
@@ -1106,7 +1103,7 @@ class DocumentActors:
             for token in [head, *[c for c in head.children if c.dep_ in ("compound", "amod") and c.pos_ == "NOUN"]]:
                 country = country or self._country_of_modifiers(token, day)[0]
                 if token != head and not sector:
-                    sector = self._group_sector(token)
+                    sector = self.group_sector(token)
             armed = self._armed_group_word(head)
             if armed:
                 sector = armed  # "militants of the Sierra Liberation Front": an armed group, not a party
@@ -1123,7 +1120,7 @@ class DocumentActors:
         if name.dep_ == "pobj" and name.head.lower_ in ("of", "from"):
             nouns.append(name.head.head)  # "militants of the Sierra Liberation Front"
         for noun in nouns:
-            sector = self._group_sector(noun) if noun.pos_ == "NOUN" else None
+            sector = self.group_sector(noun) if noun.pos_ == "NOUN" else None
             if sector in ("REB", "CRM", "MIL"):
                 return sector
         return None
@@ -1160,7 +1157,7 @@ class DocumentActors:
             if country is None or sector in (None, "UNK"):
                 return None
             return "person", country, sector, office, title
-        sector = self._group_sector(noun)
+        sector = self.group_sector(noun)
         country, _ = self._country_of_modifiers(noun, day)
         if sector and country and label != "PERSON":
             return "org", country, sector, None, None
@@ -1382,7 +1379,7 @@ class DocumentActors:
     def _pair_in_modifiers(self, head: Token, day: str | None) -> tuple[Resolution, Resolution] | None:
         """'Indian and Chinese troops', 'Israeli and Hamas negotiators', 'the presidents of Rwanda and Congo':
         a group of two parties' people."""
-        sector = self._group_sector(head) or ("GOV" if head.lemma_.lower() in PAIR_PERSON_NOUNS else None)
+        sector = self.group_sector(head) or ("GOV" if head.lemma_.lower() in PAIR_PERSON_NOUNS else None)
         if sector is None:
             return None
         named = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]

@@ -1210,14 +1210,13 @@ def _mark_narrated(claims: list[Claim], told: list[tuple[int, str]]) -> None:
     a denial of the story's own account from a denial of its accuser's other statements."""
     from dyadwatch.claims.keys import referents_of
 
-    if not told:
-        return
+    told_words = [(start, text, referents_of(text)) for start, text in told]  # once per sentence, not per claim
     for claim in claims:
         if claim.stance not in ("deny", "dispute", "admit") and not claim.negative:
             continue
         words = referents_of(claim.content)
         best = max(
-            ((len(words & referents_of(text)), start, text) for start, text in told if start < claim.start),
+            ((len(words & said), start, text) for start, text, said in told_words if start < claim.start),
             default=(0, 0, None),
         )
         if best[0]:

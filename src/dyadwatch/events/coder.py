@@ -768,7 +768,7 @@ class EventCoder:
         return bool(_conditions(chain))
 
     def _vowed(self, item: Found, event_type: str, source: Resolution, actors: DocumentActors, day: str | None) -> bool:
-        """'Israel's defence minister said Israel would keep hitting Hezbollah': a side's own spokesman
+        """'Israel's defence minister said Israel would strike Hezbollah again': a side's own spokesman
         telling what it will do to another is a threat made now (docs/annotation.md: quotations), not
         a forecast. Only 'will'/'would' (not 'could'), only when the speaker is of the doer's side."""
         if item.kind == "noun" or event_type not in self.rules.vowed_types or source.ref.country is None:
@@ -784,10 +784,9 @@ class EventCoder:
             return False
         if not any(c.dep_ == "aux" and c.lower_ in self.rules.threat_aux for v in chain for c in v.children):
             return False
-        for speaker in (c for c in saying.children if c.dep_ == "nsubj"):
-            said_by = self._resolve(speaker, actors, day, saying)
-            return said_by is not None and said_by.ref.country == source.ref.country
-        return False
+        speaker = next((c for c in saying.children if c.dep_ == "nsubj"), None)
+        said_by = self._resolve(speaker, actors, day, saying) if speaker is not None else None
+        return said_by is not None and said_by.ref.country == source.ref.country
 
     def _conditioned(
         self, item: Found, actors: DocumentActors, day: str | None, source: Resolution
